@@ -1,0 +1,45 @@
+/* diag.h - problems found in one input file, kept in the order found and
+ * printed as FILE:LINE:COLUMN: error|warning: message.
+ *
+ * LINE is the physical line of the file (a quoted cell spanning lines counts
+ * each); COLUMN is the table column, 1 for the first cell, for problems in a
+ * cell, and the byte in the line for problems in the bytes themselves
+ * (encoding, NUL).  0 means not known and is left out when printed. */
+#ifndef JX_DIAG_H
+#define JX_DIAG_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { JX_WARNING, JX_ERROR } JxSeverity;
+
+typedef struct {
+  JxSeverity severity;
+  int line;
+  int col;
+  char *message;
+} JxDiagnostic;
+
+typedef struct {
+  char *file;      /* as named on the command line */
+  GPtrArray *list; /* JxDiagnostic *, at most JX_DIAG_KEEP kept */
+  guint errors;    /* all counted, kept or not */
+  guint warnings;
+} JxDiag;
+
+/* More problems than this in one file are counted, not kept: a broken file
+ * of 100,000 rows should not print 100,000 lines. */
+#define JX_DIAG_KEEP 200
+
+JxDiag *jx_diag_new(const char *file);
+void jx_diag_free(JxDiag *d);
+
+/* Records a problem. */
+void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *fmt, ...)
+    G_GNUC_PRINTF(5, 6);
+
+/* Prints the kept problems to out, and a line for those not kept. */
+void jx_diag_print(const JxDiag *d, FILE *out);
+
+#endif

@@ -1,0 +1,48 @@
+/* text.h - Chinese text as it comes out of spreadsheets: widths, blanks,
+ * markup, and names compared the way a reader compares them. */
+#ifndef JX_TEXT_H
+#define JX_TEXT_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+/* Full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space to
+ * their ASCII counterparts: '９' -> '9', '％' -> '%', '＞' -> '>'. */
+gunichar jx_text_fold(gunichar c);
+
+/* True for ASCII white space, U+3000, U+00A0 and the zero-width marks that
+ * spreadsheet exports leave behind. */
+bool jx_text_is_space(gunichar c);
+
+/* A copy of s without leading and trailing white space (jx_text_is_space).
+ * Caller frees. */
+char *jx_text_trim(const char *s);
+
+/* Trims in place by moving the bounds [*start, *end) of a UTF-8 string. */
+void jx_text_trim_bounds(const char *s, size_t *start, size_t *end);
+
+/* True when s is NULL or only white space. */
+bool jx_text_is_blank(const char *s);
+
+/* A cell's HTML paragraph markup made plain: <p>…</p> and <br> become line
+ * breaks, <span> and similar inline tags vanish, &nbsp; &amp; &lt; &gt;
+ * &quot; are decoded; the result is trimmed.  Text that is not a known tag
+ * ("<=475元/亩") is kept.  Caller frees. */
+char *jx_text_from_markup(const char *s);
+
+/* The same markup blanked out in place with spaces, so that byte offsets
+ * (and with them line numbers) stay those of the input. */
+void jx_text_blank_markup(char *s);
+
+/* The key two names are compared by: widths folded, white space removed.
+ * Caller frees. */
+char *jx_text_key(const char *s);
+
+/* Edit distance between a and b in code points, stopping early once it
+ * exceeds limit (then any value > limit is returned). */
+guint jx_text_distance(const char *a, const char *b, guint limit);
+
+/* Number of '\n' in s[0..offset). */
+int jx_text_count_lines(const char *s, size_t offset);
+
+#endif
