@@ -41,8 +41,9 @@ static void position_of(const char *text, size_t offset, int *line, int *col) {
   *col = (int)(offset - start) + 1;
 }
 
-bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *diag, char **text,
-                   size_t *text_len, const char **used) {
+bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *diag, char **owned,
+                   const char **text, size_t *text_len, const char **used) {
+  *owned = NULL;
   const char *from = encoding;
   size_t skip = 0;
   if (!from) {
@@ -73,7 +74,7 @@ bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
       skip = 3;
     if (g_utf8_validate(bytes + skip, (gssize)(len - skip), NULL)) {
-      *text = g_strndup(bytes + skip, len - skip);
+      *text = bytes + skip; /* no copy: a file's size again is memory to spare */
       *text_len = len - skip;
       *used = skip ? "UTF-8 with BOM" : "UTF-8";
       return true;
@@ -115,6 +116,7 @@ bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *
     g_free(out);
     return false;
   }
+  *owned = out;
   *text = out;
   *text_len = written;
   *used = encoding ? encoding : from;
@@ -153,16 +155,8 @@ static void on_row(int c, void *data) {
   r->row_ended = true;
 }
 
-static int is_space_comma(unsigned char c) {
-  return c == ' ' || c == '\t';
-}
-
 static int is_space_tab(unsigned char c) {
   return c == ' ';
-}
-
-static int is_term(unsigned char c) {
-  return c == '\r' || c == '\n';
 }
 
 bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowFunc fn,
@@ -173,8 +167,8 @@ bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowF
     return false;
   }
   csv_set_delim(&p, (unsigned char)delim);
-  csv_set_space_func(&p, delim == '\t' ? is_space_tab : is_space_comma);
-  csv_set_term_func(&p, is_term);
+  if (delim == '\t')
+    csv_set_space_func(&p, is_space_tab);
   Reader r = {diag, fn, data, g_array_new(FALSE, FALSE, sizeof(JxCell)), 0, 1, true, false};
   bool ok = true;
   size_t pos = 0;

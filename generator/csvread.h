@@ -31,10 +31,12 @@ const char *jx_row_cell(const JxRow *row, guint i);
 /* Decodes the bytes of a file to UTF-8.  encoding NULL detects it: a UTF-16
  * byte order mark, else UTF-8 (a BOM is dropped), else GB18030, which covers
  * GBK and GB2312.  Otherwise encoding names an iconv encoding.  On success
- * *text is a new NUL-terminated string the caller frees and *used names the
- * encoding found.  On failure reports where in diag and returns false. */
-bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *diag, char **text,
-                   size_t *text_len, const char **used);
+ * *text points at the UTF-8 text: into bytes when they are UTF-8 already
+ * (*owned is NULL), else into a new string *owned that the caller frees;
+ * *used names the encoding found.  On failure reports where in diag and
+ * returns false. */
+bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *diag, char **owned,
+                   const char **text, size_t *text_len, const char **used);
 
 /* Parses text as CSV with the given delimiter (',' or '\t'), calling fn for
  * every row that is not blank.  Line ends may be LF, CRLF or CR.  Returns

@@ -100,7 +100,7 @@ static void project_cells(char *cells[NCOL], const JxProject *p, bool first) {
 
 static void indicator_rows(FILE *out, const JxProject *p, const JxIndicator *ind, bool *first) {
   char *cells[NCOL] = {NULL};
-  guint n = ind->actuals->len ? ind->actuals->len : 1;
+  guint n = jx_indicator_actual_count(ind) ? jx_indicator_actual_count(ind) : 1;
   /* the value the comparator and unit columns describe: see table.c */
   const JxValue *main = ind->annual_target ? ind->annual_target : ind->period_target;
   for (guint k = 0; k < n; k++) {
@@ -122,7 +122,7 @@ static void indicator_rows(FILE *out, const JxProject *p, const JxIndicator *ind
       cells[C_WEIGHT] = g_strdup(jx_decimal_format(ind->weight, buf, sizeof buf));
     }
     cells[C_REMARK] = g_strdup(ind->remark);
-    if (ind->actuals->len) {
+    if (jx_indicator_actual_count(ind)) {
       const JxActual *a = g_ptr_array_index(ind->actuals, k);
       cells[C_PERIOD] = g_strdup(a->period);
       cells[C_ACTUAL] = g_strdup(a->value ? a->value->raw : "");

@@ -133,6 +133,12 @@ static void read_item(const char *s, size_t a, size_t b, int seq, JxProject *p, 
     ind->period_target = read_value(s, kp + strlen(KW_PERIOD), ka > kp ? ka : b);
   if (ka < b)
     ind->annual_target = read_value(s, ka + strlen(KW_ANNUAL), kp > ka ? kp : b);
+  /* most tables repeat the period value as the annual one: read it once */
+  if (ind->period_target && ind->annual_target &&
+      strcmp(ind->period_target->raw, ind->annual_target->raw) == 0) {
+    jx_value_free(ind->annual_target);
+    ind->annual_target = jx_value_ref(ind->period_target);
+  }
   if (head_end == b)
     jx_diag_add(diag, JX_ERROR, loc.line, loc.col,
                 "indicator %d has neither " KW_PERIOD " nor " KW_ANNUAL, seq);

@@ -90,8 +90,11 @@ static void print_summary(const JxInput *f) {
            i->delimiter == '\t' ? "tab" : "comma");
     if (i->department)
       printf(", %s", i->department);
-    printf(", %u project%s, %u indicator%s, %u actual%s", i->projects, i->projects == 1 ? "" : "s",
-           i->indicators, i->indicators == 1 ? "" : "s", i->actuals, i->actuals == 1 ? "" : "s");
+    if (i->kind != JX_KIND_ACTUALS)
+      printf(", %u project%s, %u indicator%s", i->projects, i->projects == 1 ? "" : "s",
+             i->indicators, i->indicators == 1 ? "" : "s");
+    if (i->kind != JX_KIND_TARGETS)
+      printf(", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
   }
   printf(": %u error%s, %u warning%s\n", f->diag->errors, f->diag->errors == 1 ? "" : "s",
          f->diag->warnings, f->diag->warnings == 1 ? "" : "s");

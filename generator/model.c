@@ -21,7 +21,8 @@ static void indicator_free(JxIndicator *ind) {
   jx_value_free(ind->period_target);
   jx_value_free(ind->annual_target);
   g_free(ind->remark);
-  g_ptr_array_free(ind->actuals, TRUE);
+  if (ind->actuals)
+    g_ptr_array_free(ind->actuals, TRUE);
   g_free(ind);
 }
 
@@ -141,7 +142,6 @@ JxIndicator *jx_project_add_indicator(JxProject *p, JxLoc loc) {
   ind->name = g_strdup("");
   ind->remark = g_strdup("");
   ind->group = JX_GROUP_OTHER;
-  ind->actuals = g_ptr_array_new_with_free_func((GDestroyNotify)actual_free);
   ind->loc = loc;
   g_ptr_array_add(p->indicators, ind);
   return ind;
@@ -172,8 +172,14 @@ JxActual *jx_indicator_add_actual(JxIndicator *ind, const char *period, JxLoc lo
   a->cause = g_strdup("");
   a->likelihood = g_strdup("");
   a->loc = loc;
+  if (!ind->actuals)
+    ind->actuals = g_ptr_array_new_with_free_func((GDestroyNotify)actual_free);
   g_ptr_array_add(ind->actuals, a);
   return a;
+}
+
+guint jx_indicator_actual_count(const JxIndicator *ind) {
+  return ind->actuals ? ind->actuals->len : 0;
 }
 
 guint jx_model_count_projects(const JxModel *m) {

@@ -142,6 +142,9 @@ JxExecution *jx_project_execution(JxProject *p, const char *period, JxLoc loc);
 /* A new actual appended to ind. */
 JxActual *jx_indicator_add_actual(JxIndicator *ind, const char *period, JxLoc loc);
 
+/* How many actuals ind has. */
+guint jx_indicator_actual_count(const JxIndicator *ind);
+
 /* Counts over the whole model. */
 guint jx_model_count_projects(const JxModel *m);
 guint jx_model_count_indicators(const JxModel *m);

@@ -98,11 +98,12 @@ typedef struct {
   char *fallback_department; /* the file name without folder and extension */
   int col[COL_COUNT];        /* cell index of each column, -1 when absent */
   guint header_cells;
-  char *header_key; /* the header row's keys, to skip it where a page repeats it */
-  char *title;      /* the first title line of the preamble */
-  char *department; /* from the preamble */
-  char *project;    /* from the preamble (one-indicator tables) */
-  bool yuan;        /* amounts in 元, not 万元 */
+  char *header_key;   /* the header row's keys, to skip it where a page repeats it */
+  char *header_first; /* the header row's first cell as written */
+  char *title;        /* the first title line of the preamble */
+  char *department;   /* from the preamble */
+  char *project;      /* from the preamble (one-indicator tables) */
+  bool yuan;          /* amounts in 元, not 万元 */
   bool warned_yuan;
   bool warned_ragged;
   bool header_seen;
@@ -623,17 +624,22 @@ static void read_row_actual(Table *t, const JxRow *row, JxIndicator *ind, const 
   t->info->actuals++;
 }
 
+/* Whether a label marks a total row: 合计, 总计, 总分 (spaces allowed). */
+static bool is_total_label(const char *s) {
+  if (!g_str_has_prefix(s, "合") && !g_str_has_prefix(s, "总"))
+    return false;
+  char *k = jx_text_key(s);
+  bool yes = strcmp(k, "合计") == 0 || strcmp(k, "总计") == 0 || strcmp(k, "总分") == 0;
+  g_free(k);
+  return yes;
+}
+
 static void read_indicator_row(Table *t, const JxRow *row) {
   char *l1 = cell_trim(t, row, COL_LEVEL1), *l2 = cell_trim(t, row, COL_LEVEL2);
   char *name = cell_trim(t, row, COL_LEVEL3);
   JxLoc loc = loc_of(t, row, COL_LEVEL3);
-  char *k1 = jx_text_key(l1), *kn = jx_text_key(name);
   char *first = jx_text_trim(jx_row_cell(row, 0));
-  char *kf = jx_text_key(first);
-  bool total =
-      strcmp(k1, "合计") == 0 || strcmp(k1, "总计") == 0 || strcmp(k1, "总分") == 0 ||
-      strcmp(kn, "合计") == 0 || strcmp(kn, "总分") == 0 ||
-      ((strcmp(kf, "合计") == 0 || strcmp(kf, "总分") == 0 || strcmp(kf, "总计") == 0) && !*name);
+  bool total = is_total_label(l1) || is_total_label(name) || (!*name && is_total_label(first));
   char *period = NULL;
   JxProject *p = NULL;
   if (total)
@@ -766,10 +772,7 @@ done:
   g_free(l1);
   g_free(l2);
   g_free(name);
-  g_free(k1);
-  g_free(kn);
   g_free(first);
-  g_free(kf);
 }
 
 /* ---- actuals ---- */
@@ -903,6 +906,39 @@ static JxProject *resolve_project(JxReader *r, const Pending *x) {
   return found;
 }
 
+/* Orders periods as a reader does: the months of a year, then the year. */
+static gint period_order(const char *a, const char *b) {
+  char ka[16], kb[16];
+  g_snprintf(ka, sizeof ka, "%s%s", a, strlen(a) == 4 ? "-13" : "");
+  g_snprintf(kb, sizeof kb, "%s%s", b, strlen(b) == 4 ? "-13" : "");
+  return strcmp(ka, kb);
+}
+
+static gint actual_order(gconstpointer a, gconstpointer b) {
+  return period_order((*(JxActual *const *)a)->period, (*(JxActual *const *)b)->period);
+}
+
+static gint execution_order(gconstpointer a, gconstpointer b) {
+  return period_order((*(JxExecution *const *)a)->period, (*(JxExecution *const *)b)->period);
+}
+
+/* Sorts every indicator's actuals and every project's execution records by
+ * period, whatever order the files came in (the sort is stable). */
+static void sort_by_period(JxModel *m) {
+  for (guint i = 0; i < m->departments->len; i++) {
+    JxDepartment *d = g_ptr_array_index(m->departments, i);
+    for (guint j = 0; j < d->projects->len; j++) {
+      JxProject *p = g_ptr_array_index(d->projects, j);
+      g_ptr_array_sort(p->executions, execution_order);
+      for (guint k = 0; k < p->indicators->len; k++) {
+        JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+        if (ind->actuals)
+          g_ptr_array_sort(ind->actuals, actual_order);
+      }
+    }
+  }
+}
+
 void jx_reader_finish(JxReader *r) {
   bool have_projects = jx_model_count_projects(r->model) > 0;
   for (guint i = 0; i < r->pending->len; i++) {
@@ -936,7 +972,7 @@ void jx_reader_finish(JxReader *r) {
       continue;
     }
     JxActual *dup = NULL;
-    for (guint k = 0; k < ind->actuals->len && !dup; k++) {
+    for (guint k = 0; k < jx_indicator_actual_count(ind) && !dup; k++) {
       JxActual *a = g_ptr_array_index(ind->actuals, k);
       if (strcmp(a->period, x->period) == 0)
         dup = a;
@@ -954,6 +990,7 @@ void jx_reader_finish(JxReader *r) {
     x->info->actuals++;
   }
   g_ptr_array_set_size(r->pending, 0);
+  sort_by_period(r->model);
 }
 
 /* ---- the file ---- */
@@ -993,11 +1030,13 @@ static bool on_row(const JxRow *row, void *data) {
       g_free(hk);
     }
     t->header_key = g_string_free(k, FALSE);
+    t->header_first = g_strdup(row->cells[0].text);
     return true;
   }
 
-  /* the header again where a page broke */
-  if (row->n >= t->header_cells) {
+  /* the header again where a page broke (its first cell tells cheaply) */
+  if (row->n >= t->header_cells && row->cells[0].len < 128 &&
+      strcmp(row->cells[0].text, t->header_first) == 0) {
     GString *k = g_string_new(NULL);
     for (guint i = 0; i < row->n; i++) {
       char *hk = header_key(row->cells[i].text);
@@ -1102,13 +1141,14 @@ static char sniff_delimiter(const char *text, size_t len) {
 void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
                     JxTableInfo *info) {
   memset(info, 0, sizeof *info);
-  char *text = NULL;
+  char *owned = NULL;
+  const char *text = NULL;
   size_t text_len = 0;
   if (len == 0) {
     jx_diag_add(diag, JX_ERROR, 0, 0, "the file is empty");
     return;
   }
-  if (!jx_csv_decode(bytes, len, r->encoding, diag, &text, &text_len, &info->encoding))
+  if (!jx_csv_decode(bytes, len, r->encoding, diag, &owned, &text, &text_len, &info->encoding))
     return;
   Table t = {0};
   t.reader = r;
@@ -1138,9 +1178,10 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
     if (t.has_grand)
       check_total(&t, &t.grand, t.grand_loc, t.file_projects, "合计");
   }
-  g_free(text);
+  g_free(owned);
   g_free(t.fallback_department);
   g_free(t.header_key);
+  g_free(t.header_first);
   g_free(t.title);
   g_free(t.department);
   g_free(t.project);

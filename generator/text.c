@@ -98,6 +98,13 @@ char *jx_text_from_markup(const char *s) {
   GString *out = g_string_sized_new(strlen(s));
   bool pending_break = false; /* a block tag seen since the last text */
   for (size_t i = 0; s[i];) {
+    /* copy plain text up to the next '<' or '&' in one piece */
+    size_t run = strcspn(s + i, "<&");
+    if (run > 0 && !pending_break) {
+      g_string_append_len(out, s + i, (gssize)run);
+      i += run;
+      continue;
+    }
     bool breaks = false;
     size_t n = tag_length(s + i, &breaks);
     if (n > 0) {
@@ -116,6 +123,7 @@ char *jx_text_from_markup(const char *s) {
       if (out->len > 0)
         g_string_append_c(out, '\n');
       pending_break = false;
+      continue;
     }
     if (s[i] == '&') {
       bool done = false;
@@ -140,26 +148,43 @@ char *jx_text_from_markup(const char *s) {
 }
 
 void jx_text_blank_markup(char *s) {
-  for (size_t i = 0; s[i];) {
+  for (char *p = strchr(s, '<'); p; p = strchr(p, '<')) {
     bool breaks = false;
-    size_t n = tag_length(s + i, &breaks);
+    size_t n = tag_length(p, &breaks);
     if (n > 0) {
-      memset(s + i, ' ', n);
-      i += n;
+      memset(p, ' ', n);
+      p += n;
     } else {
-      i++;
+      p++;
     }
   }
 }
 
 char *jx_text_key(const char *s) {
-  GString *out = g_string_sized_new(strlen(s));
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+  size_t len = strlen(s);
+  char *out = g_malloc(len + 1); /* folding never lengthens UTF-8 */
+  char *o = out;
+  for (const char *p = s; *p;) {
+    if ((guchar)*p < 0x80) {
+      if (!jx_text_is_space((guchar)*p))
+        *o++ = *p;
+      p++;
+      continue;
+    }
     gunichar c = jx_text_fold(g_utf8_get_char(p));
-    if (!jx_text_is_space(c))
-      g_string_append_unichar(out, c);
+    const char *next = g_utf8_next_char(p);
+    if (!jx_text_is_space(c)) {
+      if (c < 0x80)
+        *o++ = (char)c;
+      else {
+        memcpy(o, p, (size_t)(next - p));
+        o += next - p;
+      }
+    }
+    p = next;
   }
-  return g_string_free(out, FALSE);
+  *o = '\0';
+  return out;
 }
 
 guint jx_text_distance(const char *a, const char *b, guint limit) {

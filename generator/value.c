@@ -87,21 +87,53 @@ static bool is_digit(gunichar c) {
   return c >= '0' && c <= '9';
 }
 
-/* Length in code points of word when it stands at t.f[i..end), else 0. */
-static glong match_at(const Text *t, glong i, glong end, const char *word) {
-  glong k = i;
-  for (const char *p = word; *p; p = g_utf8_next_char(p), k++)
-    if (k >= end || t->f[k] != jx_text_fold(g_utf8_get_char(p)))
-      return 0;
-  return k - i;
+/* A word as folded code points, made once: comparing code points is what
+ * the parser does for every value, decoding UTF-8 each time is not. */
+typedef struct {
+  gunichar u[8];
+  glong n;
+} UWord;
+
+static UWord u_symbols[G_N_ELEMENTS(symbols)], u_prefix[G_N_ELEMENTS(prefix_words)],
+    u_suffix[G_N_ELEMENTS(suffix_words)], u_units[G_N_ELEMENTS(units)], u_plus_minus;
+
+static void uword(UWord *w, const char *s) {
+  w->n = 0;
+  for (const char *p = s; p && *p && w->n < 8; p = g_utf8_next_char(p))
+    w->u[w->n++] = jx_text_fold(g_utf8_get_char(p));
 }
 
-/* Length of word when t.f[start..end) ends with it, else 0. */
-static glong match_end(const Text *t, glong start, glong end, const char *word) {
-  glong len = g_utf8_strlen(word, -1);
-  if (end - start < len)
+static void words_init(void) {
+  static gsize done = 0;
+  if (g_once_init_enter(&done)) {
+    for (size_t i = 0; i < G_N_ELEMENTS(symbols); i++)
+      uword(&u_symbols[i], symbols[i].word);
+    for (size_t i = 0; i < G_N_ELEMENTS(prefix_words); i++)
+      uword(&u_prefix[i], prefix_words[i].word);
+    for (size_t i = 0; i < G_N_ELEMENTS(suffix_words); i++)
+      uword(&u_suffix[i], suffix_words[i].word);
+    for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
+      uword(&u_units[i], units[i]);
+    uword(&u_plus_minus, "正负");
+    g_once_init_leave(&done, 1);
+  }
+}
+
+/* Length in code points of w when it stands at t.f[i..end), else 0. */
+static glong match_at(const Text *t, glong i, glong end, const UWord *w) {
+  if (w->n == 0 || end - i < w->n)
     return 0;
-  return match_at(t, end - len, end, word) ? len : 0;
+  for (glong k = 0; k < w->n; k++)
+    if (t->f[i + k] != w->u[k])
+      return 0;
+  return w->n;
+}
+
+/* Length of w when t.f[start..end) ends with it, else 0. */
+static glong match_end(const Text *t, glong start, glong end, const UWord *w) {
+  if (w->n == 0 || end - start < w->n)
+    return 0;
+  return match_at(t, end - w->n, end, w);
 }
 
 /* UTF-8 of the original code points [a, b), trimmed.  Caller frees. */
@@ -126,7 +158,7 @@ static glong scan_unit(const Text *t, glong i, glong end) {
     if (j < end && (t->f[j] == 0x4E07 /* 万 */ || t->f[j] == 0x4EBF /* 亿 */))
       mult = 1;
     for (int k = 0; units[k]; k++) {
-      glong len = match_at(t, j + mult, end, units[k]);
+      glong len = match_at(t, j + mult, end, &u_units[k]);
       if (len > best)
         best = len;
     }
@@ -145,7 +177,7 @@ static glong scan_unit(const Text *t, glong i, glong end) {
   while (j < end && t->f[j] == '/') {
     glong k = j + 1, best = 0;
     for (int u = 0; units[u]; u++) {
-      glong len = match_at(t, k, end, units[u]);
+      glong len = match_at(t, k, end, &u_units[u]);
       if (len > best)
         best = len;
     }
@@ -176,18 +208,31 @@ static glong scan_number(const Text *t, glong i, glong end, JxDecimal *out) {
   return i + (glong)used;
 }
 
+/* The empty unit, label and note most values have, shared rather than
+ * allocated: a table of 100,000 indicators would hold 600,000 of them. */
+static char empty[] = "";
+
+static void free_str(char *s) {
+  if (s != empty)
+    g_free(s);
+}
+
+/* Sets a string field, taking value (NULL or "" store the shared empty). */
+static void set_str(char **field, char *value) {
+  free_str(*field);
+  if (!value || !*value) {
+    g_free(value);
+    value = empty;
+  }
+  *field = value;
+}
+
 static JxValue *value_new(const char *raw) {
   JxValue *v = g_new0(JxValue, 1);
   v->raw = g_strdup(raw);
-  v->unit = g_strdup("");
-  v->label = g_strdup("");
-  v->note = g_strdup("");
+  v->unit = v->label = v->note = empty;
+  v->refs = 1;
   return v;
-}
-
-static void set_str(char **field, char *value) {
-  g_free(*field);
-  *field = value;
 }
 
 /* Makes v qualitative: the text is kept, the number forgotten. */
@@ -195,9 +240,9 @@ static void make_qualitative(JxValue *v) {
   v->cmp = JX_CMP_NONE;
   v->cmp_explicit = false;
   v->number = v->upper = (JxDecimal){0, 0};
-  set_str(&v->unit, g_strdup(""));
-  set_str(&v->label, g_strdup(""));
-  set_str(&v->note, g_strdup(""));
+  set_str(&v->unit, NULL);
+  set_str(&v->label, NULL);
+  set_str(&v->note, NULL);
   if (v->parts) {
     g_ptr_array_free(v->parts, TRUE);
     v->parts = NULL;
@@ -251,16 +296,16 @@ static void parse_single(const Text *t, glong a, glong b, JxValue *v) {
   if (q > a && t->f[q - 1] == 0xB1 /* ± */) {
     tolerance = true;
     q--;
-  } else if ((len = match_end(t, a, q, "正负"))) {
+  } else if ((len = match_end(t, a, q, &u_plus_minus))) {
     tolerance = true;
     q -= len;
   } else {
     for (int k = 0; symbols[k].word && !len; k++)
-      if ((len = match_end(t, a, q, symbols[k].word)))
+      if ((len = match_end(t, a, q, &u_symbols[k])))
         cmp = symbols[k].cmp;
     if (!len)
       for (int k = 0; prefix_words[k].word && !len; k++)
-        if ((len = match_end(t, a, q, prefix_words[k].word)))
+        if ((len = match_end(t, a, q, &u_prefix[k])))
           cmp = prefix_words[k].cmp;
     q -= len;
   }
@@ -307,7 +352,7 @@ static void parse_single(const Text *t, glong a, glong b, JxValue *v) {
   JxComparator suffix = JX_CMP_NONE;
   len = 0;
   for (int w = 0; suffix_words[w].word && !len; w++)
-    if ((len = match_at(t, j, b, suffix_words[w].word)))
+    if ((len = match_at(t, j, b, &u_suffix[w])))
       suffix = suffix_words[w].cmp;
   j += len;
 
@@ -427,6 +472,7 @@ static bool parse_parts(const Text *t, const gunichar *seps, JxValue *v) {
 }
 
 JxValue *jx_value_parse(const char *text) {
+  words_init();
   JxValue *v = value_new(text ? text : "");
   Text t;
   t.orig = g_utf8_to_ucs4_fast(v->raw, -1, &t.n);
@@ -443,15 +489,20 @@ JxValue *jx_value_parse(const char *text) {
 }
 
 void jx_value_free(JxValue *v) {
-  if (!v)
+  if (!v || --v->refs > 0)
     return;
   g_free(v->raw);
-  g_free(v->unit);
-  g_free(v->label);
-  g_free(v->note);
+  free_str(v->unit);
+  free_str(v->label);
+  free_str(v->note);
   if (v->parts)
     g_ptr_array_free(v->parts, TRUE);
   g_free(v);
+}
+
+JxValue *jx_value_ref(JxValue *v) {
+  v->refs++;
+  return v;
 }
 
 bool jx_value_is_quantitative(const JxValue *v) {

@@ -43,14 +43,19 @@ struct JxValue {
   char *label;       /* text before the number: "《舆情月报》" */
   char *note;        /* bracketed or trailing remark; "" when none */
   GPtrArray *parts;  /* sub-targets (JxValue *) or NULL when single */
+  guint refs;        /* holders; jx_value_free drops one */
 };
 
 /* Parses text (UTF-8).  Returns a new value the caller frees with
  * jx_value_free.  Never NULL. */
 JxValue *jx_value_parse(const char *text);
 
-/* Frees v and its parts; NULL is allowed. */
+/* Drops one holder of v, freeing it and its parts with the last; NULL is
+ * allowed. */
 void jx_value_free(JxValue *v);
+
+/* Adds a holder to v (a value two fields share); returns v. */
+JxValue *jx_value_ref(JxValue *v);
 
 /* Whether the value has a number (a single target, a range, a tolerance, or
  * sub-targets that all have one). */
