@@ -90,13 +90,17 @@ bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *
     }
     from = "GB18030";
   }
+  GIConv probe = g_iconv_open("UTF-8", from);
+  if (probe == (GIConv)-1) {
+    jx_diag_add(diag, JX_ERROR, 0, 0, "unknown encoding '%s'", from);
+    return false;
+  }
+  g_iconv_close(probe);
   gsize read = 0, written = 0;
   GError *err = NULL;
   char *out = g_convert(bytes + skip, (gssize)(len - skip), "UTF-8", from, &read, &written, &err);
   if (!out) {
-    if (err && err->code == G_CONVERT_ERROR_NO_CONVERSION) {
-      jx_diag_add(diag, JX_ERROR, 0, 0, "unknown encoding '%s'", from);
-    } else {
+    {
       int line, col;
       position_of(bytes, skip + read, &line, &col);
       if (encoding)
@@ -162,7 +166,7 @@ static int is_space_tab(unsigned char c) {
 bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowFunc fn,
                   void *data) {
   struct csv_parser p;
-  if (csv_init(&p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+  if (csv_init(&p, CSV_APPEND_NULL) != 0) {
     jx_diag_add(diag, JX_ERROR, 0, 0, "out of memory");
     return false;
   }
@@ -199,7 +203,12 @@ bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowF
     }
     pos = end;
   }
-  if (ok && !r.stopped && csv_fini(&p, on_field, on_row, &r) != 0) {
+  /* Strict mode would report an open quote at the end, but it also refuses a
+   * quote inside an unquoted cell (x"y), which tables copied out of PDFs
+   * have.  The parser's state says the same: a field begun (2, FIELD_BEGUN in
+   * libcsv) inside quotes. */
+  bool open_quote = p.pstate == 2 && p.quoted;
+  if (ok && !r.stopped && (open_quote || csv_fini(&p, on_field, on_row, &r) != 0)) {
     jx_diag_add(diag, JX_ERROR, r.cell_line, (int)r.cells->len + 1,
                 "a quoted cell is not closed: its opening quote has no closing quote before "
                 "the end of the file");

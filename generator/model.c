@@ -59,12 +59,14 @@ JxModel *jx_model_new(void) {
   JxModel *m = g_new0(JxModel, 1);
   m->departments = g_ptr_array_new_with_free_func((GDestroyNotify)department_free);
   m->strings = g_string_chunk_new(256);
+  m->by_name = g_hash_table_new(g_str_hash, g_str_equal);
   return m;
 }
 
 void jx_model_free(JxModel *m) {
   if (!m)
     return;
+  g_hash_table_destroy(m->by_name);
   g_ptr_array_free(m->departments, TRUE);
   g_string_chunk_free(m->strings);
   g_free(m);
@@ -75,16 +77,15 @@ const char *jx_model_intern(JxModel *m, const char *s) {
 }
 
 JxDepartment *jx_model_department(JxModel *m, const char *name, JxLoc loc) {
-  for (guint i = 0; i < m->departments->len; i++) {
-    JxDepartment *d = g_ptr_array_index(m->departments, i);
-    if (strcmp(d->name, name) == 0)
-      return d;
-  }
-  JxDepartment *d = g_new0(JxDepartment, 1);
+  JxDepartment *d = g_hash_table_lookup(m->by_name, name);
+  if (d)
+    return d;
+  d = g_new0(JxDepartment, 1);
   d->name = g_strdup(name);
   d->projects = g_ptr_array_new_with_free_func((GDestroyNotify)project_free);
   d->loc = loc;
   g_ptr_array_add(m->departments, d);
+  g_hash_table_insert(m->by_name, d->name, d);
   return d;
 }
 

@@ -112,6 +112,7 @@ struct JxDepartment {
 typedef struct {
   GPtrArray *departments; /* JxDepartment * in the order first read */
   GStringChunk *strings;  /* interned file names for JxLoc */
+  GHashTable *by_name;    /* department name -> JxDepartment * */
 } JxModel;
 
 JxModel *jx_model_new(void);

@@ -110,9 +110,13 @@ typedef struct {
   int data_rows;
   /* published target tables */
   JxDepartment *dept;
-  JxProject *last_project;  /* the project a continuation row adds to */
+  JxProject *last_project; /* the project a continuation row adds to */
+  char *bare_name;         /* a row held back: department or project? */
+  JxFunds bare_funds;
+  JxLoc bare_loc;
   GPtrArray *segment;       /* projects since the department row */
-  GPtrArray *file_projects; /* projects of this file, for the 合计 check */
+  GPtrArray *file_projects; /* projects of this file */
+  GPtrArray *since_grand;   /* projects since the 合计 row, for its check */
   bool has_grand, has_dept_row;
   JxFunds grand, dept_row;
   JxLoc grand_loc, dept_row_loc;
@@ -424,6 +428,87 @@ static JxDepartment *current_department(Table *t, JxLoc loc) {
 
 /* ---- published target tables ---- */
 
+/* Checks a 合计 row against the projects since it, and starts afresh: a
+ * bundle of departments has a 合计 row for each. */
+static void close_grand_total(Table *t) {
+  if (t->has_grand)
+    check_total(t, &t->grand, t->grand_loc, t->since_grand, "合计");
+  t->has_grand = false;
+  g_ptr_array_set_size(t->since_grand, 0);
+}
+
+/* Starts a department's part of the table at its own row: its totals, not a
+ * project.  A row naming the preamble's department (or a prefix of it, as
+ * "…管理局" of "…管理局（本级）") keeps the preamble's fuller name. */
+static void department_row(Table *t, const char *name, const JxFunds *funds, JxLoc loc) {
+  close_segment(t);
+  char *k = jx_text_key(name), *pre = t->department ? jx_text_key(t->department) : NULL;
+  if (!pre || !g_str_has_prefix(pre, k)) {
+    set_string(&t->department, g_strdup(name));
+    t->dept = NULL;
+  }
+  g_free(k);
+  g_free(pre);
+  current_department(t, loc);
+  t->dept_row = *funds;
+  t->has_dept_row = true;
+  t->dept_row_loc = loc;
+  t->last_project = NULL;
+  check_funds_sum(t, funds, loc, name);
+}
+
+/* Adds a project row; goal and indicators are its cells (NULL when blank). */
+static void project_row(Table *t, const char *name, const JxFunds *funds, const char *goal,
+                        const char *indicators, JxLoc loc, JxLoc ind_loc) {
+  JxDepartment *d = current_department(t, loc);
+  JxProject *dup = jx_department_find_project(d, name);
+  t->last_project = NULL;
+  if (dup) {
+    jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
+                "project '%s' appears twice in %s (first at %s:%d)", name, d->name, dup->loc.file,
+                dup->loc.line);
+    return;
+  }
+  JxProject *p = jx_project_add(d, name, loc);
+  p->funds = *funds;
+  if (funds_blank(funds))
+    jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col, "project '%s' has no amounts", name);
+  check_funds_sum(t, funds, loc, name);
+  if (goal)
+    set_string(&p->goal, jx_text_from_markup(goal));
+  if (indicators)
+    t->info->indicators += jx_indicator_read_cell(indicators, p, ind_loc, t->diag);
+  g_ptr_array_add(t->segment, p);
+  g_ptr_array_add(t->file_projects, p);
+  g_ptr_array_add(t->since_grand, p);
+  t->info->projects++;
+  t->last_project = p;
+}
+
+/* Settles a row held back because it had amounts but neither goal nor
+ * indicators: followed by projects it was their department's row; followed
+ * by anything else (a continuation, a total, the end) it was a project whose
+ * indicators may come on the next page. */
+static void settle_bare_row(Table *t, bool projects_follow) {
+  if (!t->bare_name)
+    return;
+  if (projects_follow)
+    department_row(t, t->bare_name, &t->bare_funds, t->bare_loc);
+  else
+    project_row(t, t->bare_name, &t->bare_funds, NULL, NULL, t->bare_loc, t->bare_loc);
+  set_string(&t->bare_name, NULL);
+}
+
+/* Warns about a project that ended up with no indicators at all. */
+static void check_indicators(Table *t) {
+  for (guint i = 0; i < t->file_projects->len; i++) {
+    JxProject *p = g_ptr_array_index(t->file_projects, i);
+    if (p->indicators->len == 0)
+      jx_diag_add(t->diag, JX_WARNING, p->loc.line, p->loc.col, "project '%s' has no 绩效指标",
+                  p->name);
+  }
+}
+
 static void read_target_row(Table *t, const JxRow *row) {
   char *name = cell_trim(t, row, COL_PROJECT);
   bool goal_blank = cell_blank(t, row, COL_GOAL);
@@ -435,6 +520,7 @@ static void read_target_row(Table *t, const JxRow *row) {
 
   if (!*name && amounts_blank && goal_blank) {
     /* a project's indicators continued from the page before */
+    settle_bare_row(t, false);
     if (!t->last_project)
       jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
                   "a row with only 绩效指标 but no project above it to continue");
@@ -444,64 +530,36 @@ static void read_target_row(Table *t, const JxRow *row) {
     g_free(name);
     return;
   }
-  char *key = jx_text_key(name);
-  bool is_total = strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0;
-  g_free(key);
   if (!*name) {
     jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col, "a row without a 项目名称");
     g_free(name);
     return;
   }
   read_funds(t, row, &funds);
+  char *key = jx_text_key(name);
+  bool is_total = strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0;
+  g_free(key);
   if (is_total) {
+    settle_bare_row(t, false);
+    close_grand_total(t);
     t->grand = funds;
     t->has_grand = true;
     t->grand_loc = loc;
-    g_free(name);
-    return;
-  }
-  if (goal_blank && ind_blank && t->segment->len == 0 && !t->has_dept_row) {
-    /* the department's own row: its totals, not a project */
-    char *k = jx_text_key(name), *pre = t->department ? jx_text_key(t->department) : NULL;
-    if (!pre || !g_str_has_prefix(pre, k)) {
-      set_string(&t->department, g_strdup(name));
-      t->dept = NULL;
+  } else if (goal_blank && ind_blank) {
+    settle_bare_row(t, false);
+    if (t->segment->len == 0 && !t->has_dept_row) {
+      department_row(t, name, &funds, loc);
+    } else {
+      t->bare_name = g_strdup(name);
+      t->bare_funds = funds;
+      t->bare_loc = loc;
     }
-    g_free(k);
-    g_free(pre);
-    current_department(t, loc);
-    t->dept_row = funds;
-    t->has_dept_row = true;
-    t->dept_row_loc = loc;
-    check_funds_sum(t, &funds, loc, name);
-    g_free(name);
-    return;
+  } else {
+    settle_bare_row(t, true);
+    project_row(t, name, &funds, goal_blank ? NULL : cell(t, row, COL_GOAL),
+                ind_blank ? NULL : cell(t, row, COL_INDICATORS), loc,
+                loc_of(t, row, COL_INDICATORS));
   }
-  JxDepartment *d = current_department(t, loc);
-  JxProject *dup = jx_department_find_project(d, name);
-  if (dup) {
-    jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
-                "project '%s' appears twice in %s (first at %s:%d)", name, d->name, dup->loc.file,
-                dup->loc.line);
-    g_free(name);
-    t->last_project = NULL;
-    return;
-  }
-  JxProject *p = jx_project_add(d, name, loc);
-  p->funds = funds;
-  if (funds_blank(&funds))
-    jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col, "project '%s' has no amounts", name);
-  check_funds_sum(t, &funds, loc, name);
-  set_string(&p->goal, jx_text_from_markup(cell(t, row, COL_GOAL)));
-  if (!ind_blank)
-    t->info->indicators += jx_indicator_read_cell(cell(t, row, COL_INDICATORS), p,
-                                                  loc_of(t, row, COL_INDICATORS), t->diag);
-  else
-    jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col, "project '%s' has no 绩效指标", name);
-  g_ptr_array_add(t->segment, p);
-  g_ptr_array_add(t->file_projects, p);
-  t->info->projects++;
-  t->last_project = p;
   g_free(name);
 }
 
@@ -1052,6 +1110,7 @@ static bool on_row(const JxRow *row, void *data) {
   char *before = t->department ? g_strdup(t->department) : NULL;
   if (read_preamble(t, row, true)) {
     if (t->department && (!before || strcmp(before, t->department) != 0)) {
+      settle_bare_row(t, false);
       close_segment(t);
       t->dept = NULL;
       t->last_project = NULL;
@@ -1163,6 +1222,7 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   t.fallback_department = base;
   t.segment = g_ptr_array_new();
   t.file_projects = g_ptr_array_new();
+  t.since_grand = g_ptr_array_new();
   info->delimiter = sniff_delimiter(text, text_len);
   jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
   if (!t.header_seen && diag->errors == 0) {
@@ -1174,9 +1234,10 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
     jx_diag_add(diag, JX_ERROR, 0, 0, "the table has a header but no rows");
   }
   if (info->kind == JX_KIND_TARGETS) {
+    settle_bare_row(&t, false);
     close_segment(&t);
-    if (t.has_grand)
-      check_total(&t, &t.grand, t.grand_loc, t.file_projects, "合计");
+    close_grand_total(&t);
+    check_indicators(&t);
   }
   g_free(owned);
   g_free(t.fallback_department);
@@ -1187,8 +1248,10 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   g_free(t.project);
   g_free(t.last_level1);
   g_free(t.last_level2);
+  g_free(t.bare_name);
   g_ptr_array_free(t.segment, TRUE);
   g_ptr_array_free(t.file_projects, TRUE);
+  g_ptr_array_free(t.since_grand, TRUE);
 }
 
 JxReader *jx_reader_new(JxModel *m, const char *encoding) {

@@ -136,19 +136,28 @@ static glong match_end(const Text *t, glong start, glong end, const UWord *w) {
   return match_at(t, end - w->n, end, w);
 }
 
-/* UTF-8 of the original code points [a, b), trimmed.  Caller frees. */
-static char *cut(const Text *t, glong a, glong b) {
+/* UTF-8 of the code points [a, b) of src (t->orig or t->f), trimmed.
+ * Caller frees. */
+static char *cut_from(const Text *t, const gunichar *src, glong a, glong b) {
   while (a < b && jx_text_is_space(t->f[a]))
     a++;
   while (b > a && jx_text_is_space(t->f[b - 1]))
     b--;
   if (a >= b)
     return g_strdup("");
-  return g_ucs4_to_utf8(t->orig + a, b - a, NULL, NULL, NULL);
+  return g_ucs4_to_utf8(src + a, b - a, NULL, NULL, NULL);
+}
+
+/* Labels and notes keep the writer's forms. */
+static char *cut(const Text *t, glong a, glong b) {
+  return cut_from(t, t->orig, a, b);
 }
 
 /* End of a unit starting at i, or i when there is none. */
-static glong scan_unit(const Text *t, glong i, glong end) {
+static glong scan_unit(const Text *t, glong start, glong end) {
+  glong i = start; /* a space may stand between number and unit: "2 小时" */
+  while (i < end && jx_text_is_space(t->f[i]))
+    i++;
   glong j = i;
   if (j < end && (t->f[j] == '%' || t->f[j] == 0x2030 /* ‰ */ || t->f[j] == 0x2103 /* ℃ */)) {
     j++;
@@ -190,7 +199,7 @@ static glong scan_unit(const Text *t, glong i, glong end) {
       break;
     j = k + best;
   }
-  return j;
+  return j > i ? j : start;
 }
 
 /* Reads a number at t.f[i..end).  Returns the end or i when there is none. */
@@ -365,7 +374,8 @@ static void parse_single(const Text *t, glong a, glong b, JxValue *v) {
       return;
     }
   }
-  char *unit = cut(t, unit_start, unit_end);
+  /* units are compared and shown in one form: ％ is % */
+  char *unit = cut_from(t, t->f, unit_start, unit_end);
   /* a year (2024年底前完成) is a date, not a count of years */
   if (!range && number.scale == 0 && number.units >= 1900 && number.units <= 2100 &&
       strcmp(unit, "年") == 0) {
