@@ -10,6 +10,7 @@
 #include "csvread.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct {
@@ -17,6 +18,7 @@ typedef struct {
   JxRowFunc fn;
   void *data;
   GArray *cells;  /* JxCell of the row being read */
+  GString *text;  /* their text, each cell NUL-terminated */
   int line;       /* physical line being parsed */
   int cell_line;  /* line where the next cell starts */
   bool row_ended; /* the next non-blank line starts a row */
@@ -127,19 +129,23 @@ bool jx_csv_decode(const char *bytes, size_t len, const char *encoding, JxDiag *
   return true;
 }
 
+/* A cell's text goes into the row's one buffer (no allocation per cell);
+ * its pointer is set when the row is complete, since the buffer may move. */
 static void on_field(void *s, size_t len, void *data) {
   Reader *r = data;
   if (r->stopped)
     return;
-  JxCell cell = {g_strndup(s ? s : "", s ? len : 0), s ? len : 0, r->cell_line};
+  JxCell cell = {(char *)(uintptr_t)r->text->len, s ? len : 0, r->cell_line};
+  if (s)
+    g_string_append_len(r->text, s, (gssize)len);
+  g_string_append_c(r->text, '\0');
   g_array_append_val(r->cells, cell);
   r->cell_line = r->line;
 }
 
-static void clear_cells(GArray *cells) {
-  for (guint i = 0; i < cells->len; i++)
-    g_free(g_array_index(cells, JxCell, i).text);
-  g_array_set_size(cells, 0);
+static void clear_cells(Reader *r) {
+  g_array_set_size(r->cells, 0);
+  g_string_truncate(r->text, 0);
 }
 
 static void on_row(int c, void *data) {
@@ -148,6 +154,8 @@ static void on_row(int c, void *data) {
   if (!r->stopped && r->cells->len > 0) {
     JxRow row = {(JxCell *)(void *)r->cells->data, r->cells->len,
                  g_array_index(r->cells, JxCell, 0).line};
+    for (guint i = 0; i < row.n; i++)
+      row.cells[i].text = r->text->str + (uintptr_t)row.cells[i].text;
     bool blank = true;
     for (guint i = 0; i < row.n && blank; i++)
       for (size_t k = 0; k < row.cells[i].len && blank; k++)
@@ -155,7 +163,7 @@ static void on_row(int c, void *data) {
     if (!blank && !r->fn(&row, r->data))
       r->stopped = true;
   }
-  clear_cells(r->cells);
+  clear_cells(r);
   r->row_ended = true;
 }
 
@@ -173,7 +181,8 @@ bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowF
   csv_set_delim(&p, (unsigned char)delim);
   if (delim == '\t')
     csv_set_space_func(&p, is_space_tab);
-  Reader r = {diag, fn, data, g_array_new(FALSE, FALSE, sizeof(JxCell)), 0, 1, true, false};
+  Reader r = {diag, fn,   data, g_array_new(FALSE, FALSE, sizeof(JxCell)), g_string_new(NULL), 0,
+              1,    true, false};
   bool ok = true;
   size_t pos = 0;
   while (pos < len && !r.stopped) {
@@ -215,7 +224,7 @@ bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowF
     ok = false;
   }
   csv_free(&p);
-  clear_cells(r.cells);
   g_array_free(r.cells, TRUE);
+  g_string_free(r.text, TRUE);
   return ok && !r.stopped;
 }

@@ -38,7 +38,7 @@ static bool at_item_boundary(const char *s, size_t start, size_t i) {
     return true;
   const char *prev = g_utf8_find_prev_char(s + start, s + i);
   gunichar c = prev ? g_utf8_get_char(prev) : ' ';
-  return jx_text_is_space(c) || c == 0xFF1B || c == ';' || c == 0x3002;
+  return jx_text_is_space(c) || c == 0xFF1B || c == ';' || c == 0x3002 || c == '>';
 }
 
 /* Reads "N、" at s[i]; returns its length and sets *n, or 0. */
@@ -104,13 +104,26 @@ void jx_indicator_split_label(const char *text, char **label, JxDecimal *weight,
   g_free(t);
 }
 
-/* Reads the value after a keyword: "实施周期指标值:≥98%," up to end. */
-static JxValue *read_value(const char *s, size_t from, size_t end) {
-  size_t a = from, b = end;
-  while (a < b && (s[a] == ':' || strncmp(s + a, "：", 3) == 0 || s[a] == ' '))
-    a += s[a] == ':' || s[a] == ' ' ? 1 : 3;
+/* A piece s[a, b) of the cell without markup and without separators at its
+ * ends.  Caller frees. */
+static char *piece(const char *s, size_t a, size_t b) {
   trim_separators(s, &a, &b);
   char *text = g_strndup(s + a, b - a);
+  if (!memchr(text, '<', b - a))
+    return text;
+  /* "…≥95%;</p>": the markup goes, and with it what it hid */
+  char *plain = jx_text_from_markup(text);
+  g_free(text);
+  size_t pa = 0, pb = strlen(plain);
+  trim_separators(plain, &pa, &pb);
+  text = g_strndup(plain + pa, pb - pa);
+  g_free(plain);
+  return text;
+}
+
+/* Reads the value after a keyword: "实施周期指标值:≥98%," up to end. */
+static JxValue *read_value(const char *s, size_t from, size_t end) {
+  char *text = piece(s, from, end);
   JxValue *v = jx_value_parse(text);
   g_free(text);
   return v;
@@ -155,34 +168,38 @@ static void read_item(const char *s, size_t a, size_t b, int seq, JxProject *p, 
   }
   char *l1 = NULL, *l2 = NULL, *name;
   if (ncut == 2) {
-    l1 = g_strndup(s + h, cut[0] - h);
+    l1 = piece(s, h, cut[0]);
     size_t c1 = (size_t)(g_utf8_next_char(s + cut[0]) - s);
-    l2 = g_strndup(s + c1, cut[1] - c1);
+    l2 = piece(s, c1, cut[1]);
     size_t c2 = (size_t)(g_utf8_next_char(s + cut[1]) - s);
-    name = g_strndup(s + c2, e - c2);
+    name = piece(s, c2, e);
   } else if (ncut == 1) {
-    l1 = g_strndup(s + h, cut[0] - h);
+    l1 = piece(s, h, cut[0]);
     size_t c1 = (size_t)(g_utf8_next_char(s + cut[0]) - s);
-    name = g_strndup(s + c1, e - c1);
+    name = piece(s, c1, e);
     jx_diag_add(diag, JX_WARNING, loc.line, loc.col, "indicator %d has no 二级 category", seq);
   } else {
-    name = g_strndup(s + h, e - h);
+    name = piece(s, h, e);
     jx_diag_add(diag, JX_WARNING, loc.line, loc.col, "indicator %d has no 一级 or 二级 category",
                 seq);
   }
   JxDecimal w;
   bool has_w;
+  char *label;
   if (l1) {
-    g_free(ind->level1);
-    jx_indicator_split_label(l1, &ind->level1, &w, &has_w);
-    ind->group = jx_group_from_label(ind->level1);
+    jx_indicator_split_label(l1, &label, &w, &has_w);
+    ind->level1 = jx_project_intern(p, label);
+    ind->group = jx_group_from_label(label);
+    g_free(label);
   }
   if (l2) {
-    g_free(ind->level2);
-    jx_indicator_split_label(l2, &ind->level2, &w, &has_w);
+    jx_indicator_split_label(l2, &label, &w, &has_w);
+    ind->level2 = jx_project_intern(p, label);
+    g_free(label);
   }
-  g_free(ind->name);
-  ind->name = jx_text_trim(name);
+  char *trimmed = jx_text_trim(name);
+  ind->name = jx_project_intern(p, trimmed);
+  g_free(trimmed);
   if (!*ind->name)
     jx_diag_add(diag, JX_ERROR, loc.line, loc.col, "indicator %d has no name", seq);
   g_free(l1);
@@ -191,17 +208,19 @@ static void read_item(const char *s, size_t a, size_t b, int seq, JxProject *p, 
 }
 
 guint jx_indicator_read_cell(const char *cell, JxProject *p, JxLoc loc, JxDiag *diag) {
-  /* markup becomes spaces so offsets, and line numbers, stay the cell's */
-  char *s = g_strdup(cell);
-  jx_text_blank_markup(s);
+  /* markup (<p>…</p>) is left in place and taken out of each piece read, so
+   * offsets, and with them line numbers, stay the cell's */
+  const char *s = cell;
   size_t start = 0, end = strlen(s);
   jx_text_trim_bounds(s, &start, &end);
   guint before = p->indicators->len;
   int seq = (int)before;
-  if (start == end) {
-    g_free(s);
-    return 0;
+  for (size_t n; start < end && (n = jx_text_markup_length(s + start)) > 0;) {
+    start += n;
+    jx_text_trim_bounds(s, &start, &end);
   }
+  if (start == end)
+    return 0;
 
   /* the first item: numbered or not */
   int n = 0;
@@ -241,6 +260,5 @@ guint jx_indicator_read_cell(const char *cell, JxProject *p, JxLoc loc, JxDiag *
     item_seq = next;
     i = item;
   }
-  g_free(s);
   return p->indicators->len - before;
 }

@@ -15,12 +15,8 @@ static void actual_free(JxActual *a) {
 }
 
 static void indicator_free(JxIndicator *ind) {
-  g_free(ind->level1);
-  g_free(ind->level2);
-  g_free(ind->name);
   jx_value_free(ind->period_target);
   jx_value_free(ind->annual_target);
-  g_free(ind->remark);
   if (ind->actuals)
     g_ptr_array_free(ind->actuals, TRUE);
   g_free(ind);
@@ -82,6 +78,7 @@ JxDepartment *jx_model_department(JxModel *m, const char *name, JxLoc loc) {
     return d;
   d = g_new0(JxDepartment, 1);
   d->name = g_strdup(name);
+  d->model = m;
   d->projects = g_ptr_array_new_with_free_func((GDestroyNotify)project_free);
   d->loc = loc;
   g_ptr_array_add(m->departments, d);
@@ -135,13 +132,14 @@ JxProject *jx_project_add(JxDepartment *d, const char *name, JxLoc loc) {
   return p;
 }
 
+const char *jx_project_intern(JxProject *p, const char *s) {
+  return jx_model_intern(p->department->model, s);
+}
+
 JxIndicator *jx_project_add_indicator(JxProject *p, JxLoc loc) {
   JxIndicator *ind = g_new0(JxIndicator, 1);
   ind->seq = (int)p->indicators->len + 1;
-  ind->level1 = g_strdup("");
-  ind->level2 = g_strdup("");
-  ind->name = g_strdup("");
-  ind->remark = g_strdup("");
+  ind->level1 = ind->level2 = ind->name = ind->remark = "";
   ind->group = JX_GROUP_OTHER;
   ind->loc = loc;
   g_ptr_array_add(p->indicators, ind);

@@ -57,16 +57,16 @@ typedef struct {
 
 typedef struct {
   int seq;                /* 序号 within the project, from 1 */
-  char *level1;           /* 一级 label as written, code and weight removed */
-  char *level2;           /* 二级 label as written, code removed; "" when none */
-  char *name;             /* 三级 indicator name */
+  const char *level1;     /* 一级 label as written, code and weight removed */
+  const char *level2;     /* 二级 label as written, code removed; "" when none */
+  const char *name;       /* 三级 indicator name */
   JxGroup group;          /* the 一级 category it counts under */
   JxValue *period_target; /* 实施周期指标值, NULL when not given */
   JxValue *annual_target; /* 年度指标值, NULL when not given */
   JxDecimal weight;       /* 分值 */
   bool has_weight;
-  char *remark;       /* 备注; "" when none */
-  GPtrArray *actuals; /* JxActual *, in the order read */
+  const char *remark; /* 备注; "" when none */
+  GPtrArray *actuals; /* JxActual * by period; NULL until the first */
   JxLoc loc;
 } JxIndicator;
 
@@ -103,13 +103,14 @@ typedef struct {
 
 struct JxDepartment {
   char *name;
-  GPtrArray *projects; /* JxProject * in table order */
+  struct JxModelT *model; /* the model that holds it */
+  GPtrArray *projects;    /* JxProject * in table order */
   JxLoc loc;
   GHashTable *index; /* name key -> JxProject *, built on lookup */
   guint indexed;     /* projects in index */
 };
 
-typedef struct {
+typedef struct JxModelT {
   GPtrArray *departments; /* JxDepartment * in the order first read */
   GStringChunk *strings;  /* interned file names for JxLoc */
   GHashTable *by_name;    /* department name -> JxDepartment * */
@@ -131,7 +132,12 @@ JxProject *jx_department_find_project(const JxDepartment *d, const char *name);
 /* A new project appended to d. */
 JxProject *jx_project_add(JxDepartment *d, const char *name, JxLoc loc);
 
-/* A new indicator appended to p, with empty strings and no targets. */
+/* An interned copy of s held by p's model: the indicators' labels, names
+ * and remarks repeat a great deal, and are freed with the model at once. */
+const char *jx_project_intern(JxProject *p, const char *s);
+
+/* A new indicator appended to p, with empty strings and no targets.  Its
+ * text fields are set with jx_project_intern. */
 JxIndicator *jx_project_add_indicator(JxProject *p, JxLoc loc);
 
 /* The indicator of p called name (compared by jx_text_key), or NULL. */

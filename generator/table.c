@@ -778,10 +778,12 @@ static void read_indicator_row(Table *t, const JxRow *row) {
   g_free(seq_text);
   JxDecimal w;
   bool has_w = false;
+  char *label;
   if (t->last_level1) {
-    g_free(ind->level1);
-    jx_indicator_split_label(t->last_level1, &ind->level1, &w, &has_w);
-    ind->group = jx_group_from_label(ind->level1);
+    jx_indicator_split_label(t->last_level1, &label, &w, &has_w);
+    ind->level1 = jx_project_intern(p, label);
+    ind->group = jx_group_from_label(label);
+    g_free(label);
     if (has_w) {
       bool known = false;
       for (guint i = 0; i < p->weights->len && !known; i++)
@@ -796,10 +798,11 @@ static void read_indicator_row(Table *t, const JxRow *row) {
     }
   }
   if (t->last_level2) {
-    g_free(ind->level2);
-    jx_indicator_split_label(t->last_level2, &ind->level2, &w, &has_w);
+    jx_indicator_split_label(t->last_level2, &label, &w, &has_w);
+    ind->level2 = jx_project_intern(p, label);
+    g_free(label);
   }
-  set_string(&ind->name, g_strdup(name));
+  ind->name = jx_project_intern(p, name);
   /* 指标性质 and 度量单位 describe the 指标值 column: the annual value, or
    * the period value where a table has no annual one */
   bool annual_column = t->col[COL_ANNUAL_TARGET] >= 0;
@@ -819,7 +822,9 @@ static void read_indicator_row(Table *t, const JxRow *row) {
     }
     g_free(text);
   }
-  set_string(&ind->remark, cell_trim(t, row, COL_REMARK));
+  char *remark = cell_trim(t, row, COL_REMARK);
+  ind->remark = jx_project_intern(p, remark);
+  g_free(remark);
   read_row_actual(t, row, ind, period);
   t->info->indicators++;
   t->last_indicator = ind;
@@ -915,7 +920,8 @@ static char *closest(const char *name, GPtrArray *items, const char *(*name_of)(
   }
   g_free(key);
   GString *out = g_string_new(NULL);
-  for (int s = 0; s < 3 && best[s]; s++)
+  /* only the closest: a second guess much further off only confuses */
+  for (int s = 0; s < 3 && best[s] && dist[s] == dist[0]; s++)
     g_string_append_printf(out, "%s'%s'", s ? ", " : "", best[s]);
   return g_string_free(out, FALSE);
 }

@@ -147,17 +147,9 @@ char *jx_text_from_markup(const char *s) {
   return trimmed;
 }
 
-void jx_text_blank_markup(char *s) {
-  for (char *p = strchr(s, '<'); p; p = strchr(p, '<')) {
-    bool breaks = false;
-    size_t n = tag_length(p, &breaks);
-    if (n > 0) {
-      memset(p, ' ', n);
-      p += n;
-    } else {
-      p++;
-    }
-  }
+size_t jx_text_markup_length(const char *s) {
+  bool breaks;
+  return tag_length(s, &breaks);
 }
 
 char *jx_text_key(const char *s) {

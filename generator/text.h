@@ -30,9 +30,9 @@ bool jx_text_is_blank(const char *s);
  * ("<=475元/亩") is kept.  Caller frees. */
 char *jx_text_from_markup(const char *s);
 
-/* The same markup blanked out in place with spaces, so that byte offsets
- * (and with them line numbers) stay those of the input. */
-void jx_text_blank_markup(char *s);
+/* The length of the known tag (<p>, </p>, <br/> …) that s starts with, or
+ * 0 when it starts with none. */
+size_t jx_text_markup_length(const char *s);
 
 /* The key two names are compared by: widths folded, white space removed.
  * Caller frees. */

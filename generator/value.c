@@ -237,8 +237,10 @@ static void set_str(char **field, char *value) {
 }
 
 static JxValue *value_new(const char *raw) {
-  JxValue *v = g_new0(JxValue, 1);
-  v->raw = g_strdup(raw);
+  /* the text lives in the same block as the value: one allocation, not two */
+  size_t len = strlen(raw);
+  JxValue *v = g_malloc0(sizeof(JxValue) + len + 1);
+  v->raw = memcpy((char *)(v + 1), raw, len + 1);
   v->unit = v->label = v->note = empty;
   v->refs = 1;
   return v;
@@ -485,23 +487,28 @@ JxValue *jx_value_parse(const char *text) {
   words_init();
   JxValue *v = value_new(text ? text : "");
   Text t;
-  t.orig = g_utf8_to_ucs4_fast(v->raw, -1, &t.n);
-  t.f = g_new(gunichar, t.n + 1);
+  /* most values are short: decode them on the stack */
+  gunichar stack[2 * 128];
+  glong n = g_utf8_strlen(v->raw, -1);
+  gunichar *heap = n < 128 ? NULL : g_new(gunichar, 2 * (n + 1));
+  t.orig = heap ? heap : stack;
+  t.f = t.orig + (heap ? n + 1 : 128);
+  t.n = 0;
+  for (const char *p = v->raw; *p && t.n < n; p = g_utf8_next_char(p))
+    t.orig[t.n++] = g_utf8_get_char(p);
   for (glong i = 0; i < t.n; i++)
     t.f[i] = jx_text_fold(t.orig[i]);
   static const gunichar semicolons[] = {0xFF1B, ';', 0};
   static const gunichar commas[] = {0xFF0C, 0};
   if (!parse_parts(&t, semicolons, v) && !parse_parts(&t, commas, v))
     parse_single(&t, 0, t.n, v);
-  g_free(t.orig);
-  g_free(t.f);
+  g_free(heap);
   return v;
 }
 
 void jx_value_free(JxValue *v) {
   if (!v || --v->refs > 0)
     return;
-  g_free(v->raw);
   free_str(v->unit);
   free_str(v->label);
   free_str(v->note);

@@ -1,0 +1,50 @@
+#!/bin/bash
+# Whole-process timings and peak memory of jixiao, medians of several runs.
+# Usage: tests/bench/run.sh ./jixiao [RUNS]
+set -u
+JIXIAO=$(realpath "$1")
+RUNS=${2:-7}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# median of the numbers on standard input
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# bench NAME FILE ARGS...: runs jixiao ARGS RUNS times; prints the medians
+bench() {
+  local name=$1 file=$2
+  shift 2
+  : >"$WORK/t"
+  : >"$WORK/m"
+  for _ in $(seq "$RUNS"); do
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$WORK/one" "$JIXIAO" "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 ))" | awk '{printf "%.4f\n", $1 / 1e6}' >>"$WORK/t"
+    cat "$WORK/one" >>"$WORK/m"
+  done
+  local t m bytes
+  t=$(median <"$WORK/t")
+  m=$(median <"$WORK/m")
+  bytes=$(stat -c %s "$file")
+  awk -v n="$name" -v t="$t" -v m="$m" -v b="$bytes" 'BEGIN {
+    mb = b / 1048576
+    printf "%-34s %8.2f MB  %7.3f s  %6.1f MB/s  peak %6.1f MB (%.1fx input)\n", n, mb, t, (t > 0 ? mb / t : 0), m / 1024, (m * 1024) / b
+  }'
+}
+
+command -v /usr/bin/time >/dev/null || { echo "bench needs /usr/bin/time (apt-get install time)"; exit 1; }
+echo "jixiao bench: medians of $RUNS runs"
+awk -v COPIES=4700 -f "$ROOT/tests/bench/bigtable.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/published-50mb.csv"
+bench "check, published table ~50 MB" "$WORK/published-50mb.csv" check "$WORK/published-50mb.csv"
+bench "dump, published table ~50 MB" "$WORK/published-50mb.csv" dump "$WORK/published-50mb.csv"
+{
+  echo '项目名称：十万指标'
+  echo '一级指标,二级指标,三级指标,指标值,计量单位,分值'
+  seq 1 100000 | awk '{printf "产出指标,数量指标,指标%d,≥%d,个,0.001\n", $1, $1}'
+} >"$WORK/rows100k.csv"
+bench "check, 100,000 indicator rows" "$WORK/rows100k.csv" check "$WORK/rows100k.csv"
+cat "$ROOT"/input/*.csv >"$WORK/sample-size"
+bench "check, the sample input (5 files)" "$WORK/sample-size" check "$ROOT/input"

@@ -1,0 +1,39 @@
+#!/bin/bash
+# Runs every ```console block of a Markdown file: each "$ command" line runs in
+# bash from the repository root, and what it prints (stdout, then stderr) must
+# be the lines that follow it, exactly.  Usage: tests/cli/readme.sh ./jixiao README.md
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DOC=$(realpath "$2")
+cd "$ROOT" || exit 1
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+pass=0
+fail=0
+
+# Splits the blocks into WORK/N.cmd and WORK/N.want files.
+awk -v dir="$WORK" '
+  /^```console$/ { inside = 1; next }
+  /^```$/ && inside { inside = 0; next }
+  inside && /^\$ / { n++; print substr($0, 3) > (dir "/" n ".cmd"); printf "" > (dir "/" n ".want"); next }
+  inside { print > (dir "/" n ".want") }
+' "$DOC"
+
+for cmd in "$WORK"/*.cmd; do
+  [ -e "$cmd" ] || break
+  n=${cmd%.cmd}
+  timeout 60 bash -c "$(cat "$cmd")" >"$n.got" 2>&1
+  if diff -u "$n.want" "$n.got" >"$n.diff"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: README example: \$ $(cat "$cmd")"
+    cat "$n.diff"
+  fi
+done
+if [ $((pass + fail)) = 0 ]; then
+  echo "FAIL: no examples found in $DOC"
+  exit 1
+fi
+echo "readme: $pass passed, $fail failed"
+[ "$fail" = 0 ]

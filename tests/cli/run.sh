@@ -1,0 +1,141 @@
+#!/bin/bash
+# End-to-end checks of the jixiao command: the bad inputs of tests/data/bad
+# (each NAME.expect holds the arguments, the exit status and the exact
+# stderr and stdout), then cases built here from the sample input.
+# Usage: tests/cli/run.sh ./jixiao
+set -u
+JIXIAO=$(realpath "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# Runs jixiao with a time bound; output to $WORK/out and $WORK/err, status in rc.
+run() {
+  timeout 60 "$JIXIAO" "$@" >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+}
+
+# ---- bad inputs, as data ----
+cd "$ROOT/tests/data/bad" || exit 1
+for expect in *.expect; do
+  name=${expect%.expect}
+  args=$(sed -n 's/^args: //p' "$expect")
+  want_rc=$(sed -n 's/^exit: //p' "$expect")
+  sed -n '/^--- stderr$/,/^--- stdout$/p' "$expect" | sed '1d;$d' >"$WORK/want-err"
+  sed -n '/^--- stdout$/,$p' "$expect" | sed '1d' >"$WORK/want-out"
+  # shellcheck disable=SC2086
+  run $args
+  if [ "$rc" != "$want_rc" ]; then
+    bad "$name: exit $rc, expected $want_rc"
+  elif ! diff -u "$WORK/want-err" "$WORK/err" >"$WORK/diff"; then
+    bad "$name: stderr differs"; cat "$WORK/diff"
+  elif ! diff -u "$WORK/want-out" "$WORK/out" >"$WORK/diff"; then
+    bad "$name: stdout differs"; cat "$WORK/diff"
+  else
+    ok
+  fi
+done
+cd "$ROOT" || exit 1
+
+# dump refuses to print anything when an input has an error
+run dump tests/data/bad/amount.csv
+if [ "$rc" = 65 ] && [ ! -s "$WORK/out" ] && grep -q "nothing dumped" "$WORK/err"; then ok; else bad "dump of a bad table: exit $rc, $(wc -c <"$WORK/out") bytes out"; fi
+
+# ---- the sample: counts, and the dump read back gives the same bytes ----
+run check input
+if [ "$rc" = 0 ] && grep -q "haizhu-2024-targets.csv: published target table (UTF-8 with BOM, comma), 广州市海珠区政务服务数据管理局（本级）, 5 projects, 41 indicators: 0 errors, 0 warnings" "$WORK/out"; then ok; else bad "check input: exit $rc"; cat "$WORK/out" "$WORK/err"; fi
+
+run dump input
+cp "$WORK/out" "$WORK/dump1.csv"
+# 41 indicators × 4 periods + 5 projects × 4 execution records + the header
+rows=$(grep -c '' "$WORK/dump1.csv")
+lines_in_goals=$(awk -F'"' 'NF>1{n+=gsub(/\n/,"")}END{print n+0}' "$WORK/dump1.csv")
+if [ "$rc" = 0 ] && [ "$(head -1 "$WORK/dump1.csv")" = "部门,项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,序号,一级指标,二级指标,三级指标,实施周期指标值,年度指标值,指标性质,目标数值,度量单位,分值,期间,实际完成值,得分,偏差原因分析及改进措施,完成可能性,备注" ]; then ok; else bad "dump header"; fi
+# one goal (智慧城市建设经费) has two paragraphs, so one quoted cell spans two lines
+if [ "$rows" = $((1 + 41 * 4 + 5 * 4 + 1)) ]; then ok; else bad "dump has $rows lines, expected 186 ($lines_in_goals)"; fi
+run dump "$WORK/dump1.csv"
+if [ "$rc" = 0 ] && cmp -s "$WORK/dump1.csv" "$WORK/out"; then ok; else bad "dump → read → dump is not the same bytes"; diff "$WORK/dump1.csv" "$WORK/out" | head; fi
+
+# the seed as published text and as the CSV export read the same
+run dump tests/data/seed-haizhu.txt
+cp "$WORK/out" "$WORK/seed-text.csv"
+run dump input/haizhu-2024-targets.csv
+if cmp -s "$WORK/seed-text.csv" "$WORK/out"; then ok; else bad "seed text and seed CSV differ"; diff "$WORK/seed-text.csv" "$WORK/out" | head; fi
+
+# ---- encodings and line ends: the same table in every form reads the same ----
+cp "$WORK/out" "$WORK/want.csv"
+tail -c +4 input/haizhu-2024-targets.csv >"$WORK/plain.csv"                    # UTF-8, no BOM
+iconv -f UTF-8 -t GB18030 "$WORK/plain.csv" >"$WORK/gb18030.csv"
+iconv -f UTF-8 -t GBK "$WORK/plain.csv" >"$WORK/gbk.csv"
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$WORK/plain.csv"; } >"$WORK/utf16.csv"
+tr -d '\r' <"$WORK/plain.csv" >"$WORK/lf.csv"
+tr -d '\n' <"$WORK/plain.csv" >"$WORK/cr.csv"
+for form in plain gb18030 gbk utf16 lf cr; do
+  run dump "$WORK/$form.csv"
+  # the department is named by the preamble, so the file name does not show
+  if [ "$rc" = 0 ] && cmp -s "$WORK/want.csv" "$WORK/out"; then ok; else bad "$form: exit $rc, dump differs"; head -3 "$WORK/err"; fi
+done
+run check --encoding GBK "$WORK/gbk.csv"
+if [ "$rc" = 0 ] && grep -q "(GBK, comma)" "$WORK/out"; then ok; else bad "--encoding GBK: $rc"; fi
+run check --encoding=UTF-8 "$WORK/gb18030.csv"
+if [ "$rc" = 65 ] && grep -q "bytes that are not UTF-8" "$WORK/err"; then ok; else bad "--encoding=UTF-8 on GB18030: $rc"; fi
+
+# ---- hostile sizes, each within the time bound of run() ----
+{
+  echo '项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标'
+  printf '甲项目,10.00,10.00,,,"'
+  head -c 10485760 /dev/zero | tr '\0' 'x'
+  echo '","1、1-产出指标,11-数量指标,服务人次；年度指标值:≥500人次；"'
+} >"$WORK/cell10m.csv"
+run check "$WORK/cell10m.csv"
+if [ "$rc" = 0 ] && grep -q "1 project, 1 indicator" "$WORK/out"; then ok; else bad "10 MB cell: exit $rc"; fi
+
+{
+  echo '项目名称：十万指标'
+  echo '一级指标,二级指标,三级指标,指标值,计量单位,分值'
+  seq 1 100000 | awk '{printf "产出指标,数量指标,指标%d,≥%d,个,0.001\n", $1, $1}'
+} >"$WORK/rows100k.csv"
+run check "$WORK/rows100k.csv"
+if [ "$rc" = 0 ] && grep -q "1 project, 100000 indicators" "$WORK/out"; then ok; else bad "100,000 rows: exit $rc"; fi
+run dump "$WORK/rows100k.csv"
+if [ "$rc" = 0 ] && [ "$(grep -c '' "$WORK/out")" = 100001 ]; then ok; else bad "100,000 rows dump"; fi
+
+# a broken file of 100,000 rows: every problem counted, 200 shown
+seq 1 100000 | awk 'BEGIN{print "项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标"}{printf "项目%d,x,1.00,,,目标,\"1、产出指标,数量指标,a；年度指标值:1个；\"\n", $1}' >"$WORK/bad100k.csv"
+run check "$WORK/bad100k.csv"
+if [ "$rc" = 65 ] && [ "$(grep -c ': error: ' "$WORK/err")" = 200 ] && grep -q "99800 more problems not shown (100000 errors, 0 warnings in all)" "$WORK/err"; then ok; else bad "100,000 bad rows: exit $rc"; tail -2 "$WORK/err"; fi
+
+# ---- the command line ----
+run --version
+if [ "$rc" = 0 ] && grep -Eq '^jixiao [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/out"; then ok; else bad "--version"; fi
+run --help
+if [ "$rc" = 0 ] && grep -q "jixiao check" "$WORK/out"; then ok; else bad "--help"; fi
+run render input
+if [ "$rc" = 64 ] && grep -q "render is not available" "$WORK/err"; then ok; else bad "render: exit $rc"; fi
+run check
+if [ "$rc" = 64 ] && grep -q "no INPUT given" "$WORK/err"; then ok; else bad "check without input: $rc"; fi
+run check --colour input
+if [ "$rc" = 64 ] && grep -q "unknown option '--colour'" "$WORK/err"; then ok; else bad "unknown option: $rc"; fi
+run frobnicate
+if [ "$rc" = 64 ]; then ok; else bad "unknown command: $rc"; fi
+run check no/such/file.csv
+if [ "$rc" = 66 ] && grep -q "no/such/file.csv: no such file or folder" "$WORK/err"; then ok; else bad "missing input: $rc"; fi
+mkdir -p "$WORK/emptydir"
+run check "$WORK/emptydir"
+if [ "$rc" = 66 ] && grep -q "holds no .csv" "$WORK/err"; then ok; else bad "empty folder: $rc"; fi
+if [ "$(id -u)" != 0 ]; then
+  cp input/haizhu-2024-targets.csv "$WORK/secret.csv" && chmod 000 "$WORK/secret.csv"
+  run check "$WORK/secret.csv"
+  if [ "$rc" = 74 ]; then ok; else bad "unreadable input: $rc"; fi
+fi
+timeout 60 "$JIXIAO" dump input >/dev/full 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 74 ] && grep -q "cannot write" "$WORK/err"; then ok; else bad "dump to a full disk: $rc"; fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]
