@@ -12,7 +12,10 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKGS := pangocairo harfbuzz harfbuzz-subset glib-2.0 fontconfig
-BUILD := build
+# BUILD holds objects and test binaries, BIN the program: the sanitizer
+# build uses its own of both, so the two never mix.
+BUILD ?= build
+BIN ?= jixiao
 
 # Dependencies come first: pkg-config below needs the -dev packages.
 DEPS_OK := $(shell scripts/bootstrap --check >/dev/null 2>&1 && echo yes)
@@ -42,19 +45,22 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all report test unit e2e bench install format clean sanitize
 
-all: jixiao
+all: $(BIN)
 
 $(BUILD)/%.o: generator/%.c $(wildcard generator/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests
 
-jixiao: $(LIB_OBJ) $(BUILD)/main.o
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
+$(BIN): $(LIB_OBJ) $(BUILD)/main.o
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -DJX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB_OBJ) -o $@ $(LIBS) -lcmocka $(LDFLAGS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -DJX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB_OBJ) -o $@ $(LIBS) -lcmocka $(LDFLAGS)
 
 # Until the renderer arrives, the report is the check and the normalized dump
 # of the sample input.
@@ -67,24 +73,25 @@ report: jixiao
 unit: $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 
-e2e: jixiao
-	tests/cli/run.sh ./jixiao
-	tests/cli/readme.sh ./jixiao README.md
+e2e: $(BIN)
+	tests/cli/run.sh $(BIN)
+	tests/cli/readme.sh $(BIN) README.md
 
 test: unit e2e
 	@echo "make test: all passed"
 
-# The same tests built with AddressSanitizer and UBSan.
+# The same tests built with AddressSanitizer and UBSan, apart from the
+# normal build; any report fails the run.
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 sanitize:
-	$(MAKE) clean
-	$(MAKE) test CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	        LDFLAGS="-fsanitize=address,undefined"
-	$(MAKE) clean
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) test BUILD=build/san BIN=build/san/jixiao \
+	        CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer" LDFLAGS="$(SAN)"
 
 bench: jixiao
 	tests/bench/run.sh ./jixiao
 
-install: jixiao
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 jixiao $(DESTDIR)$(PREFIX)/bin/jixiao
 
@@ -92,4 +99,4 @@ format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
 clean:
-	rm -rf $(BUILD) jixiao
+	rm -rf build jixiao

@@ -204,6 +204,9 @@ bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowF
         r.row_ended = false;
       }
     }
+    /* libcsv grows a cell's buffer by a fixed block: a block the size of the
+     * line keeps a 10 MB cell from being copied thousands of times */
+    csv_set_blk_size(&p, MAX(end - pos, 4096));
     if (csv_parse(&p, text + pos, end - pos, on_field, on_row, &r) != end - pos) {
       jx_diag_add(diag, JX_ERROR, r.line, (int)r.cells->len + 1, "CSV: %s",
                   csv_strerror(csv_error(&p)));

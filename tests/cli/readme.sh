@@ -1,9 +1,10 @@
 #!/bin/bash
 # Runs every ```console block of a Markdown file: each "$ command" line runs in
-# bash from the repository root, and what it prints (stdout, then stderr) must
-# be the lines that follow it, exactly.  Usage: tests/cli/readme.sh ./jixiao README.md
+# bash from the repository root, with ./jixiao standing for the program under
+# test, and what it prints must be the lines that follow it, exactly.  Usage: tests/cli/readme.sh ./jixiao README.md
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JIXIAO=$(realpath "$1")
 DOC=$(realpath "$2")
 cd "$ROOT" || exit 1
 WORK=$(mktemp -d)
@@ -22,7 +23,8 @@ awk -v dir="$WORK" '
 for cmd in "$WORK"/*.cmd; do
   [ -e "$cmd" ] || break
   n=${cmd%.cmd}
-  timeout 60 bash -c "$(cat "$cmd")" >"$n.got" 2>&1
+  # the examples say ./jixiao; the program under test may be another build
+  timeout 60 bash -c "$(sed "s#\./jixiao#$JIXIAO#g" "$cmd")" >"$n.got" 2>&1
   if diff -u "$n.want" "$n.got" >"$n.diff"; then
     pass=$((pass + 1))
   else
