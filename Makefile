@@ -67,7 +67,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 report: jixiao
 	@mkdir -p output
 	./jixiao check input
-	./jixiao dump input > output/.sample.csv.tmp && mv output/.sample.csv.tmp output/sample.csv
+	@./jixiao dump input > output/.sample.csv.tmp || { rm -f output/.sample.csv.tmp; exit 1; }
+	@mv output/.sample.csv.tmp output/sample.csv
 	@echo output/sample.csv
 
 unit: $(TEST_BIN)

@@ -235,6 +235,30 @@ static void bare_rows(void **state) {
   assert_string_equal(message(d, 0), "project '丙' has no 绩效指标");
 }
 
+/* The project and department named in two-cell preamble lines, one table
+ * after another in one file (as an Excel workbook saved sheet by sheet). */
+static void preamble_cells(void **state) {
+  Fixture *f = *state;
+  JxDiag *d = read_text(f, "two.csv",
+                        "部门名称,某区交通局\n"
+                        "项目名称,道路养护\n"
+                        "一级指标,二级指标,三级指标,指标值\n"
+                        "产出指标,数量指标,养护里程,≥120公里\n"
+                        "项目名称,路灯维护\n"
+                        "产出指标,质量指标,亮灯率,≥98%\n"
+                        ",,故障修复时限,≤24小时\n");
+  assert_int_equal(d->errors + d->warnings, 0);
+  JxDepartment *dept = g_ptr_array_index(f->model->departments, 0);
+  assert_string_equal(dept->name, "某区交通局");
+  assert_int_equal(dept->projects->len, 2);
+  assert_string_equal(project(f, 0, 0)->name, "道路养护");
+  JxProject *lamps = project(f, 0, 1);
+  assert_string_equal(lamps->name, "路灯维护");
+  assert_int_equal(lamps->indicators->len, 2);
+  assert_string_equal(indicator(lamps, 1)->level2, "质量指标");
+  assert_int_equal(indicator(lamps, 1)->annual_target->cmp, JX_CMP_LE);
+}
+
 static void periods(void **state) {
   (void)state;
   static const char *const cases[][2] = {{"2024", "2024"},         {"2024-6", "2024-06"},
@@ -259,6 +283,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(unknown_names, setup, teardown),
       cmocka_unit_test_setup_teardown(totals, setup, teardown),
       cmocka_unit_test_setup_teardown(bare_rows, setup, teardown),
+      cmocka_unit_test_setup_teardown(preamble_cells, setup, teardown),
       cmocka_unit_test(periods),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
