@@ -90,6 +90,8 @@ static void print_summary(const JxInput *f) {
            i->delimiter == '\t' ? "tab" : "comma");
     if (i->department)
       printf(", %s", i->department);
+    if (i->departments > 1)
+      printf(" and %u more department%s", i->departments - 1, i->departments == 2 ? "" : "s");
     if (i->kind != JX_KIND_ACTUALS)
       printf(", %u project%s, %u indicator%s", i->projects, i->projects == 1 ? "" : "s",
              i->indicators, i->indicators == 1 ? "" : "s");

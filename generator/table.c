@@ -117,6 +117,7 @@ typedef struct {
   GPtrArray *segment;       /* projects since the department row */
   GPtrArray *file_projects; /* projects of this file */
   GPtrArray *since_grand;   /* projects since the 合计 row, for its check */
+  GHashTable *departments;  /* the departments this file adds to */
   bool has_grand, has_dept_row;
   JxFunds grand, dept_row;
   JxLoc grand_loc, dept_row_loc;
@@ -415,13 +416,22 @@ static void close_segment(Table *t) {
   g_ptr_array_set_size(t->segment, 0);
 }
 
+/* Makes d the department rows go to, counting it for the summary. */
+static void use_department(Table *t, JxDepartment *d) {
+  t->dept = d;
+  if (!t->info->department)
+    t->info->department = g_strdup(d->name);
+  if (!g_hash_table_contains(t->departments, d)) {
+    g_hash_table_add(t->departments, d);
+    t->info->departments++;
+  }
+}
+
 /* The department rows of the current part go to. */
 static JxDepartment *current_department(Table *t, JxLoc loc) {
   if (!t->dept) {
     const char *name = t->department ? t->department : t->fallback_department;
-    t->dept = jx_model_department(t->model, name, loc);
-    if (!t->info->department)
-      t->info->department = g_strdup(t->dept->name);
+    use_department(t, jx_model_department(t->model, name, loc));
   }
   return t->dept;
 }
@@ -577,11 +587,8 @@ static JxProject *row_project(Table *t, const JxRow *row, JxLoc loc) {
     return NULL;
   }
   char *dept = cell_trim(t, row, COL_DEPARTMENT);
-  if (*dept && (!t->dept || strcmp(t->dept->name, dept) != 0)) {
-    t->dept = jx_model_department(t->model, dept, loc);
-    if (!t->info->department)
-      t->info->department = g_strdup(dept);
-  }
+  if (*dept && (!t->dept || strcmp(t->dept->name, dept) != 0))
+    use_department(t, jx_model_department(t->model, dept, loc));
   g_free(dept);
   JxDepartment *d = current_department(t, loc);
   JxProject *p = jx_department_find_project(d, name);
@@ -1229,6 +1236,7 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   t.segment = g_ptr_array_new();
   t.file_projects = g_ptr_array_new();
   t.since_grand = g_ptr_array_new();
+  t.departments = g_hash_table_new(NULL, NULL);
   info->delimiter = sniff_delimiter(text, text_len);
   jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
   if (!t.header_seen && diag->errors == 0) {
@@ -1258,6 +1266,7 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   g_ptr_array_free(t.segment, TRUE);
   g_ptr_array_free(t.file_projects, TRUE);
   g_ptr_array_free(t.since_grand, TRUE);
+  g_hash_table_destroy(t.departments);
 }
 
 JxReader *jx_reader_new(JxModel *m, const char *encoding) {

@@ -28,6 +28,7 @@ typedef struct {
   const char *encoding; /* static string */
   char delimiter;       /* ',' or '\t' */
   char *department;     /* the first department named; NULL when none */
+  guint departments;    /* departments the file adds to */
   guint projects;       /* projects the file added */
   guint indicators;     /* indicators the file added */
   guint actuals;        /* actual values and execution records it gave */

@@ -85,6 +85,12 @@ if [ "$rc" = 0 ] && grep -q "(GBK, comma)" "$WORK/out"; then ok; else bad "--enc
 run check --encoding=UTF-8 "$WORK/gb18030.csv"
 if [ "$rc" = 65 ] && grep -q "bytes that are not UTF-8" "$WORK/err"; then ok; else bad "--encoding=UTF-8 on GB18030: $rc"; fi
 
+# a bundle of three departments, each with its own 合计 and department row:
+# 3 × 5 projects, 3 × 41 indicators, and every total agrees
+awk -v COPIES=3 -f tests/bench/bigtable.awk input/haizhu-2024-targets.csv >"$WORK/bundle.csv"
+run check "$WORK/bundle.csv"
+if [ "$rc" = 0 ] && grep -q "广州市海珠区政务服务数据管理局（本级）（1） and 2 more departments, 15 projects, 123 indicators: 0 errors, 0 warnings" "$WORK/out"; then ok; else bad "bundle of departments: exit $rc"; cat "$WORK/out" "$WORK/err" | head -5; fi
+
 # ---- hostile sizes, each within the time bound of run() ----
 {
   echo '项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标'
