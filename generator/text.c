@@ -152,20 +152,26 @@ size_t jx_text_markup_length(const char *s) {
   return tag_length(s, &breaks);
 }
 
+/* Markers a template leaves in names (★, ☆, the * of "(≥**%)"): not part of
+ * what a name says. */
+static bool is_marker(gunichar c) {
+  return c == 0x2605 || c == 0x2606 || c == '*';
+}
+
 char *jx_text_key(const char *s) {
   size_t len = strlen(s);
   char *out = g_malloc(len + 1); /* folding never lengthens UTF-8 */
   char *o = out;
   for (const char *p = s; *p;) {
     if ((guchar)*p < 0x80) {
-      if (!jx_text_is_space((guchar)*p))
+      if (!jx_text_is_space((guchar)*p) && *p != '*')
         *o++ = *p;
       p++;
       continue;
     }
     gunichar c = jx_text_fold(g_utf8_get_char(p));
     const char *next = g_utf8_next_char(p);
-    if (!jx_text_is_space(c)) {
+    if (!jx_text_is_space(c) && !is_marker(c)) {
       if (c < 0x80)
         *o++ = (char)c;
       else {

@@ -139,7 +139,7 @@ static void actuals(void **state) {
   JxDiag *d = read_text(f, "actuals.csv",
                         "项目名称,三级指标,期间,实际完成值,偏差原因,完成可能性\n"
                         "甲项目,培训人次,2024年6月,260人次,,确定能\n"
-                        "甲项目, 满意度 ,2024-6,93%,,确定能\n"
+                        "甲项目, ★满意度 ,2024-6,93%,,确定能\n"
                         "乙项目,办结时限,2024/06,4个工作日,,\n"
                         "乙项目,预算执行数（万元）,202406,6.25,,\n"
                         "甲项目,预算执行率,2024-06,48.5%,,\n");
@@ -151,7 +151,7 @@ static void actuals(void **state) {
   JxActual *x = g_ptr_array_index(indicator(a, 0)->actuals, 0);
   assert_string_equal(x->period, "2024-06");
   assert_string_equal(x->likelihood, "确定能");
-  assert_int_equal(jx_indicator_actual_count(indicator(a, 1)), 1); /* spaces in the name */
+  assert_int_equal(jx_indicator_actual_count(indicator(a, 1)), 1); /* spaces and ★ in the name */
   JxExecution *e = g_ptr_array_index(b->executions, 0);
   assert_true(e->has_executed);
   assert_int_equal(e->executed, 625);
