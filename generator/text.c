@@ -79,7 +79,7 @@ static size_t tag_length(const char *s, bool *breaks) {
   if (!known || !(s[i] == '>' || s[i] == ' ' || s[i] == '/'))
     return 0;
   /* attributes up to the closing '>' on the same tag, bounded */
-  for (size_t j = i; s[j] && j < i + 512; j++) {
+  for (size_t j = i; j < i + 512 && s[j]; j++) {
     if (s[j] == '<')
       return 0;
     if (s[j] == '>')
