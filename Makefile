@@ -11,7 +11,7 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := pangocairo harfbuzz harfbuzz-subset glib-2.0 fontconfig
+PKGS := pangocairo pangoft2 harfbuzz harfbuzz-subset glib-2.0 fontconfig cairo-pdf cairo-svg cairo-png
 # BUILD holds objects and test binaries, BIN the program: the sanitizer
 # build uses its own of both, so the two never mix.
 BUILD ?= build
@@ -33,19 +33,52 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 WARN := -Wall -Wextra -Wpedantic -Werror
 CFLAGS ?= -O2 -g
+# where jixiao finds fonts/fonts.conf: this folder, or the installed copy
+FONTDIR ?= $(CURDIR)/fonts
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
-              -DJX_VERSION='"$(VERSION)"' -Igenerator
+              -DJX_VERSION='"$(VERSION)"' -DJX_FONT_DIR='"$(FONTDIR)"' -Igenerator
 LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
 
 SRC := $(wildcard generator/*.c)
-LIB_SRC := $(filter-out generator/main.c,$(SRC))
+LIB_SRC := $(filter-out generator/main.c generator/fontprep.c,$(SRC))
 LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all report test unit e2e bench install format clean sanitize
+.PHONY: all fonts report test unit e2e bench install format clean sanitize
 
-all: $(BIN)
+all: $(BIN) fonts
+
+# The faces jixiao typesets with, prepared from the Debian font packages:
+# Noto CJK SC desubroutinized (cairo 1.16 loses glyphs of the original in
+# PDFs; see generator/fontprep.c), Liberation for Latin letters and digits.
+NOTO := /usr/share/fonts/opentype/noto
+LIBERATION := /usr/share/fonts/truetype/liberation2
+PREPARED := fonts/prepared
+FACES := $(PREPARED)/NotoSerifCJKsc-Regular.otf $(PREPARED)/NotoSerifCJKsc-Bold.otf \
+         $(PREPARED)/NotoSansCJKsc-Regular.otf $(PREPARED)/NotoSansCJKsc-Bold.otf \
+         $(PREPARED)/LiberationSerif-Regular.ttf $(PREPARED)/LiberationSerif-Bold.ttf \
+         $(PREPARED)/LiberationSans-Regular.ttf $(PREPARED)/LiberationSans-Bold.ttf
+fonts: $(FACES)
+
+build/fontprep: generator/fontprep.c
+	@mkdir -p build
+	@echo "  LINK    $@"
+	@$(CC) -std=c11 $(WARN) -O2 $< -o $@ $(shell pkg-config --cflags --libs harfbuzz-subset)
+
+$(PREPARED)/NotoSerifCJKsc-%.otf: $(NOTO)/NotoSerifCJK-%.ttc build/fontprep
+	@mkdir -p $(PREPARED)
+	@echo "  FONT    $@"
+	@build/fontprep $< "Noto Serif CJK SC" $@
+
+$(PREPARED)/NotoSansCJKsc-%.otf: $(NOTO)/NotoSansCJK-%.ttc build/fontprep
+	@mkdir -p $(PREPARED)
+	@echo "  FONT    $@"
+	@build/fontprep $< "Noto Sans CJK SC" $@
+
+$(PREPARED)/Liberation%.ttf: $(LIBERATION)/Liberation%.ttf
+	@mkdir -p $(PREPARED)
+	@cp $< $@
 
 $(BUILD)/%.o: generator/%.c $(wildcard generator/*.h) | $(BUILD)
 	@echo "  CC      $<"
@@ -62,11 +95,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -DJX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB_OBJ) -o $@ $(LIBS) -lcmocka $(LDFLAGS)
 
-# Until the renderer arrives, the report is the check and the normalized dump
-# of the sample input.
-report: jixiao
+# The sample input's report, and its normalized table.
+report: jixiao fonts
 	@mkdir -p output
-	./jixiao check input
+	./jixiao render -o output -f pdf,svg input
 	@./jixiao dump input > output/.sample.csv.tmp || { rm -f output/.sample.csv.tmp; exit 1; }
 	@mv output/.sample.csv.tmp output/sample.csv
 	@echo output/sample.csv
@@ -74,7 +106,7 @@ report: jixiao
 unit: $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 
-e2e: $(BIN)
+e2e: $(BIN) fonts
 	tests/cli/run.sh $(BIN)
 	tests/cli/readme.sh $(BIN) README.md
 
@@ -89,7 +121,7 @@ sanitize:
 	$(MAKE) test BUILD=build/san BIN=build/san/jixiao \
 	        CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer" LDFLAGS="$(SAN)"
 
-bench: jixiao
+bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
 
 install: $(BIN)
@@ -100,4 +132,4 @@ format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
 
 clean:
-	rm -rf build jixiao
+	rm -rf build jixiao fonts/cache

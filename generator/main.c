@@ -1,10 +1,17 @@
 /* main.c - the jixiao command: options, the commands, exit codes.
  * Nothing else in jixiao decides how the process ends. */
 #include "dump.h"
+#include "fonts.h"
 #include "inputs.h"
+#include "layout.h"
+#include "render.h"
+#include "report.h"
+#include "style.h"
 #include "table.h"
 
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -14,7 +21,7 @@
 #endif
 
 static const char usage[] =
-    "usage: jixiao render [OPTIONS] INPUT...   make reports (INPUT: files or folders)\n"
+    "usage: jixiao render [OPTIONS] INPUT...   make PDF, SVG or PNG reports\n"
     "       jixiao check  [OPTIONS] INPUT...   validate; one summary line per file\n"
     "       jixiao dump   [OPTIONS] INPUT...   print the normalized one-indicator-per-row CSV\n"
     "       jixiao --help | --version\n"
@@ -25,28 +32,80 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --encoding ENC   read every input as ENC (an iconv name such as GBK)\n"
+    "  -o DIR           render: the folder reports go to (default: output)\n"
+    "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
+    "  --dpi N          render: PNG resolution (default: 96)\n"
     "  -h, --help       show this help\n"
     "  --version        show the version\n"
     "\n"
     "Exit status: 0 done, 64 usage, 65 bad input data, 66 input missing,\n"
     "70 internal error, 73 cannot create output, 74 I/O error.\n";
 
-/* Options common to the commands that read tables. */
+/* Options of the commands. */
 typedef struct {
   const char *encoding;
   char **inputs;
   int n_inputs;
+  const char *out_dir; /* render */
+  bool pdf, svg, png;  /* render */
+  double dpi;          /* render */
 } Options;
+
+/* Reads a -f list such as "pdf,svg"; false when it names something else. */
+static bool parse_formats(const char *list, Options *o) {
+  o->pdf = o->svg = o->png = false;
+  gchar **each = g_strsplit(list, ",", -1);
+  bool ok = each[0] != NULL;
+  for (int i = 0; each[i]; i++) {
+    char *f = g_strstrip(each[i]);
+    if (strcmp(f, "pdf") == 0)
+      o->pdf = true;
+    else if (strcmp(f, "svg") == 0)
+      o->svg = true;
+    else if (strcmp(f, "png") == 0)
+      o->png = true;
+    else
+      ok = false;
+  }
+  g_strfreev(each);
+  return ok;
+}
 
 /* Parses argv[2..] of a reading command; returns EX_OK or EX_USAGE. */
 static int parse_options(int argc, char **argv, Options *o) {
   memset(o, 0, sizeof *o);
   o->inputs = g_new0(char *, argc);
+  o->out_dir = "output";
+  o->pdf = true;
+  o->dpi = 96;
   bool only_inputs = false;
+  bool render = strcmp(argv[1], "render") == 0;
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
     if (!only_inputs && strcmp(a, "--") == 0) {
       only_inputs = true;
+    } else if (!only_inputs && render &&
+               (strcmp(a, "-o") == 0 || strcmp(a, "-f") == 0 || strcmp(a, "--dpi") == 0)) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "jixiao: %s needs a value\n", a);
+        return EX_USAGE;
+      }
+      const char *v = argv[++i];
+      char *end = NULL;
+      if (strcmp(a, "-o") == 0) {
+        o->out_dir = v;
+      } else if (strcmp(a, "-f") == 0) {
+        if (!parse_formats(v, o)) {
+          fprintf(stderr, "jixiao: -f takes pdf, svg and png, comma separated, not '%s'\n", v);
+          return EX_USAGE;
+        }
+      } else {
+        o->dpi = g_ascii_strtod(v, &end);
+        if (!end || *end || o->dpi < 10 || o->dpi > 1200) {
+          fprintf(stderr, "jixiao: --dpi takes a number from 10 to 1200, not '%s'\n", v);
+          return EX_USAGE;
+        }
+      }
     } else if (!only_inputs && strcmp(a, "--encoding") == 0) {
       if (i + 1 >= argc) {
         fprintf(stderr, "jixiao: --encoding needs an encoding name\n");
@@ -139,6 +198,111 @@ static int cmd_dump(const Options *o) {
   return rc;
 }
 
+/* The date reports carry: SOURCE_DATE_EPOCH when set, so that the same
+ * input gives the same bytes, else now.  *iso is for the PDF metadata (NULL
+ * when now), *cn for the cover. */
+static void report_date(char **iso, char **cn) {
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  GDateTime *t = NULL;
+  *iso = NULL;
+  if (epoch && *epoch) {
+    char *end = NULL;
+    gint64 secs = g_ascii_strtoll(epoch, &end, 10);
+    if (end && !*end)
+      t = g_date_time_new_from_unix_utc(secs);
+  }
+  if (t)
+    *iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    t = g_date_time_new_now_local();
+  *cn = g_strdup_printf("%d年%d月%d日", g_date_time_get_year(t), g_date_time_get_month(t),
+                        g_date_time_get_day_of_month(t));
+  g_date_time_unref(t);
+}
+
+/* Renders each department of the model; prints the paths written. */
+static int render_all(const Options *o, JxModel *m) {
+  GError *err = NULL;
+  JxFonts *fonts = jx_fonts_open(NULL, &err);
+  if (!fonts) {
+    fprintf(stderr, "jixiao: %s\n", err->message);
+    g_error_free(err);
+    return EX_SOFTWARE;
+  }
+  if (g_mkdir_with_parents(o->out_dir, 0777) != 0) {
+    fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", o->out_dir, g_strerror(errno));
+    jx_fonts_free(fonts);
+    return EX_CANTCREAT;
+  }
+  char *iso, *cn;
+  report_date(&iso, &cn);
+  PangoContext *ctx = jx_fonts_context(fonts);
+  int rc = EX_OK;
+  for (guint i = 0; i < m->departments->len && rc == EX_OK; i++) {
+    const JxDepartment *d = g_ptr_array_index(m->departments, i);
+    if (d->projects->len == 0)
+      continue;
+    JxDocument *doc = jx_report_department(d, cn);
+    JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+    char *name = jx_render_safe_name(d->name);
+    char *prefix = g_build_filename(o->out_dir, name, NULL);
+    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+    JxMeta meta = {doc->title, doc->author, doc->subject, doc->keywords, "jixiao " JX_VERSION, iso};
+    bool ok = true;
+    if (o->pdf) {
+      char *path = g_strdup_printf("%s.pdf", prefix);
+      ok = jx_render_pdf(l, &meta, path, &err);
+      g_ptr_array_add(written, path);
+    }
+    if (ok && o->svg)
+      ok = jx_render_svg(l, prefix, written, &err);
+    if (ok && o->png)
+      ok = jx_render_png(l, prefix, o->dpi, written, &err);
+    if (ok) {
+      for (guint k = 0; k < written->len; k++)
+        printf("%s\n", (char *)g_ptr_array_index(written, k));
+    } else {
+      fprintf(stderr, "jixiao: %s\n", err->message);
+      g_clear_error(&err);
+      rc = EX_CANTCREAT;
+    }
+    g_ptr_array_free(written, TRUE);
+    g_free(prefix);
+    g_free(name);
+    jx_layout_free(l);
+    jx_document_free(doc);
+  }
+  g_object_unref(ctx);
+  g_free(iso);
+  g_free(cn);
+  jx_fonts_free(fonts);
+  if (rc == EX_OK && fflush(stdout) != 0)
+    rc = EX_IOERR;
+  return rc;
+}
+
+static int cmd_render(const Options *o) {
+  JxInputs *in = NULL;
+  int rc = read_inputs(o, &in);
+  if (rc != EX_OK)
+    return rc;
+  for (guint i = 0; i < in->files->len; i++)
+    jx_diag_print(((JxInput *)g_ptr_array_index(in->files, i))->diag, stderr);
+  guint errors = jx_inputs_errors(in);
+  if (errors) {
+    /* a report of a table read wrong is worse than none */
+    fprintf(stderr, "jixiao: %u error%s: nothing rendered\n", errors, errors == 1 ? "" : "s");
+    rc = EX_DATAERR;
+  } else if (jx_model_count_projects(in->model) == 0) {
+    fprintf(stderr, "jixiao: the inputs hold no project to report on\n");
+    rc = EX_DATAERR;
+  } else {
+    rc = render_all(o, in->model);
+  }
+  jx_inputs_free(in);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fputs(usage, stderr);
@@ -153,14 +317,10 @@ int main(int argc, char **argv) {
     printf("jixiao %s\n", JX_VERSION);
     return fflush(stdout) == 0 ? EX_OK : EX_IOERR;
   }
-  if (strcmp(cmd, "render") == 0) {
-    fprintf(stderr, "jixiao: render is not available in this version yet; "
-                    "use check and dump\n");
-    return EX_USAGE;
-  }
-  int (*run)(const Options *) = strcmp(cmd, "check") == 0  ? cmd_check
-                                : strcmp(cmd, "dump") == 0 ? cmd_dump
-                                                           : NULL;
+  int (*run)(const Options *) = strcmp(cmd, "check") == 0    ? cmd_check
+                                : strcmp(cmd, "dump") == 0   ? cmd_dump
+                                : strcmp(cmd, "render") == 0 ? cmd_render
+                                                             : NULL;
   if (!run) {
     fprintf(stderr, "jixiao: unknown command '%s'\n%s", cmd, usage);
     return EX_USAGE;

@@ -1,0 +1,86 @@
+/* document.h - a report as a sequence of blocks (headings, paragraphs,
+ * tables, space, page breaks), built from the model by report.c and set on
+ * pages by layout.c.  It says what the report holds and what role each piece
+ * of text plays; how a role looks is the style's business (style.h). */
+#ifndef JX_DOCUMENT_H
+#define JX_DOCUMENT_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+/* What a piece of text is; the style gives each role its fonts and sizes. */
+typedef enum {
+  JX_ROLE_TITLE,        /* the report's title: 2号 小标宋 */
+  JX_ROLE_SUBTITLE,     /* lines under the title on the cover */
+  JX_ROLE_HEADING1,     /* 一、 黑体 */
+  JX_ROLE_HEADING2,     /* （一） 楷体 */
+  JX_ROLE_HEADING3,     /* 1. 仿宋 bold */
+  JX_ROLE_BODY,         /* paragraphs: 3号 仿宋 */
+  JX_ROLE_TABLE,        /* table cells */
+  JX_ROLE_TABLE_HEAD,   /* table header cells */
+  JX_ROLE_RUNNING,      /* the running header */
+  JX_ROLE_PAGE_NUMBER,  /* — 1 — */
+  JX_ROLE_COUNT
+} JxRole;
+
+typedef enum { JX_ALIGN_LEFT, JX_ALIGN_CENTER, JX_ALIGN_RIGHT, JX_ALIGN_JUSTIFY } JxAlign;
+
+typedef enum {
+  JX_BLOCK_HEADING,
+  JX_BLOCK_PARAGRAPH,
+  JX_BLOCK_TABLE,
+  JX_BLOCK_SPACE,      /* vertical space, dropped at the top of a page */
+  JX_BLOCK_PAGE_BREAK,
+} JxBlockKind;
+
+typedef struct {
+  char *text;
+  JxAlign align;
+  bool strong; /* set in the header role's weight: totals rows */
+} JxCell;
+
+typedef struct {
+  JxBlockKind kind;
+  JxRole role;
+  char *text;          /* heading and paragraph text */
+  JxAlign align;
+  bool indent;         /* first line indented two characters */
+  double space;        /* JX_BLOCK_SPACE: points */
+  int outline_level;   /* 1.. for an entry in the PDF outline, 0 for none */
+  char *outline_title; /* the entry's text; NULL: the block's text */
+  /* tables */
+  guint columns;
+  guint header_rows;   /* repeated on every page the table runs onto */
+  GPtrArray *rows;     /* GPtrArray * of JxCell *, header rows first */
+  double *min_share;   /* per column, the least share of the width, or NULL */
+} JxBlock;
+
+typedef struct {
+  char *title;     /* the report's title: PDF Title, running header */
+  char *author;    /* PDF Author: the department */
+  char *subject;   /* PDF Subject */
+  char *keywords;  /* PDF Keywords */
+  GPtrArray *blocks; /* JxBlock * */
+  guint cover_pages; /* pages before page 1: no running header, no number */
+} JxDocument;
+
+JxDocument *jx_document_new(const char *title, const char *author);
+void jx_document_free(JxDocument *doc);
+
+/* Appends blocks; text is copied.  Each returns the new block. */
+JxBlock *jx_document_heading(JxDocument *doc, JxRole role, const char *text, int outline_level);
+JxBlock *jx_document_paragraph(JxDocument *doc, JxRole role, const char *text, JxAlign align,
+                               bool indent);
+JxBlock *jx_document_space(JxDocument *doc, double points);
+JxBlock *jx_document_page_break(JxDocument *doc);
+
+/* A table of columns; fill it with jx_block_row and jx_block_cell. */
+JxBlock *jx_document_table(JxDocument *doc, guint columns, guint header_rows);
+
+/* Starts a new row in table t. */
+void jx_block_row(JxBlock *t);
+
+/* Appends a cell to the last row of t. */
+void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong);
+
+#endif

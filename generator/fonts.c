@@ -1,0 +1,99 @@
+/* fonts.c - jixiao's own font configuration and Pango font map. */
+#include "fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#ifndef JX_FONT_DIR
+#define JX_FONT_DIR "fonts"
+#endif
+
+struct JxFonts {
+  char *dir;
+  FcConfig *config;
+  PangoFontMap *map;
+};
+
+/* Families that must be there: the defaults of every role. */
+static const char *const required[] = {"Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif",
+                                       "Liberation Sans", NULL};
+
+/* Whether config has a face of the family. */
+static bool has_family(FcConfig *config, const char *family) {
+  FcPattern *p = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, NULL);
+  FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
+  FcFontSet *set = FcFontList(config, p, os);
+  bool found = set && set->nfont > 0;
+  if (set)
+    FcFontSetDestroy(set);
+  FcObjectSetDestroy(os);
+  FcPatternDestroy(p);
+  return found;
+}
+
+JxFonts *jx_fonts_open(const char *dir, GError **error) {
+  if (!dir)
+    dir = g_getenv("JIXIAO_FONTS");
+  if (!dir)
+    dir = JX_FONT_DIR;
+  char *conf = g_build_filename(dir, "fonts.conf", NULL);
+  FcConfig *config = FcConfigCreate();
+  if (!g_file_test(conf, G_FILE_TEST_IS_REGULAR) ||
+      !FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcTrue) || !FcConfigBuildFonts(config)) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "cannot load the font configuration %s",
+                conf);
+    FcConfigDestroy(config);
+    g_free(conf);
+    return NULL;
+  }
+  g_free(conf);
+  for (int i = 0; required[i]; i++) {
+    if (!has_family(config, required[i])) {
+      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                  "the font '%s' is not in %s (run make to prepare the fonts)", required[i], dir);
+      FcConfigDestroy(config);
+      return NULL;
+    }
+  }
+  /* cairo's FreeType backend asks the current configuration too */
+  FcConfigSetCurrent(config);
+  JxFonts *f = g_new0(JxFonts, 1);
+  f->dir = g_strdup(dir);
+  f->config = config;
+  f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), config);
+  return f;
+}
+
+void jx_fonts_free(JxFonts *f) {
+  if (!f)
+    return;
+  g_object_unref(f->map);
+  FcConfigDestroy(f->config);
+  g_free(f->dir);
+  g_free(f);
+}
+
+PangoFontMap *jx_fonts_map(const JxFonts *f) {
+  return f->map;
+}
+
+const char *jx_fonts_dir(const JxFonts *f) {
+  return f->dir;
+}
+
+PangoContext *jx_fonts_context(const JxFonts *f) {
+  PangoContext *ctx = pango_font_map_create_context(f->map);
+  /* 72 dpi: a Pango unit is then a PDF point; rounding glyph positions to
+   * whole pixels would put widths off on a vector page */
+  pango_cairo_context_set_resolution(ctx, 72.0);
+  pango_context_set_round_glyph_positions(ctx, FALSE);
+  pango_context_set_language(ctx, pango_language_from_string("zh-cn"));
+  cairo_font_options_t *opts = cairo_font_options_create();
+  cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options(ctx, opts);
+  cairo_font_options_destroy(opts);
+  return ctx;
+}

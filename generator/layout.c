@@ -1,0 +1,516 @@
+/* layout.c - a document set on pages.
+ *
+ * Pango breaks and shapes each paragraph and cell; lines are then placed on a
+ * fixed pitch per role (as a 公文 is set on 22 lines a page), so line
+ * positions do not depend on which face happened to supply a glyph. */
+#include "layout.h"
+
+#include "cjk.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Where a baseline stands in its line box: the ideographic em box centred
+ * in the pitch, its baseline 0.88 em below its top (Noto CJK's ascender). */
+static double baseline_offset(const JxRoleStyle *r) {
+  return (r->pitch - r->size) / 2 + 0.88 * r->size;
+}
+
+typedef struct {
+  const JxStyle *st;
+  PangoContext *ctx;
+  const JxDocument *doc;
+  JxLayout *out;
+  PangoFontDescription *fonts[JX_ROLE_COUNT];
+  JxPage *page;
+  double y;      /* the top of the free space on the page */
+  double bottom; /* the foot of the text block */
+  bool fresh;    /* nothing placed on the page yet */
+} Builder;
+
+static void op_clear(JxOp *op) {
+  if (op->layout)
+    g_object_unref(op->layout);
+  g_free(op->text);
+}
+
+static void page_free(JxPage *p) {
+  for (guint i = 0; i < p->ops->len; i++)
+    op_clear(&g_array_index(p->ops, JxOp, i));
+  g_array_free(p->ops, TRUE);
+  g_free(p);
+}
+
+static void mark_free(JxMark *m) {
+  g_free(m->title);
+  g_free(m);
+}
+
+void jx_layout_free(JxLayout *l) {
+  if (!l)
+    return;
+  g_ptr_array_free(l->pages, TRUE);
+  g_ptr_array_free(l->marks, TRUE);
+  g_free(l);
+}
+
+static void new_page(Builder *b) {
+  b->page = g_new0(JxPage, 1);
+  b->page->ops = g_array_new(FALSE, TRUE, sizeof(JxOp));
+  g_ptr_array_add(b->out->pages, b->page);
+  b->y = b->st->top;
+  b->fresh = true;
+}
+
+/* Space left on the page. */
+static double room(const Builder *b) {
+  return b->bottom - b->y;
+}
+
+/* A layout of text in role, wrapped to width (points; <= 0: no wrapping). */
+static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, double width,
+                                JxAlign align, bool indent, bool strong) {
+  PangoLayout *l = pango_layout_new(b->ctx);
+  PangoFontDescription *font = b->fonts[role];
+  if (strong && !b->st->roles[role].bold) {
+    font = pango_font_description_copy_static(font);
+    pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, font);
+    pango_font_description_free(font);
+  } else {
+    pango_layout_set_font_description(l, font);
+  }
+  if (width > 0) {
+    pango_layout_set_width(l, (int)lround(width * PANGO_SCALE));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+  }
+  pango_layout_set_alignment(l, align == JX_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
+                                : align == JX_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                                                          : PANGO_ALIGN_LEFT);
+  /* justified to the measure; Pango leaves the last line flush left */
+  pango_layout_set_justify(l, align == JX_ALIGN_JUSTIFY);
+  if (indent)
+    pango_layout_set_indent(l, (int)lround(2 * b->st->roles[role].size * PANGO_SCALE));
+  PangoAttrList *attrs = pango_attr_list_new();
+  /* a word broken across lines in a table cell is not hyphenated */
+  pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+  jx_cjk_compress(text, attrs);
+  pango_layout_set_attributes(l, attrs);
+  pango_attr_list_unref(attrs);
+  pango_layout_set_text(l, text, -1);
+  return l;
+}
+
+/* Adds an op to the page. */
+static JxOp *add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w,
+                    double h) {
+  JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL};
+  g_array_append_val(b->page->ops, op);
+  return &g_array_index(b->page->ops, JxOp, b->page->ops->len - 1);
+}
+
+/* The horizontal offset and width of each line of l, in points. */
+static void line_extents(PangoLayout *l, double *xs, double *ws) {
+  PangoLayoutIter *it = pango_layout_get_iter(l);
+  int i = 0;
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, NULL, &logical);
+    xs[i] = (double)logical.x / PANGO_SCALE;
+    ws[i] = (double)logical.width / PANGO_SCALE;
+    i++;
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+}
+
+/* Places lines [from, to) of l with their box tops at top, x the layout's
+ * left edge; returns the y below them. */
+static double place_lines(Builder *b, PangoLayout *l, JxRole role, double x, double top, int from,
+                          int to, const double *xs, const double *ws) {
+  const JxRoleStyle *r = &b->st->roles[role];
+  const char *text = pango_layout_get_text(l);
+  for (int i = from; i < to; i++) {
+    PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+    JxOp *op = add_op(b, JX_OP_TEXT, role, x + xs[i], top + baseline_offset(r), ws[i], 0);
+    op->layout = g_object_ref(l);
+    op->line = i;
+    op->text = g_strndup(text + line->start_index, (gsize)line->length);
+    top += r->pitch;
+  }
+  b->fresh = false;
+  return top;
+}
+
+/* Sets a paragraph or heading, splitting it across pages with at least two
+ * lines at the foot of a page and two at the head of the next. */
+static void set_paragraph(Builder *b, const JxBlock *blk) {
+  const JxRoleStyle *r = &b->st->roles[blk->role];
+  PangoLayout *l = make_layout(b, blk->role, blk->text, b->st->width, blk->align, blk->indent, false);
+  int n = pango_layout_get_line_count(l);
+  double *xs = g_new(double, n), *ws = g_new(double, n);
+  line_extents(l, xs, ws);
+  int i = 0;
+  while (i < n) {
+    int fits = (int)floor((room(b) + 0.01) / r->pitch);
+    int rest = n - i;
+    int k = rest <= fits ? rest : fits;
+    if (k < rest) {
+      if (rest - k < 2)
+        k = rest - 2; /* no widow at the head of the next page */
+      if (k < 2)
+        k = 0; /* no orphan at the foot of this one */
+      if (b->fresh && k == 0)
+        k = MIN(rest, MAX(fits, 1)); /* a page too short for the rules */
+    }
+    if (k > 0)
+      b->y = place_lines(b, l, blk->role, b->st->left, b->y, i, i + k, xs, ws);
+    i += k;
+    if (i < n)
+      new_page(b);
+  }
+  g_free(xs);
+  g_free(ws);
+  g_object_unref(l);
+}
+
+/* Whether a block stays on the page of the block after it: headings, and
+ * a table's caption ("单位：万元"). */
+static bool keeps_with_next(const JxBlock *blk) {
+  return blk->kind == JX_BLOCK_HEADING ||
+         (blk->kind == JX_BLOCK_PARAGRAPH && blk->role == JX_ROLE_TABLE);
+}
+
+/* The height the blocks from i on need at the least on one page: a chain of
+ * headings and captions, then two lines of a paragraph or a table's header
+ * and first row. */
+static double need_from(const Builder *b, guint i) {
+  const GPtrArray *blocks = b->doc->blocks;
+  double need = 0;
+  for (; i < blocks->len; i++) {
+    const JxBlock *blk = g_ptr_array_index(blocks, i);
+    if (blk->kind == JX_BLOCK_TABLE)
+      return need + 3 * (b->st->roles[JX_ROLE_TABLE].pitch + 2 * b->st->cell_padding_y);
+    if (blk->kind != JX_BLOCK_HEADING && blk->kind != JX_BLOCK_PARAGRAPH)
+      return need;
+    if (!keeps_with_next(blk))
+      return need + 2 * b->st->roles[blk->role].pitch;
+    need += b->st->roles[blk->role].pitch;
+    if (blk->kind == JX_BLOCK_HEADING)
+      need += b->st->space_before_heading;
+  }
+  return need;
+}
+
+static void set_heading(Builder *b, const JxBlock *blk) {
+  if (!b->fresh)
+    b->y += b->st->space_before_heading;
+  if (blk->outline_level > 0) {
+    JxMark *m = g_new0(JxMark, 1);
+    m->title = g_strdup(blk->outline_title ? blk->outline_title : blk->text);
+    m->level = blk->outline_level;
+    m->page = b->out->pages->len - 1;
+    m->y = b->y;
+    g_ptr_array_add(b->out->marks, m);
+  }
+  set_paragraph(b, blk);
+}
+
+/* ---- tables ---- */
+
+typedef struct {
+  PangoLayout *layout;
+  int lines;
+  double *xs, *ws;
+  bool head;
+} CellBox;
+
+/* The width of the widest run of cell text a line should not break inside
+ * (a number, a Latin word, "≥=4000000"), measured with l; CJK text breaks
+ * between any two characters. */
+static double unbreakable_width(PangoLayout *l, const char *text) {
+  double widest = 0;
+  const char *run = NULL;
+  for (const char *p = text;; p = g_utf8_next_char(p)) {
+    gunichar c = *p ? g_utf8_get_char(p) : 0;
+    bool breaks = c == 0 || g_unichar_isspace(c) || g_unichar_iswide(c);
+    if (!breaks && !run)
+      run = p;
+    if (breaks && run) {
+      int w = 0;
+      pango_layout_set_text(l, run, (int)(p - run));
+      pango_layout_get_size(l, &w, NULL);
+      widest = MAX(widest, (double)w / PANGO_SCALE);
+      run = NULL;
+    }
+    if (!c)
+      break;
+  }
+  return widest;
+}
+
+/* Column widths from the content.  Each column wants its widest cell on one
+ * line (natural) and needs at least its longest number or word, or the
+ * whole of a short cell (up to five characters: 满意度指标 is not broken);
+ * what is left over is shared in proportion to what each still wants. */
+static void column_widths(Builder *b, const JxBlock *t, double *widths) {
+  guint nc = t->columns;
+  double *natural = g_new0(double, nc), *least = g_new0(double, nc);
+  double pad = 2 * b->st->cell_padding_x;
+  PangoLayout *measure = pango_layout_new(b->ctx);
+  for (guint r = 0; r < t->rows->len; r++) {
+    GPtrArray *row = g_ptr_array_index(t->rows, r);
+    bool head = r < t->header_rows;
+    JxRole role = head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+    double size = b->st->roles[role].size;
+    pango_layout_set_font_description(measure, b->fonts[role]);
+    for (guint c = 0; c < nc && c < row->len; c++) {
+      const JxCell *cell = g_ptr_array_index(row, c);
+      int w = 0;
+      pango_layout_set_text(measure, cell->text, -1);
+      pango_layout_get_size(measure, &w, NULL);
+      double nat = (double)w / PANGO_SCALE + pad;
+      double lst = MIN(nat, 5 * size + pad);
+      lst = MAX(lst, unbreakable_width(measure, cell->text) + pad);
+      natural[c] = MAX(natural[c], nat);
+      least[c] = MAX(least[c], lst);
+    }
+  }
+  g_object_unref(measure);
+  double avail = b->st->width, sum_nat = 0, sum_least = 0, sum_extra = 0;
+  for (guint c = 0; c < nc; c++) {
+    if (t->min_share)
+      least[c] = MAX(least[c], t->min_share[c] * avail);
+    natural[c] = MAX(natural[c], least[c]);
+    sum_nat += natural[c];
+    sum_least += least[c];
+    sum_extra += natural[c] - least[c];
+  }
+  for (guint c = 0; c < nc; c++) {
+    if (sum_nat <= avail)
+      widths[c] = natural[c] * avail / sum_nat;
+    else if (sum_least >= avail)
+      widths[c] = least[c] * avail / sum_least;
+    else
+      widths[c] = least[c] + (avail - sum_least) * (natural[c] - least[c]) / sum_extra;
+  }
+  g_free(natural);
+  g_free(least);
+}
+
+/* Lays out the cells of row r at the column widths. */
+static CellBox *row_boxes(Builder *b, const JxBlock *t, guint r, const double *widths) {
+  GPtrArray *row = g_ptr_array_index(t->rows, r);
+  CellBox *boxes = g_new0(CellBox, t->columns);
+  bool head = r < t->header_rows;
+  for (guint c = 0; c < t->columns; c++) {
+    const JxCell *cell = c < row->len ? g_ptr_array_index(row, c) : NULL;
+    double inner = widths[c] - 2 * b->st->cell_padding_x;
+    boxes[c].head = head;
+    boxes[c].layout = make_layout(b, head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE,
+                                  cell ? cell->text : "", inner,
+                                  head ? JX_ALIGN_CENTER : cell->align, false, cell && cell->strong);
+    boxes[c].lines = pango_layout_get_line_count(boxes[c].layout);
+    if (cell && !*cell->text)
+      boxes[c].lines = 0;
+    boxes[c].xs = g_new(double, MAX(1, boxes[c].lines + 1));
+    boxes[c].ws = g_new(double, MAX(1, boxes[c].lines + 1));
+    line_extents(boxes[c].layout, boxes[c].xs, boxes[c].ws);
+  }
+  return boxes;
+}
+
+static void boxes_free(CellBox *boxes, guint n) {
+  for (guint c = 0; c < n; c++) {
+    g_object_unref(boxes[c].layout);
+    g_free(boxes[c].xs);
+    g_free(boxes[c].ws);
+  }
+  g_free(boxes);
+}
+
+static int max_lines(const CellBox *boxes, guint n) {
+  int m = 1;
+  for (guint c = 0; c < n; c++)
+    m = MAX(m, boxes[c].lines);
+  return m;
+}
+
+/* Draws lines [from, from + count) of each cell as one band of the row at
+ * the current y, with its rules; centres short cells when whole. */
+static void place_band(Builder *b, const JxBlock *t, CellBox *boxes, const double *widths,
+                       int from, int count, bool whole) {
+  const JxStyle *st = b->st;
+  JxRole role = boxes[0].head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+  double pitch = st->roles[role].pitch;
+  double h = count * pitch + 2 * st->cell_padding_y;
+  double x = st->left, top = b->y;
+  if (boxes[0].head)
+    add_op(b, JX_OP_FILL, role, x, top, st->width, h);
+  for (guint c = 0; c < t->columns; c++) {
+    int lines = MIN(boxes[c].lines - from, count);
+    double offset = whole ? (count - boxes[c].lines) * pitch / 2 : 0;
+    if (lines > 0)
+      place_lines(b, boxes[c].layout, role, x + st->cell_padding_x, top + st->cell_padding_y + offset,
+                  from, from + lines, boxes[c].xs, boxes[c].ws);
+    x += widths[c];
+  }
+  /* rules: above, below, and between and around the columns */
+  add_op(b, JX_OP_RULE, role, st->left, top, st->width, 0);
+  add_op(b, JX_OP_RULE, role, st->left, top + h, st->width, 0);
+  x = st->left;
+  for (guint c = 0; c <= t->columns; c++) {
+    add_op(b, JX_OP_RULE, role, x, top, 0, h);
+    if (c < t->columns)
+      x += widths[c];
+  }
+  b->y = top + h;
+  b->fresh = false;
+}
+
+static double band_height(const Builder *b, const CellBox *boxes, int lines) {
+  JxRole role = boxes[0].head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+  return lines * b->st->roles[role].pitch + 2 * b->st->cell_padding_y;
+}
+
+static void set_table(Builder *b, const JxBlock *t) {
+  double *widths = g_new(double, t->columns);
+  column_widths(b, t, widths);
+  guint nh = MIN(t->header_rows, t->rows->len);
+  CellBox **heads = g_new0(CellBox *, nh + 1);
+  double head_h = 0;
+  for (guint r = 0; r < nh; r++) {
+    heads[r] = row_boxes(b, t, r, widths);
+    head_h += band_height(b, heads[r], max_lines(heads[r], t->columns));
+  }
+  double row_pitch = b->st->roles[JX_ROLE_TABLE].pitch;
+  double pad = 2 * b->st->cell_padding_y;
+  /* the header and a first line of the body stay together */
+  if (!b->fresh && head_h + row_pitch + pad > room(b))
+    new_page(b);
+  for (guint r = 0; r < nh; r++)
+    place_band(b, t, heads[r], widths, 0, max_lines(heads[r], t->columns), true);
+  for (guint r = nh; r < t->rows->len; r++) {
+    CellBox *boxes = row_boxes(b, t, r, widths);
+    int n = max_lines(boxes, t->columns);
+    double full = band_height(b, boxes, n);
+    double page_room = b->st->height - head_h;
+    int here = (int)floor((room(b) - pad + 0.01) / row_pitch);
+    if (full > room(b) && full <= page_room && !(n >= 4 && here >= 2 && n - here >= 2)) {
+      /* a row that fits on the next page whole goes there, unless it is
+       * tall and at least two of its lines fit here and two go over */
+      new_page(b);
+      for (guint k = 0; k < nh; k++)
+        place_band(b, t, heads[k], widths, 0, max_lines(heads[k], t->columns), true);
+    }
+    int done = 0;
+    while (done < n) {
+      int fits = (int)floor((room(b) - pad + 0.01) / row_pitch);
+      if (fits < 1) {
+        new_page(b);
+        for (guint k = 0; k < nh; k++)
+          place_band(b, t, heads[k], widths, 0, max_lines(heads[k], t->columns), true);
+        fits = (int)floor((room(b) - pad + 0.01) / row_pitch);
+        if (fits < 1)
+          fits = 1; /* a header taller than a page: nothing else to do */
+      }
+      int count = MIN(fits, n - done);
+      place_band(b, t, boxes, widths, done, count, done == 0 && count == n);
+      done += count;
+    }
+    boxes_free(boxes, t->columns);
+  }
+  for (guint r = 0; r < nh; r++)
+    boxes_free(heads[r], t->columns);
+  g_free(heads);
+  g_free(widths);
+}
+
+/* ---- pages ---- */
+
+/* The running header and the page number, once the pages are known. */
+static void furnish(Builder *b) {
+  const JxStyle *st = b->st;
+  int number = 0;
+  for (guint i = 0; i < b->out->pages->len; i++) {
+    b->page = g_ptr_array_index(b->out->pages, i);
+    if (i < b->doc->cover_pages)
+      continue;
+    b->page->number = ++number;
+    const JxRoleStyle *rh = &st->roles[JX_ROLE_RUNNING];
+    PangoLayout *l = make_layout(b, JX_ROLE_RUNNING, b->doc->title, st->width, JX_ALIGN_CENTER,
+                                 false, false);
+    double xs[1], ws[1];
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, NULL, &logical);
+    pango_layout_iter_free(it);
+    xs[0] = (double)logical.x / PANGO_SCALE;
+    ws[0] = (double)logical.width / PANGO_SCALE;
+    double rule_y = st->top - JX_MM(4);
+    place_lines(b, l, JX_ROLE_RUNNING, st->left, rule_y - JX_MM(1) - rh->pitch, 0, 1, xs, ws);
+    add_op(b, JX_OP_RULE, JX_ROLE_RUNNING, st->left, rule_y, st->width, 0);
+    g_object_unref(l);
+
+    /* — N —: 7 mm below the text block, odd pages right, even pages left,
+     * one character in from the edge */
+    const JxRoleStyle *rn = &st->roles[JX_ROLE_PAGE_NUMBER];
+    char *text = g_strdup_printf("— %d —", number);
+    l = make_layout(b, JX_ROLE_PAGE_NUMBER, text, -1, JX_ALIGN_LEFT, false, false);
+    int w = 0;
+    pango_layout_get_size(l, &w, NULL);
+    ws[0] = (double)w / PANGO_SCALE;
+    xs[0] = number % 2 ? st->width - rn->size - ws[0] : rn->size;
+    place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, st->top + st->height + st->number_gap, 0, 1, xs,
+                ws);
+    g_object_unref(l);
+    g_free(text);
+  }
+}
+
+JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoContext *ctx) {
+  Builder b = {0};
+  b.st = style;
+  b.ctx = ctx;
+  b.doc = doc;
+  b.out = g_new0(JxLayout, 1);
+  b.out->style = style;
+  b.out->pages = g_ptr_array_new_with_free_func((GDestroyNotify)page_free);
+  b.out->marks = g_ptr_array_new_with_free_func((GDestroyNotify)mark_free);
+  b.bottom = style->top + style->height;
+  for (int r = 0; r < JX_ROLE_COUNT; r++) {
+    const JxRoleStyle *rs = &style->roles[r];
+    b.fonts[r] = pango_font_description_from_string(rs->families);
+    pango_font_description_set_absolute_size(b.fonts[r], rs->size * PANGO_SCALE);
+    pango_font_description_set_weight(b.fonts[r], rs->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  }
+  new_page(&b);
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
+    /* a heading or caption is not left at the foot of a page */
+    if (keeps_with_next(blk) && !b.fresh && need_from(&b, i) > room(&b))
+      new_page(&b);
+    switch (blk->kind) {
+    case JX_BLOCK_HEADING:
+      set_heading(&b, blk);
+      break;
+    case JX_BLOCK_PARAGRAPH:
+      set_paragraph(&b, blk);
+      break;
+    case JX_BLOCK_TABLE:
+      set_table(&b, blk);
+      break;
+    case JX_BLOCK_SPACE:
+      if (!b.fresh || b.out->pages->len <= doc->cover_pages)
+        b.y = MIN(b.y + blk->space, b.bottom);
+      break;
+    case JX_BLOCK_PAGE_BREAK:
+      if (!b.fresh)
+        new_page(&b);
+      break;
+    }
+  }
+  furnish(&b);
+  for (int r = 0; r < JX_ROLE_COUNT; r++)
+    pango_font_description_free(b.fonts[r]);
+  return b.out;
+}

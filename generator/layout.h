@@ -1,0 +1,54 @@
+/* layout.h - a document set on pages: every line, rule and fill at its place,
+ * as data.  The renderers replay it; tests read it without rendering.
+ *
+ * Coordinates are points from the top-left corner of the page; y grows down.
+ * A text op draws one line of a PangoLayout with its left end at x and its
+ * baseline at y. */
+#ifndef JX_LAYOUT_H
+#define JX_LAYOUT_H
+
+#include "document.h"
+#include "style.h"
+
+#include <pango/pango.h>
+
+typedef enum {
+  JX_OP_TEXT, /* a line of text */
+  JX_OP_RULE, /* a line from (x, y) to (x + w, y + h) */
+  JX_OP_FILL, /* a rectangle x, y, w, h filled light grey */
+} JxOpKind;
+
+typedef struct {
+  JxOpKind kind;
+  JxRole role;
+  double x, y, w, h;
+  PangoLayout *layout; /* TEXT: the layout the line belongs to (a reference) */
+  int line;            /* TEXT: the line's index in it */
+  char *text;          /* TEXT: the line's characters */
+} JxOp;
+
+typedef struct {
+  int number;  /* the printed page number; 0 on the cover */
+  GArray *ops; /* JxOp */
+} JxPage;
+
+/* An entry of the PDF outline: a heading and where it stands. */
+typedef struct {
+  char *title;
+  int level; /* 1 the top */
+  guint page;
+  double y;
+} JxMark;
+
+typedef struct {
+  const JxStyle *style;
+  GPtrArray *pages; /* JxPage * */
+  GPtrArray *marks; /* JxMark * in document order */
+} JxLayout;
+
+/* Sets doc on pages in the style, laying text out in ctx (see
+ * jx_fonts_context).  Never fails; free with jx_layout_free. */
+JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoContext *ctx);
+void jx_layout_free(JxLayout *l);
+
+#endif

@@ -1,0 +1,238 @@
+/* render.c - a laid-out document drawn by cairo. */
+#include "render.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- files written whole or not at all ---- */
+
+typedef struct {
+  char *path; /* the final name */
+  char *tmp;  /* where it is written first */
+  FILE *file;
+  bool failed;
+} Output;
+
+static bool output_open(Output *o, const char *path, GError **error) {
+  memset(o, 0, sizeof *o);
+  char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+  o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+  g_free(dir);
+  g_free(base);
+  int fd = g_mkstemp(o->tmp);
+  /* mkstemp makes the file private; a report is as readable as any file */
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fd >= 0)
+    fchmod(fd, 0666 & ~mask);
+  if (fd < 0 || !(o->file = fdopen(fd, "wb"))) {
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno), "cannot create %s: %s", path,
+                g_strerror(errno));
+    if (fd >= 0)
+      close(fd);
+    g_free(o->tmp);
+    return false;
+  }
+  o->path = g_strdup(path);
+  return true;
+}
+
+static cairo_status_t output_write(void *closure, const unsigned char *data, unsigned int length) {
+  Output *o = closure;
+  if (fwrite(data, 1, length, o->file) != length) {
+    o->failed = true;
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Completes o: renamed into place when everything was written, else removed. */
+static bool output_close(Output *o, cairo_status_t status, GError **error) {
+  bool ok = status == CAIRO_STATUS_SUCCESS && !o->failed && fflush(o->file) == 0 &&
+            fsync(fileno(o->file)) == 0;
+  int saved = errno;
+  ok = (fclose(o->file) == 0) && ok;
+  if (ok && g_rename(o->tmp, o->path) != 0) {
+    saved = errno;
+    ok = false;
+  }
+  if (!ok) {
+    g_remove(o->tmp);
+    if (error && !*error)
+      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write %s: %s", o->path,
+                  status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
+                                                 : g_strerror(saved ? saved : EIO));
+  }
+  g_free(o->tmp);
+  g_free(o->path);
+  return ok;
+}
+
+/* ---- drawing ---- */
+
+static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_FILL) {
+      cairo_set_source_rgb(cr, 0.92, 0.92, 0.92);
+      cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+      cairo_fill(cr);
+      cairo_set_source_rgb(cr, 0, 0, 0);
+    }
+  }
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT) {
+      cairo_move_to(cr, op->x, op->y);
+      pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
+    } else if (op->kind == JX_OP_RULE) {
+      cairo_set_line_width(cr, st->rule_width);
+      cairo_move_to(cr, op->x, op->y);
+      cairo_rel_line_to(cr, op->w, op->h);
+      cairo_stroke(cr);
+    }
+  }
+}
+
+/* ---- PDF ---- */
+
+static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value) {
+  if (value && *value)
+    cairo_pdf_surface_set_metadata(s, key, value);
+}
+
+/* Adds the outline: each mark under the nearest mark above it of a lower
+ * level. */
+static void add_outline(cairo_surface_t *s, const JxLayout *l) {
+  int parents[8] = {CAIRO_PDF_OUTLINE_ROOT};
+  for (guint i = 0; i < l->marks->len; i++) {
+    const JxMark *m = g_ptr_array_index(l->marks, i);
+    int level = CLAMP(m->level, 1, 7);
+    char attrs[96];
+    g_snprintf(attrs, sizeof attrs, "page=%u pos=[%.1f %.1f]", m->page + 1, l->style->left, m->y);
+    int id = cairo_pdf_surface_add_outline(s, parents[level - 1], m->title, attrs,
+                                           level < 3 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    parents[level] = id;
+    for (int k = level + 1; k < 8; k++)
+      parents[k] = id;
+  }
+}
+
+bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GError **error) {
+  Output o;
+  if (!output_open(&o, path, error))
+    return false;
+  const JxStyle *st = l->style;
+  cairo_surface_t *s =
+      cairo_pdf_surface_create_for_stream(output_write, &o, st->page_width, st->page_height);
+  set_meta(s, CAIRO_PDF_METADATA_TITLE, meta->title);
+  set_meta(s, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+  set_meta(s, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+  set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+  set_meta(s, CAIRO_PDF_METADATA_CREATOR, meta->creator);
+  /* a fixed date makes the same input give the same bytes */
+  set_meta(s, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
+  set_meta(s, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
+  cairo_t *cr = cairo_create(s);
+  for (guint i = 0; i < l->pages->len; i++) {
+    draw_page(cr, g_ptr_array_index(l->pages, i), st);
+    cairo_show_page(cr);
+  }
+  add_outline(s, l);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_status_t status = cairo_surface_status(s);
+  cairo_surface_destroy(s);
+  return output_close(&o, status, error);
+}
+
+/* ---- SVG and PNG, a file a page ---- */
+
+bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error) {
+  const JxStyle *st = l->style;
+  for (guint i = 0; i < l->pages->len; i++) {
+    char *path = g_strdup_printf("%s-p%03u.svg", prefix, i + 1);
+    Output o;
+    if (!output_open(&o, path, error)) {
+      g_free(path);
+      return false;
+    }
+    /* sized in millimetres: cairo writes the surface size with the unit as
+     * given, so the surface is made in mm and the points scaled to it */
+    double mm = 25.4 / 72.0;
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(output_write, &o, st->page_width * mm,
+                                                             st->page_height * mm);
+    cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
+    cairo_t *cr = cairo_create(s);
+    cairo_scale(cr, mm, mm);
+    draw_page(cr, g_ptr_array_index(l->pages, i), st);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_status_t status = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    if (!output_close(&o, status, error)) {
+      g_free(path);
+      return false;
+    }
+    g_ptr_array_add(written, path);
+  }
+  return true;
+}
+
+bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
+                   GError **error) {
+  const JxStyle *st = l->style;
+  double scale = dpi / 72.0;
+  int w = (int)ceil(st->page_width * scale), h = (int)ceil(st->page_height * scale);
+  for (guint i = 0; i < l->pages->len; i++) {
+    char *path = g_strdup_printf("%s-p%03u.png", prefix, i + 1);
+    Output o;
+    if (!output_open(&o, path, error)) {
+      g_free(path);
+      return false;
+    }
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    draw_page(cr, g_ptr_array_index(l->pages, i), st);
+    cairo_destroy(cr);
+    cairo_status_t status = cairo_surface_write_to_png_stream(s, output_write, &o);
+    cairo_surface_destroy(s);
+    if (!output_close(&o, status, error)) {
+      g_free(path);
+      return false;
+    }
+    g_ptr_array_add(written, path);
+  }
+  return true;
+}
+
+char *jx_render_safe_name(const char *name) {
+  GString *out = g_string_new(NULL);
+  for (const char *p = name; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    const char *next = g_utf8_next_char(p);
+    if (out->len + (size_t)(next - p) > 120)
+      break;
+    if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+        c == '"' || c == '<' || c == '>' || c == '|' || (c == '.' && out->len == 0) ||
+        g_unichar_iscntrl(c))
+      g_string_append_c(out, '_');
+    else
+      g_string_append_len(out, p, next - p);
+  }
+  if (out->len == 0)
+    g_string_append(out, "report");
+  return g_string_free(out, FALSE);
+}

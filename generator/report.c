@@ -1,0 +1,254 @@
+/* report.c - a department's report as a document. */
+#include "report.h"
+
+#include "decimal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *jx_report_numeral(int n, char *buf) {
+  static const char *const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 1 || n > 99) {
+    g_snprintf(buf, 16, "%d", n);
+    return buf;
+  }
+  int tens = n / 10, ones = n % 10;
+  g_snprintf(buf, 16, "%s%s%s", tens > 1 ? digits[tens] : "", tens ? "十" : "", digits[ones]);
+  return buf;
+}
+
+/* An amount as the table shows it: 1,250.00; blank when not given. */
+static const char *money(int64_t v, bool has, char *buf) {
+  if (!has)
+    return "";
+  return jx_amount_format(v, true, buf);
+}
+
+/* The latest period any indicator of p has an actual for, or NULL: the year
+ * end after its months. */
+static const char *latest_period(const JxProject *p) {
+  const char *best = NULL;
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    guint n = jx_indicator_actual_count(ind);
+    if (n == 0)
+      continue;
+    /* actuals are sorted by period: the last is the latest */
+    const char *period = ((JxActual *)g_ptr_array_index(ind->actuals, n - 1))->period;
+    char a[16], b[16];
+    g_snprintf(a, sizeof a, "%s%s", period, strlen(period) == 4 ? "-13" : "");
+    if (best)
+      g_snprintf(b, sizeof b, "%s%s", best, strlen(best) == 4 ? "-13" : "");
+    if (!best || strcmp(a, b) > 0)
+      best = period;
+  }
+  return best;
+}
+
+/* "2024年" or "2024年6月" for a period. */
+static char *period_label(const char *period) {
+  if (!period || !*period)
+    return g_strdup("");
+  if (strlen(period) == 7)
+    return g_strdup_printf("%.4s年%d月", period, atoi(period + 5));
+  return g_strdup_printf("%s年", period);
+}
+
+/* The actual of ind for period, or NULL. */
+static const JxActual *actual_at(const JxIndicator *ind, const char *period) {
+  for (guint i = 0; i < jx_indicator_actual_count(ind); i++) {
+    const JxActual *a = g_ptr_array_index(ind->actuals, i);
+    if (strcmp(a->period, period) == 0)
+      return a;
+  }
+  return NULL;
+}
+
+static void funds_cells(JxBlock *t, const JxFunds *f) {
+  char buf[32];
+  jx_block_cell(t, money(f->total, f->has_total, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, money(f->fiscal, f->has_fiscal, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, money(f->special, f->has_special, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, money(f->other, f->has_other, buf), JX_ALIGN_RIGHT, false);
+}
+
+/* 序号 | 项目名称 | 总计 | 财政拨款 | 财政专户拨款 | 其他资金, with a 合计 row. */
+static void funds_table(JxDocument *doc, const JxDepartment *d) {
+  JxBlock *t = jx_document_table(doc, 6, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"序号", "项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金"};
+  for (int i = 0; i < 6; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxFunds sum = {0};
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    char n[16];
+    g_snprintf(n, sizeof n, "%u", i + 1);
+    jx_block_row(t);
+    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
+    jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
+    funds_cells(t, &p->funds);
+    sum.total += p->funds.total;
+    sum.fiscal += p->funds.fiscal;
+    sum.special += p->funds.special;
+    sum.other += p->funds.other;
+    sum.has_total |= p->funds.has_total;
+    sum.has_fiscal |= p->funds.has_fiscal;
+    sum.has_special |= p->funds.has_special;
+    sum.has_other |= p->funds.has_other;
+  }
+  char buf[32];
+  jx_block_row(t);
+  jx_block_cell(t, "", JX_ALIGN_CENTER, true);
+  jx_block_cell(t, "合计", JX_ALIGN_CENTER, true);
+  jx_block_cell(t, money(sum.total, sum.has_total, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
+  t->min_share = g_new0(double, 6);
+  t->min_share[1] = 0.3; /* the names */
+}
+
+/* The project's funds, and its budget execution where reported. */
+static void project_funds(JxDocument *doc, const JxProject *p) {
+  const JxExecution *e =
+      p->executions->len ? g_ptr_array_index(p->executions, p->executions->len - 1) : NULL;
+  guint cols = e ? 7 : 4;
+  JxBlock *t = jx_document_table(doc, cols, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"总计", "财政拨款", "财政专户拨款", "其他资金"};
+  for (int i = 0; i < 4; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  char *when = e ? period_label(e->period) : NULL;
+  if (e) {
+    char *h = g_strdup_printf("执行数\n（%s）", when);
+    jx_block_cell(t, h, JX_ALIGN_CENTER, false);
+    g_free(h);
+    jx_block_cell(t, "执行率", JX_ALIGN_CENTER, false);
+    jx_block_cell(t, "序时进度", JX_ALIGN_CENTER, false);
+  }
+  jx_block_row(t);
+  funds_cells(t, &p->funds);
+  if (e) {
+    char buf[32], rate[32] = "", timing[32] = "";
+    if (e->has_rate) {
+      char d[32];
+      g_snprintf(rate, sizeof rate, "%s%%", jx_decimal_format(e->rate, d, sizeof d));
+    } else if (e->has_executed && p->funds.has_total && p->funds.total > 0) {
+      g_snprintf(rate, sizeof rate, "%.2f%%", 100.0 * (double)e->executed / (double)p->funds.total);
+    }
+    /* the share of the year gone by the end of the period's month */
+    int month = strlen(e->period) == 7 ? atoi(e->period + 5) : 12;
+    g_snprintf(timing, sizeof timing, "%.2f%%", 100.0 * month / 12);
+    jx_block_cell(t, money(e->executed, e->has_executed, buf), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
+  }
+  g_free(when);
+}
+
+/* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
+static void indicator_table(JxDocument *doc, const JxProject *p) {
+  const char *period = latest_period(p);
+  guint cols = period ? 7 : 6;
+  JxBlock *t = jx_document_table(doc, cols, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"序号", "一级指标", "二级指标", "三级指标", "实施周期指标值",
+                                     "年度指标值"};
+  for (int i = 0; i < 6; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  if (period) {
+    char *when = period_label(period);
+    char *h = g_strdup_printf("实际完成值\n（%s）", when);
+    jx_block_cell(t, h, JX_ALIGN_CENTER, false);
+    g_free(h);
+    g_free(when);
+  }
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    char n[16];
+    g_snprintf(n, sizeof n, "%d", ind->seq);
+    jx_block_row(t);
+    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
+    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->period_target ? ind->period_target->raw : "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->annual_target ? ind->annual_target->raw : "", JX_ALIGN_LEFT, false);
+    if (period) {
+      const JxActual *a = actual_at(ind, period);
+      jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);
+    }
+  }
+  /* the names need room; 序号 little */
+  t->min_share = g_new0(double, cols);
+  t->min_share[3] = 0.22;
+}
+
+JxDocument *jx_report_department(const JxDepartment *d, const char *date) {
+  char *title = g_strdup_printf("%s项目支出绩效报告", d->name);
+  JxDocument *doc = jx_document_new(title, d->name);
+  g_free(doc->subject);
+  doc->subject = g_strdup("项目支出绩效目标与完成情况");
+  g_free(doc->keywords);
+  doc->keywords = g_strdup("项目支出绩效目标表, 绩效指标, 绩效自评, 绩效运行监控");
+
+  /* the cover */
+  int64_t total = 0;
+  guint indicators = 0;
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    total += p->funds.total;
+    indicators += p->indicators->len;
+  }
+  jx_document_space(doc, 150);
+  JxBlock *h = jx_document_heading(doc, JX_ROLE_TITLE, d->name, 1);
+  h->align = JX_ALIGN_CENTER;
+  jx_document_heading(doc, JX_ROLE_TITLE, "项目支出绩效报告", 0);
+  jx_document_space(doc, 40);
+  char buf[32];
+  char *line = g_strdup_printf("项目 %u 个　绩效指标 %u 项　资金合计 %s 万元", d->projects->len,
+                               indicators, jx_amount_format(total, true, buf));
+  jx_document_paragraph(doc, JX_ROLE_SUBTITLE, line, JX_ALIGN_CENTER, false);
+  g_free(line);
+  jx_document_space(doc, 200);
+  jx_document_paragraph(doc, JX_ROLE_SUBTITLE, d->name, JX_ALIGN_CENTER, false);
+  jx_document_paragraph(doc, JX_ROLE_SUBTITLE, date, JX_ALIGN_CENTER, false);
+  jx_document_page_break(doc);
+  doc->cover_pages = 1;
+
+  /* 一、资金总表 */
+  jx_document_heading(doc, JX_ROLE_HEADING1, "一、项目资金总表", 2);
+  jx_document_paragraph(doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+  funds_table(doc, d);
+
+  /* 二、项目, one section each */
+  jx_document_heading(doc, JX_ROLE_HEADING1, "二、项目绩效目标与完成情况", 0);
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    char num[16];
+    char *heading = g_strdup_printf("（%s）%s", jx_report_numeral((int)i + 1, num), p->name);
+    JxBlock *ph = jx_document_heading(doc, JX_ROLE_HEADING2, heading, 2);
+    ph->outline_title = g_strdup(p->name);
+    g_free(heading);
+
+    JxBlock *s = jx_document_heading(doc, JX_ROLE_HEADING3, "1. 项目资金", 3);
+    s->outline_title = g_strdup("项目资金");
+    jx_document_paragraph(doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+    project_funds(doc, p);
+
+    s = jx_document_heading(doc, JX_ROLE_HEADING3, "2. 绩效目标", 3);
+    s->outline_title = g_strdup("绩效目标");
+    gchar **paras = g_strsplit(*p->goal ? p->goal : "（未填报）", "\n", -1);
+    for (int k = 0; paras[k]; k++)
+      if (*paras[k])
+        jx_document_paragraph(doc, JX_ROLE_BODY, paras[k], JX_ALIGN_JUSTIFY, true);
+    g_strfreev(paras);
+
+    s = jx_document_heading(doc, JX_ROLE_HEADING3, "3. 绩效指标", 3);
+    s->outline_title = g_strdup("绩效指标");
+    indicator_table(doc, p);
+  }
+  g_free(title);
+  return doc;
+}

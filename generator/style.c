@@ -1,0 +1,43 @@
+/* style.c - the default look of a report (GB/T 9704-2012). */
+#include "style.h"
+
+/* Families by role.  A face a user adds to fonts/ (方正小标宋简体, 仿宋_GB2312,
+ * 楷体_GB2312, 黑体) comes before the free Noto faces; Latin letters and digits
+ * come from Liberation (metric twins of Times New Roman and Arial). */
+#define TITLE_FACES "Liberation Serif, 方正小标宋简体, 方正小标宋_GBK, Noto Serif CJK SC"
+#define HEI_FACES "Liberation Sans, 黑体, SimHei, Noto Sans CJK SC"
+#define KAI_FACES "Liberation Serif, 楷体_GB2312, 楷体, KaiTi, Noto Serif CJK SC"
+#define FANGSONG_FACES "Liberation Serif, 仿宋_GB2312, 仿宋, FangSong, Noto Serif CJK SC"
+#define SONG_FACES "Liberation Serif, 宋体, SimSun, Noto Serif CJK SC"
+#define TABLE_FACES "Liberation Sans, Noto Sans CJK SC"
+
+static const JxStyle gbt9704 = {
+    .page_width = JX_MM(210),
+    .page_height = JX_MM(297),
+    .left = JX_MM(28),
+    .top = JX_MM(37),
+    .width = JX_MM(156),
+    .height = JX_MM(225),
+    .number_gap = JX_MM(7),
+    .space_before_heading = 8,
+    .cell_padding_x = 4,
+    .cell_padding_y = 3,
+    .rule_width = 0.6,
+    .roles =
+        {
+            [JX_ROLE_TITLE] = {TITLE_FACES, true, 22, 34},
+            [JX_ROLE_SUBTITLE] = {KAI_FACES, false, 16, 28.95},
+            [JX_ROLE_HEADING1] = {HEI_FACES, true, 16, 28.95},
+            [JX_ROLE_HEADING2] = {KAI_FACES, true, 16, 28.95},
+            [JX_ROLE_HEADING3] = {FANGSONG_FACES, true, 16, 28.95},
+            [JX_ROLE_BODY] = {FANGSONG_FACES, false, 16, 28.95},
+            [JX_ROLE_TABLE] = {TABLE_FACES, false, 10.5, 15},
+            [JX_ROLE_TABLE_HEAD] = {TABLE_FACES, true, 10.5, 15},
+            [JX_ROLE_RUNNING] = {TABLE_FACES, false, 9, 12},
+            [JX_ROLE_PAGE_NUMBER] = {SONG_FACES, false, 14, 18},
+        },
+};
+
+const JxStyle *jx_style_default(void) {
+  return &gbt9704;
+}

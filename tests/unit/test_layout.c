@@ -1,0 +1,386 @@
+/* The display list: what layout puts on pages, checked without rendering.
+ * Expected counts are worked out by hand from the default style: the text
+ * block is 225 mm = 637.8 pt high, the body pitch 28.95 pt, so a page holds
+ * floor(637.8 / 28.95) = 22 body lines (GB/T 9704's 22 lines a page). */
+#include "cjk.h"
+#include "fonts.h"
+#include "inputs.h"
+#include "layout.h"
+#include "report.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static JxFonts *fonts;
+static PangoContext *ctx;
+
+static int open_fonts(void **state) {
+  (void)state;
+  GError *err = NULL;
+  fonts = jx_fonts_open(JX_SOURCE_DIR "/fonts", &err);
+  if (!fonts) {
+    fprintf(stderr, "%s\n", err->message);
+    return -1;
+  }
+  ctx = jx_fonts_context(fonts);
+  return 0;
+}
+
+static int close_fonts(void **state) {
+  (void)state;
+  g_object_unref(ctx);
+  jx_fonts_free(fonts);
+  return 0;
+}
+
+static const JxStyle *style(void) {
+  return jx_style_default();
+}
+
+/* The text ops of page p in role (or any role when role < 0). */
+static GPtrArray *texts(const JxLayout *l, guint p, int role) {
+  GPtrArray *out = g_ptr_array_new();
+  const JxPage *page = g_ptr_array_index(l->pages, p);
+  for (guint i = 0; i < page->ops->len; i++) {
+    JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT && (role < 0 || op->role == (JxRole)role))
+      g_ptr_array_add(out, op);
+  }
+  return out;
+}
+
+/* The seed department's report, laid out. */
+static JxLayout *seed_layout(JxInputs **in) {
+  char *paths[] = {JX_SOURCE_DIR "/input"};
+  char *message = NULL;
+  assert_int_equal(jx_inputs_read(paths, 1, NULL, in, &message), JX_INPUTS_OK);
+  JxDepartment *d = g_ptr_array_index((*in)->model->departments, 0);
+  JxDocument *doc = jx_report_department(d, "2024年12月31日");
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  jx_document_free(doc);
+  return l;
+}
+
+/* Nothing of the body stands outside the text block; the running header
+ * and page number stand in the margins. */
+static void inside_text_block(void **state) {
+  (void)state;
+  JxInputs *in;
+  JxLayout *l = seed_layout(&in);
+  const JxStyle *st = style();
+  double left = st->left, right = st->left + st->width, top = st->top,
+         bottom = st->top + st->height;
+  assert_true(l->pages->len >= 5);
+  for (guint p = 0; p < l->pages->len; p++) {
+    const JxPage *page = g_ptr_array_index(l->pages, p);
+    for (guint i = 0; i < page->ops->len; i++) {
+      JxOp *op = &g_array_index(page->ops, JxOp, i);
+      if (op->role == JX_ROLE_RUNNING || op->role == JX_ROLE_PAGE_NUMBER) {
+        /* in the margins, inside the page */
+        assert_true(op->y < top || op->y > bottom);
+        assert_true(op->x >= 0 && op->x + op->w <= st->page_width);
+        continue;
+      }
+      assert_true(op->x >= left - 0.01);
+      assert_true(op->x + op->w <= right + 0.01);
+      if (op->kind == JX_OP_TEXT) {
+        const JxRoleStyle *r = &st->roles[op->role];
+        /* the line box: pitch around the baseline */
+        double box_top = op->y - ((r->pitch - r->size) / 2 + 0.88 * r->size);
+        assert_true(box_top >= top - 0.01);
+        assert_true(box_top + r->pitch <= bottom + 0.01);
+      } else {
+        assert_true(op->y >= top - 0.01);
+        assert_true(op->y + op->h <= bottom + 0.01);
+      }
+    }
+  }
+  /* page numbers: none on the cover, then — 1 — … */
+  assert_int_equal(((JxPage *)g_ptr_array_index(l->pages, 0))->number, 0);
+  GPtrArray *nums = texts(l, 1, JX_ROLE_PAGE_NUMBER);
+  assert_int_equal(nums->len, 1);
+  assert_string_equal(((JxOp *)g_ptr_array_index(nums, 0))->text, "— 1 —");
+  /* odd pages right, even pages left (one character in from the edge) */
+  JxOp *odd = g_ptr_array_index(nums, 0);
+  assert_true(fabs(odd->x + odd->w - (right - 14)) < 0.01);
+  g_ptr_array_free(nums, TRUE);
+  nums = texts(l, 2, JX_ROLE_PAGE_NUMBER);
+  assert_true(fabs(((JxOp *)g_ptr_array_index(nums, 0))->x - (left + 14)) < 0.01);
+  g_ptr_array_free(nums, TRUE);
+  jx_layout_free(l);
+  jx_inputs_free(in);
+}
+
+/* No line of the seed's goal texts starts with closing punctuation or a
+ * pause mark, none ends with opening punctuation; every line but a
+ * paragraph's last is justified to the full measure. */
+static void line_starts_and_ends(void **state) {
+  (void)state;
+  JxInputs *in;
+  JxLayout *l = seed_layout(&in);
+  const JxStyle *st = style();
+  guint lines = 0, full = 0;
+  for (guint p = 0; p < l->pages->len; p++) {
+    GPtrArray *body = texts(l, p, JX_ROLE_BODY);
+    for (guint i = 0; i < body->len; i++) {
+      JxOp *op = g_ptr_array_index(body, i);
+      gunichar first = g_utf8_get_char(op->text);
+      const char *last_p = g_utf8_find_prev_char(op->text, op->text + strlen(op->text));
+      gunichar last = g_utf8_get_char(last_p);
+      if (jx_cjk_is_closing(first))
+        fail_msg("line starts with closing punctuation: %s", op->text);
+      if (jx_cjk_is_opening(last))
+        fail_msg("line ends with opening punctuation: %s", op->text);
+      lines++;
+      PangoLayoutLine *line = pango_layout_get_line_readonly(op->layout, op->line);
+      bool last_of_paragraph = op->line == pango_layout_get_line_count(op->layout) - 1;
+      double right = op->x + op->w;
+      if (!last_of_paragraph) {
+        /* justified: the line reaches the right edge of the text block */
+        assert_true(fabs(right - (st->left + st->width)) < 0.5);
+        full++;
+      }
+      if (line->is_paragraph_start) /* indented two characters */
+        assert_true(fabs(op->x - (st->left + 2 * st->roles[JX_ROLE_BODY].size)) < 0.01);
+    }
+    g_ptr_array_free(body, TRUE);
+  }
+  assert_true(lines > 40);
+  assert_true(full > 30);
+  jx_layout_free(l);
+  jx_inputs_free(in);
+}
+
+/* A document of n one-line body paragraphs. */
+static JxDocument *lines_doc(guint n) {
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  for (guint i = 0; i < n; i++)
+    jx_document_paragraph(doc, JX_ROLE_BODY, "一行正文", JX_ALIGN_LEFT, false);
+  return doc;
+}
+
+static guint body_lines(const JxLayout *l, guint p) {
+  GPtrArray *t = texts(l, p, JX_ROLE_BODY);
+  guint n = t->len;
+  g_ptr_array_free(t, TRUE);
+  return n;
+}
+
+static void page_count(void **state) {
+  (void)state;
+  /* 50 lines: 22 + 22 + 6 */
+  JxDocument *doc = lines_doc(50);
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  assert_int_equal(l->pages->len, 3);
+  assert_int_equal(body_lines(l, 0), 22);
+  assert_int_equal(body_lines(l, 1), 22);
+  assert_int_equal(body_lines(l, 2), 6);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+/* A paragraph of ten characters a line, for widow and orphan tests: the
+ * measure holds 156 mm / 16 pt = 27.6, so 27 characters a line; lines
+ * characters × 27 make that many lines. */
+static void add_lines(JxDocument *doc, guint lines) {
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < lines * 27; i++)
+    g_string_append(s, "字");
+  jx_document_paragraph(doc, JX_ROLE_BODY, s->str, JX_ALIGN_JUSTIFY, false);
+  g_string_free(s, TRUE);
+}
+
+static void widows_and_orphans(void **state) {
+  (void)state;
+  /* 21 lines, then 3: one line free, and 1 + 2 would leave an orphan: the
+   * three lines go over together */
+  JxDocument *doc = lines_doc(21);
+  add_lines(doc, 3);
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  assert_int_equal(body_lines(l, 0), 21);
+  assert_int_equal(body_lines(l, 1), 3);
+  jx_layout_free(l);
+  jx_document_free(doc);
+
+  /* 20 lines, then 3: two free, but 2 + 1 leaves a widow: all go over */
+  doc = lines_doc(20);
+  add_lines(doc, 3);
+  l = jx_layout_document(doc, style(), ctx);
+  assert_int_equal(body_lines(l, 0), 20);
+  assert_int_equal(body_lines(l, 1), 3);
+  jx_layout_free(l);
+  jx_document_free(doc);
+
+  /* 20 lines, then 5: two stay, three go over */
+  doc = lines_doc(20);
+  add_lines(doc, 5);
+  l = jx_layout_document(doc, style(), ctx);
+  assert_int_equal(body_lines(l, 0), 22);
+  assert_int_equal(body_lines(l, 1), 3);
+  jx_layout_free(l);
+  jx_document_free(doc);
+
+  /* 19 lines, then 4: three free, but 3 + 1 leaves a widow: 2 + 2 */
+  doc = lines_doc(19);
+  add_lines(doc, 4);
+  l = jx_layout_document(doc, style(), ctx);
+  assert_int_equal(body_lines(l, 0), 21);
+  assert_int_equal(body_lines(l, 1), 2);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+/* A heading is not left at the foot of a page. */
+static void heading_keeps_with_next(void **state) {
+  (void)state;
+  JxDocument *doc = lines_doc(21);
+  jx_document_heading(doc, JX_ROLE_HEADING1, "一、标题", 0);
+  add_lines(doc, 2);
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  GPtrArray *h = texts(l, 1, JX_ROLE_HEADING1);
+  assert_int_equal(h->len, 1);
+  assert_string_equal(((JxOp *)g_ptr_array_index(h, 0))->text, "一、标题");
+  g_ptr_array_free(h, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+/* A table of 80 rows runs over pages with its header row on each; a row
+ * taller than a page is split inside its cells. */
+static void tables(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  JxBlock *t = jx_document_table(doc, 3, 1);
+  jx_block_row(t);
+  jx_block_cell(t, "序号", JX_ALIGN_CENTER, false);
+  jx_block_cell(t, "名称", JX_ALIGN_CENTER, false);
+  jx_block_cell(t, "数值", JX_ALIGN_CENTER, false);
+  for (int i = 1; i <= 80; i++) {
+    char n[16], v[16];
+    g_snprintf(n, sizeof n, "%d", i);
+    g_snprintf(v, sizeof v, "≥%d%%", i);
+    jx_block_row(t);
+    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
+    jx_block_cell(t, "指标名称", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, v, JX_ALIGN_RIGHT, false);
+  }
+  /* one row of 120 lines */
+  GString *tall = g_string_new(NULL);
+  for (int i = 0; i < 120; i++)
+    g_string_append_printf(tall, "%s第%d行", i ? "\n" : "", i + 1);
+  jx_block_row(t);
+  jx_block_cell(t, "81", JX_ALIGN_CENTER, false);
+  jx_block_cell(t, tall->str, JX_ALIGN_LEFT, false);
+  jx_block_cell(t, "", JX_ALIGN_RIGHT, false);
+  g_string_free(tall, TRUE);
+
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  const JxStyle *st = style();
+  /* each row: 15 pt pitch + 2 × 3 pt padding = 21 pt; 637.8 / 21 = 30 rows
+   * a page with the header: 29 body rows, then 29, then 22 and the tall one
+   * (120 lines of 15 pt, 42 a page at most) */
+  assert_true(l->pages->len >= 6);
+  guint seen_rows = 0, tall_lines = 0;
+  for (guint p = 0; p < l->pages->len; p++) {
+    GPtrArray *head = texts(l, p, JX_ROLE_TABLE_HEAD);
+    assert_int_equal(head->len, 3);
+    assert_string_equal(((JxOp *)g_ptr_array_index(head, 0))->text, "序号");
+    g_ptr_array_free(head, TRUE);
+    GPtrArray *cells = texts(l, p, JX_ROLE_TABLE);
+    for (guint i = 0; i < cells->len; i++) {
+      JxOp *op = g_ptr_array_index(cells, i);
+      if (g_str_has_prefix(op->text, "第"))
+        tall_lines++;
+      else if (strcmp(op->text, "指标名称") == 0)
+        seen_rows++;
+      assert_true(op->y < st->top + st->height);
+    }
+    g_ptr_array_free(cells, TRUE);
+  }
+  assert_int_equal(seen_rows, 80);
+  assert_int_equal(tall_lines, 120); /* every line of the tall cell, once */
+  GPtrArray *first = texts(l, 0, JX_ROLE_TABLE);
+  /* 29 rows of 序号, 名称, 数值 on the first page */
+  assert_int_equal(first->len, 29 * 3);
+  g_ptr_array_free(first, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+/* Consecutive full-width punctuation takes one and a half characters. */
+static void punctuation_compressed(void **state) {
+  (void)state;
+  static const char *const pairs[] = {"》，", "。”", "（《", "）（", "，“"};
+  double size = style()->roles[JX_ROLE_BODY].size;
+  for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
+    JxDocument *doc = jx_document_new("测试", "测试单位");
+    jx_document_paragraph(doc, JX_ROLE_BODY, pairs[i], JX_ALIGN_LEFT, false);
+    JxLayout *l = jx_layout_document(doc, style(), ctx);
+    GPtrArray *t = texts(l, 0, JX_ROLE_BODY);
+    JxOp *op = g_ptr_array_index(t, 0);
+    if (fabs(op->w - 1.5 * size) > 0.1)
+      fail_msg("%s is %.2f pt wide, not %.2f", pairs[i], op->w, 1.5 * size);
+    g_ptr_array_free(t, TRUE);
+    jx_layout_free(l);
+    jx_document_free(doc);
+  }
+  /* a single mark keeps its full width */
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  jx_document_paragraph(doc, JX_ROLE_BODY, "字，字", JX_ALIGN_LEFT, false);
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  GPtrArray *t = texts(l, 0, JX_ROLE_BODY);
+  assert_true(fabs(((JxOp *)g_ptr_array_index(t, 0))->w - 3 * size) < 0.1);
+  g_ptr_array_free(t, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+/* The outline: department, then its sections and projects. */
+static void outline(void **state) {
+  (void)state;
+  JxInputs *in;
+  JxLayout *l = seed_layout(&in);
+  JxMark *first = g_ptr_array_index(l->marks, 0);
+  assert_int_equal(first->level, 1);
+  assert_string_equal(first->title, "广州市海珠区政务服务数据管理局（本级）");
+  guint projects = 0, sections = 0;
+  for (guint i = 0; i < l->marks->len; i++) {
+    JxMark *m = g_ptr_array_index(l->marks, i);
+    projects += m->level == 2;
+    sections += m->level == 3;
+  }
+  assert_int_equal(projects, 1 + 5); /* the funds table and five projects */
+  assert_int_equal(sections, 5 * 3);
+  jx_layout_free(l);
+  jx_inputs_free(in);
+}
+
+static void numerals(void **state) {
+  (void)state;
+  char buf[16];
+  assert_string_equal(jx_report_numeral(1, buf), "一");
+  assert_string_equal(jx_report_numeral(10, buf), "十");
+  assert_string_equal(jx_report_numeral(11, buf), "十一");
+  assert_string_equal(jx_report_numeral(20, buf), "二十");
+  assert_string_equal(jx_report_numeral(99, buf), "九十九");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(inside_text_block),
+      cmocka_unit_test(line_starts_and_ends),
+      cmocka_unit_test(page_count),
+      cmocka_unit_test(widows_and_orphans),
+      cmocka_unit_test(heading_keeps_with_next),
+      cmocka_unit_test(tables),
+      cmocka_unit_test(punctuation_compressed),
+      cmocka_unit_test(outline),
+      cmocka_unit_test(numerals),
+  };
+  return cmocka_run_group_tests(tests, open_fonts, close_fonts);
+}
