@@ -103,11 +103,12 @@ report: jixiao fonts
 	@mv output/.sample.csv.tmp output/sample.csv
 	@echo output/sample.csv
 
-unit: $(TEST_BIN)
+unit: $(TEST_BIN) fonts
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 
 e2e: $(BIN) fonts
 	tests/cli/run.sh $(BIN)
+	tests/cli/render.sh $(BIN)
 	tests/cli/readme.sh $(BIN) README.md
 
 test: unit e2e

@@ -10,16 +10,16 @@
 
 /* What a piece of text is; the style gives each role its fonts and sizes. */
 typedef enum {
-  JX_ROLE_TITLE,        /* the report's title: 2号 小标宋 */
-  JX_ROLE_SUBTITLE,     /* lines under the title on the cover */
-  JX_ROLE_HEADING1,     /* 一、 黑体 */
-  JX_ROLE_HEADING2,     /* （一） 楷体 */
-  JX_ROLE_HEADING3,     /* 1. 仿宋 bold */
-  JX_ROLE_BODY,         /* paragraphs: 3号 仿宋 */
-  JX_ROLE_TABLE,        /* table cells */
-  JX_ROLE_TABLE_HEAD,   /* table header cells */
-  JX_ROLE_RUNNING,      /* the running header */
-  JX_ROLE_PAGE_NUMBER,  /* — 1 — */
+  JX_ROLE_TITLE,       /* the report's title: 2号 小标宋 */
+  JX_ROLE_SUBTITLE,    /* lines under the title on the cover */
+  JX_ROLE_HEADING1,    /* 一、 黑体 */
+  JX_ROLE_HEADING2,    /* （一） 楷体 */
+  JX_ROLE_HEADING3,    /* 1. 仿宋 bold */
+  JX_ROLE_BODY,        /* paragraphs: 3号 仿宋 */
+  JX_ROLE_TABLE,       /* table cells */
+  JX_ROLE_TABLE_HEAD,  /* table header cells */
+  JX_ROLE_RUNNING,     /* the running header */
+  JX_ROLE_PAGE_NUMBER, /* — 1 — */
   JX_ROLE_COUNT
 } JxRole;
 
@@ -29,7 +29,7 @@ typedef enum {
   JX_BLOCK_HEADING,
   JX_BLOCK_PARAGRAPH,
   JX_BLOCK_TABLE,
-  JX_BLOCK_SPACE,      /* vertical space, dropped at the top of a page */
+  JX_BLOCK_SPACE, /* vertical space, dropped at the top of a page */
   JX_BLOCK_PAGE_BREAK,
 } JxBlockKind;
 
@@ -42,7 +42,7 @@ typedef struct {
 typedef struct {
   JxBlockKind kind;
   JxRole role;
-  char *text;          /* heading and paragraph text */
+  char *text; /* heading and paragraph text */
   JxAlign align;
   bool indent;         /* first line indented two characters */
   double space;        /* JX_BLOCK_SPACE: points */
@@ -50,16 +50,16 @@ typedef struct {
   char *outline_title; /* the entry's text; NULL: the block's text */
   /* tables */
   guint columns;
-  guint header_rows;   /* repeated on every page the table runs onto */
-  GPtrArray *rows;     /* GPtrArray * of JxCell *, header rows first */
-  double *min_share;   /* per column, the least share of the width, or NULL */
+  guint header_rows; /* repeated on every page the table runs onto */
+  GPtrArray *rows;   /* GPtrArray * of JxCell *, header rows first */
+  double *min_share; /* per column, the least share of the width, or NULL */
 } JxBlock;
 
 typedef struct {
-  char *title;     /* the report's title: PDF Title, running header */
-  char *author;    /* PDF Author: the department */
-  char *subject;   /* PDF Subject */
-  char *keywords;  /* PDF Keywords */
+  char *title;       /* the report's title: PDF Title, running header */
+  char *author;      /* PDF Author: the department */
+  char *subject;     /* PDF Subject */
+  char *keywords;    /* PDF Keywords */
   GPtrArray *blocks; /* JxBlock * */
   guint cover_pages; /* pages before page 1: no running header, no number */
 } JxDocument;

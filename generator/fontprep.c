@@ -57,8 +57,7 @@ int main(int argc, char **argv) {
     hb_set_invert(sets[i]);
   }
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
-                                       HB_SUBSET_FLAGS_GLYPH_NAMES |
-                                       HB_SUBSET_FLAGS_NAME_LEGACY);
+                                       HB_SUBSET_FLAGS_GLYPH_NAMES | HB_SUBSET_FLAGS_NAME_LEGACY);
   hb_face_t *out = hb_subset_or_fail(face, input);
   if (!out) {
     fprintf(stderr, "fontprep: HarfBuzz could not subset %s\n", argv[1]);

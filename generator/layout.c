@@ -145,7 +145,8 @@ static double place_lines(Builder *b, PangoLayout *l, JxRole role, double x, dou
  * lines at the foot of a page and two at the head of the next. */
 static void set_paragraph(Builder *b, const JxBlock *blk) {
   const JxRoleStyle *r = &b->st->roles[blk->role];
-  PangoLayout *l = make_layout(b, blk->role, blk->text, b->st->width, blk->align, blk->indent, false);
+  PangoLayout *l =
+      make_layout(b, blk->role, blk->text, b->st->width, blk->align, blk->indent, false);
   int n = pango_layout_get_line_count(l);
   double *xs = g_new(double, n), *ws = g_new(double, n);
   line_extents(l, xs, ws);
@@ -306,9 +307,9 @@ static CellBox *row_boxes(Builder *b, const JxBlock *t, guint r, const double *w
     const JxCell *cell = c < row->len ? g_ptr_array_index(row, c) : NULL;
     double inner = widths[c] - 2 * b->st->cell_padding_x;
     boxes[c].head = head;
-    boxes[c].layout = make_layout(b, head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE,
-                                  cell ? cell->text : "", inner,
-                                  head ? JX_ALIGN_CENTER : cell->align, false, cell && cell->strong);
+    boxes[c].layout =
+        make_layout(b, head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE, cell ? cell->text : "", inner,
+                    head ? JX_ALIGN_CENTER : cell->align, false, cell && cell->strong);
     boxes[c].lines = pango_layout_get_line_count(boxes[c].layout);
     if (cell && !*cell->text)
       boxes[c].lines = 0;
@@ -337,8 +338,8 @@ static int max_lines(const CellBox *boxes, guint n) {
 
 /* Draws lines [from, from + count) of each cell as one band of the row at
  * the current y, with its rules; centres short cells when whole. */
-static void place_band(Builder *b, const JxBlock *t, CellBox *boxes, const double *widths,
-                       int from, int count, bool whole) {
+static void place_band(Builder *b, const JxBlock *t, CellBox *boxes, const double *widths, int from,
+                       int count, bool whole) {
   const JxStyle *st = b->st;
   JxRole role = boxes[0].head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
   double pitch = st->roles[role].pitch;
@@ -350,8 +351,8 @@ static void place_band(Builder *b, const JxBlock *t, CellBox *boxes, const doubl
     int lines = MIN(boxes[c].lines - from, count);
     double offset = whole ? (count - boxes[c].lines) * pitch / 2 : 0;
     if (lines > 0)
-      place_lines(b, boxes[c].layout, role, x + st->cell_padding_x, top + st->cell_padding_y + offset,
-                  from, from + lines, boxes[c].xs, boxes[c].ws);
+      place_lines(b, boxes[c].layout, role, x + st->cell_padding_x,
+                  top + st->cell_padding_y + offset, from, from + lines, boxes[c].xs, boxes[c].ws);
     x += widths[c];
   }
   /* rules: above, below, and between and around the columns */
@@ -437,8 +438,8 @@ static void furnish(Builder *b) {
       continue;
     b->page->number = ++number;
     const JxRoleStyle *rh = &st->roles[JX_ROLE_RUNNING];
-    PangoLayout *l = make_layout(b, JX_ROLE_RUNNING, b->doc->title, st->width, JX_ALIGN_CENTER,
-                                 false, false);
+    PangoLayout *l =
+        make_layout(b, JX_ROLE_RUNNING, b->doc->title, st->width, JX_ALIGN_CENTER, false, false);
     double xs[1], ws[1];
     PangoLayoutIter *it = pango_layout_get_iter(l);
     PangoRectangle logical;
@@ -460,8 +461,8 @@ static void furnish(Builder *b) {
     pango_layout_get_size(l, &w, NULL);
     ws[0] = (double)w / PANGO_SCALE;
     xs[0] = number % 2 ? st->width - rn->size - ws[0] : rn->size;
-    place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, st->top + st->height + st->number_gap, 0, 1, xs,
-                ws);
+    place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, st->top + st->height + st->number_gap, 0, 1,
+                xs, ws);
     g_object_unref(l);
     g_free(text);
   }
@@ -481,7 +482,8 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
     const JxRoleStyle *rs = &style->roles[r];
     b.fonts[r] = pango_font_description_from_string(rs->families);
     pango_font_description_set_absolute_size(b.fonts[r], rs->size * PANGO_SCALE);
-    pango_font_description_set_weight(b.fonts[r], rs->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_weight(b.fonts[r],
+                                      rs->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   }
   new_page(&b);
   for (guint i = 0; i < doc->blocks->len; i++) {

@@ -192,7 +192,7 @@ bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray 
                    GError **error) {
   const JxStyle *st = l->style;
   double scale = dpi / 72.0;
-  int w = (int)ceil(st->page_width * scale), h = (int)ceil(st->page_height * scale);
+  int w = (int)lround(st->page_width * scale), h = (int)lround(st->page_height * scale);
   for (guint i = 0; i < l->pages->len; i++) {
     char *path = g_strdup_printf("%s-p%03u.png", prefix, i + 1);
     Output o;

@@ -76,7 +76,8 @@ static void funds_cells(JxBlock *t, const JxFunds *f) {
 static void funds_table(JxDocument *doc, const JxDepartment *d) {
   JxBlock *t = jx_document_table(doc, 6, 1);
   jx_block_row(t);
-  static const char *const head[] = {"序号", "项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金"};
+  static const char *const head[] = {"序号",     "项目名称",     "总计",
+                                     "财政拨款", "财政专户拨款", "其他资金"};
   for (int i = 0; i < 6; i++)
     jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
   JxFunds sum = {0};
@@ -153,8 +154,8 @@ static void indicator_table(JxDocument *doc, const JxProject *p) {
   guint cols = period ? 7 : 6;
   JxBlock *t = jx_document_table(doc, cols, 1);
   jx_block_row(t);
-  static const char *const head[] = {"序号", "一级指标", "二级指标", "三级指标", "实施周期指标值",
-                                     "年度指标值"};
+  static const char *const head[] = {"序号",     "一级指标",       "二级指标",
+                                     "三级指标", "实施周期指标值", "年度指标值"};
   for (int i = 0; i < 6; i++)
     jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
   if (period) {

@@ -7,22 +7,22 @@
 #include "document.h"
 
 /* Millimetres to points. */
-#define JX_MM(x) ((x) * 72.0 / 25.4)
+#define JX_MM(x) ((x)*72.0 / 25.4)
 
 typedef struct {
   const char *families; /* Pango family list: Latin face first, then CJK */
   bool bold;
-  double size;          /* points */
-  double pitch;         /* baseline to baseline, points */
+  double size;  /* points */
+  double pitch; /* baseline to baseline, points */
 } JxRoleStyle;
 
 typedef struct {
-  double page_width, page_height;       /* points */
-  double left, top, width, height;      /* the text block, points */
-  double number_gap;                    /* text block to page-number baseline */
-  double space_before_heading;          /* points */
+  double page_width, page_height;  /* points */
+  double left, top, width, height; /* the text block, points */
+  double number_gap;               /* text block to page-number baseline */
+  double space_before_heading;     /* points */
   double cell_padding_x, cell_padding_y;
-  double rule_width;                    /* table rules */
+  double rule_width; /* table rules */
   JxRoleStyle roles[JX_ROLE_COUNT];
 } JxStyle;
 

@@ -121,8 +121,10 @@ run --version
 if [ "$rc" = 0 ] && grep -Eq '^jixiao [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/out"; then ok; else bad "--version"; fi
 run --help
 if [ "$rc" = 0 ] && grep -q "jixiao check" "$WORK/out"; then ok; else bad "--help"; fi
-run render input
-if [ "$rc" = 64 ] && grep -q "render is not available" "$WORK/err"; then ok; else bad "render: exit $rc"; fi
+run render -f pdf,tiff input
+if [ "$rc" = 64 ] && grep -q "takes pdf, svg and png" "$WORK/err"; then ok; else bad "render -f tiff: exit $rc"; fi
+run render -o "$WORK/bad-render" tests/data/bad/amount.csv
+if [ "$rc" = 65 ] && [ ! -e "$WORK/bad-render" ] && grep -q "nothing rendered" "$WORK/err"; then ok; else bad "render of a bad table: exit $rc"; fi
 run check
 if [ "$rc" = 64 ] && grep -q "no INPUT given" "$WORK/err"; then ok; else bad "check without input: $rc"; fi
 run check --colour input

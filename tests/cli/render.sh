@@ -1,0 +1,91 @@
+#!/bin/bash
+# End-to-end checks of `jixiao render` on the sample, read back with real PDF
+# and XML tools: pdftotext, pdffonts, pdfinfo, qpdf, xmllint.
+# Usage: tests/cli/render.sh ./jixiao
+set -u
+JIXIAO=$(realpath "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 1
+WORK=$(mktemp -d)
+trap 'chmod -R u+w "$WORK"; rm -rf "$WORK"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+DEPT='广州市海珠区政务服务数据管理局（本级）'
+export SOURCE_DATE_EPOCH=1735603200 # 2024-12-31 00:00:00 UTC
+
+timeout 120 "$JIXIAO" render -o "$WORK/a" -f pdf,svg,png --dpi 30 input >"$WORK/out" 2>"$WORK/err"
+rc=$?
+PDF="$WORK/a/$DEPT.pdf"
+if [ "$rc" = 0 ] && [ -s "$PDF" ] && [ ! -s "$WORK/err" ]; then ok; else bad "render: exit $rc"; cat "$WORK/err"; fi
+# every path written is printed, and only those
+if [ "$(sort "$WORK/out")" = "$(find "$WORK/a" -type f | sort)" ]; then ok; else bad "printed paths differ from the files written"; fi
+# no temporary file left behind
+if [ -z "$(find "$WORK/a" -name '.*')" ]; then ok; else bad "temporary files left"; fi
+
+# ---- PDF ----
+pages=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
+if [ "${pages:-0}" -ge 5 ]; then ok; else bad "pages: $pages"; fi
+pdfinfo "$PDF" >"$WORK/info"
+grep -q "^Title: *${DEPT}项目支出绩效报告$" "$WORK/info" && grep -q "^Author: *${DEPT}$" "$WORK/info" &&
+  grep -q "^Creator: *jixiao [0-9]" "$WORK/info" && grep -q "^Subject: *." "$WORK/info" &&
+  grep -q "^Keywords: *." "$WORK/info" && grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$WORK/info" &&
+  grep -q "^CreationDate: *Tue Dec 31 00:00:00 2024" "$WORK/info" && ok || { bad "pdfinfo"; cat "$WORK/info"; }
+# fonts embedded and subset, the CJK faces the desubroutinized ones
+pdffonts "$PDF" | tail -n +3 >"$WORK/fonts"
+if [ -s "$WORK/fonts" ] && ! awk '$(NF-4) != "yes" || $(NF-3) != "yes" {exit 1}' "$WORK/fonts"; then bad "a font not embedded or not subset"; cat "$WORK/fonts"; else ok; fi
+grep -q "NotoSerifCJKsc-Regular" "$WORK/fonts" && grep -q "NotoSansCJKsc-Regular" "$WORK/fonts" && grep -q "LiberationSerif" "$WORK/fonts" && ok || { bad "default faces"; cat "$WORK/fonts"; }
+# text comes back out: every indicator name of the dump, spaces aside
+# (-raw: in the order drawn, so a name wrapped in its cell reads whole)
+pdftotext -raw -enc UTF-8 "$PDF" - | tr -d ' \n' >"$WORK/text"
+missing=0
+while IFS= read -r name; do
+  grep -qF -- "$(printf '%s' "$name" | tr -d ' ')" "$WORK/text" || { missing=$((missing + 1)); echo "  not in the PDF text: $name"; }
+done <tests/data/seed-indicator-names.txt
+if [ "$missing" = 0 ]; then ok; else bad "$missing of the 41 indicator names missing from pdftotext"; fi
+grep -qF "保障琶洲政务分中心高水平运营" "$WORK/text" && grep -qF "1,250.00" "$WORK/text" && ok || bad "goal text or total not extractable"
+# the outline: department → project → section
+qpdf --json --json-key=outlines "$PDF" >"$WORK/outline.json" 2>&1
+grep -q "\"title\": \"$DEPT\"" "$WORK/outline.json" && grep -q '"title": "智慧城市建设经费"' "$WORK/outline.json" &&
+  grep -q '"title": "绩效指标"' "$WORK/outline.json" && ok || bad "outline"
+if qpdf --check "$PDF" >"$WORK/qpdf" 2>&1; then ok; else bad "qpdf --check"; cat "$WORK/qpdf"; fi
+
+# ---- the same input, the same bytes ----
+timeout 120 "$JIXIAO" render -o "$WORK/b" -f pdf,svg input >/dev/null 2>&1
+if cmp -s "$PDF" "$WORK/b/$DEPT.pdf"; then ok; else bad "two runs with SOURCE_DATE_EPOCH give different PDFs"; fi
+if cmp -s "$WORK/a/$DEPT-p002.svg" "$WORK/b/$DEPT-p002.svg"; then ok; else bad "two runs give different SVGs"; fi
+
+# ---- SVG and PNG: one a page ----
+svgs=$(find "$WORK/a" -name '*.svg' | wc -l)
+pngs=$(find "$WORK/a" -name '*.png' | wc -l)
+if [ "$svgs" = "$pages" ] && [ "$pngs" = "$pages" ]; then ok; else bad "$svgs SVG and $pngs PNG files for $pages pages"; fi
+if xmllint --noout "$WORK"/a/*.svg 2>"$WORK/xml"; then ok; else bad "xmllint"; head "$WORK/xml"; fi
+if head -c 400 "$WORK/a/$DEPT-p001.svg" | grep -q 'width="210mm" height="297mm"'; then ok; else bad "SVG not sized in mm"; head -c 400 "$WORK/a/$DEPT-p001.svg"; fi
+# 30 dpi: A4 is 248 × 351 pixels
+if file "$WORK/a/$DEPT-p001.png" | grep -q "248 x 351"; then ok; else bad "PNG size: $(file "$WORK/a/$DEPT-p001.png")"; fi
+
+# ---- where output cannot go ----
+mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
+if [ "$(id -u)" != 0 ]; then
+  "$JIXIAO" render -o "$WORK/ro" input >/dev/null 2>"$WORK/err"
+  rc=$?
+  if [ "$rc" = 73 ]; then ok; else bad "read-only folder: exit $rc"; fi
+fi
+touch "$WORK/file"
+"$JIXIAO" render -o "$WORK/file/sub" input >/dev/null 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 73 ] && grep -q "cannot create the folder" "$WORK/err"; then ok; else bad "output under a file: exit $rc"; fi
+JIXIAO_FONTS="$WORK/nofonts" "$JIXIAO" render -o "$WORK/c" input >/dev/null 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 70 ] && grep -q "font configuration" "$WORK/err" && [ ! -e "$WORK/c" ]; then ok; else bad "no fonts: exit $rc"; cat "$WORK/err"; fi
+
+# ---- a report made safe for file names ----
+printf '部门名称：../测试/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n' >"$WORK/odd.csv"
+"$JIXIAO" render -o "$WORK/d" "$WORK/odd.csv" >"$WORK/out" 2>&1
+rc=$?
+if [ "$rc" = 0 ] && [ "$(cat "$WORK/out")" = "$WORK/d/_._测试_局.pdf" ]; then ok; else bad "unsafe department name: $rc $(cat "$WORK/out")"; fi
+
+echo "render: $pass passed, $fail failed"
+[ "$fail" = 0 ]
