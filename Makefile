@@ -118,7 +118,8 @@ test: unit e2e
 # normal build; any report fails the run.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 sanitize:
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) test BUILD=build/san BIN=build/san/jixiao \
 	        CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer" LDFLAGS="$(SAN)"
 
