@@ -55,8 +55,8 @@ all: $(BIN) fonts
 NOTO := /usr/share/fonts/opentype/noto
 LIBERATION := /usr/share/fonts/truetype/liberation2
 PREPARED := fonts/prepared
-FACES := $(PREPARED)/NotoSerifCJKsc-Regular.otf $(PREPARED)/NotoSerifCJKsc-Bold.otf \
-         $(PREPARED)/NotoSansCJKsc-Regular.otf $(PREPARED)/NotoSansCJKsc-Bold.otf \
+CJK := NotoSerifCJKsc-Regular NotoSerifCJKsc-Bold NotoSansCJKsc-Regular NotoSansCJKsc-Bold
+FACES := $(CJK:%=$(PREPARED)/%.otf) $(CJK:%=$(PREPARED)/%-rare.otf) \
          $(PREPARED)/LiberationSerif-Regular.ttf $(PREPARED)/LiberationSerif-Bold.ttf \
          $(PREPARED)/LiberationSans-Regular.ttf $(PREPARED)/LiberationSans-Bold.ttf
 fonts: $(FACES)
@@ -64,17 +64,27 @@ fonts: $(FACES)
 build/fontprep: generator/fontprep.c
 	@mkdir -p build
 	@echo "  LINK    $@"
-	@$(CC) -std=c11 $(WARN) -O2 $< -o $@ $(shell pkg-config --cflags --libs harfbuzz-subset)
+	@$(CC) -std=c11 $(WARN) -O2 $< -o $@ $(shell pkg-config --cflags --libs harfbuzz-subset glib-2.0)
+
+$(PREPARED)/NotoSerifCJKsc-%-rare.otf: $(NOTO)/NotoSerifCJK-%.ttc build/fontprep
+	@mkdir -p $(PREPARED)
+	@echo "  FONT    $@"
+	@build/fontprep $< "Noto Serif CJK SC" $@ rare
+
+$(PREPARED)/NotoSansCJKsc-%-rare.otf: $(NOTO)/NotoSansCJK-%.ttc build/fontprep
+	@mkdir -p $(PREPARED)
+	@echo "  FONT    $@"
+	@build/fontprep $< "Noto Sans CJK SC" $@ rare
 
 $(PREPARED)/NotoSerifCJKsc-%.otf: $(NOTO)/NotoSerifCJK-%.ttc build/fontprep
 	@mkdir -p $(PREPARED)
 	@echo "  FONT    $@"
-	@build/fontprep $< "Noto Serif CJK SC" $@
+	@build/fontprep $< "Noto Serif CJK SC" $@ common
 
 $(PREPARED)/NotoSansCJKsc-%.otf: $(NOTO)/NotoSansCJK-%.ttc build/fontprep
 	@mkdir -p $(PREPARED)
 	@echo "  FONT    $@"
-	@build/fontprep $< "Noto Sans CJK SC" $@
+	@build/fontprep $< "Noto Sans CJK SC" $@ common
 
 $(PREPARED)/Liberation%.ttf: $(LIBERATION)/Liberation%.ttf
 	@mkdir -p $(PREPARED)

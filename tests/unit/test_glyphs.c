@@ -1,6 +1,7 @@
 /* No glyph is lost on the way into a PDF.
  *
- * Every GB2312 hanzi (6,763), ASCII, full-width punctuation and ≥ ≤ ＞ ＜ ±
+ * Every GB2312 hanzi (6,763) and some rarer ones, ASCII, full-width
+ * punctuation and ≥ ≤ ＞ ＜ ±
  * are set in each default face and weight, one character a cell, into PDFs
  * (as reports are made) and onto a cairo image surface.  poppler's pdftoppm
  * rasterizes the PDFs at the same resolution; wherever the image surface has
@@ -82,6 +83,13 @@ static GArray *characters(bool cjk) {
     }
   }
   assert_int_equal(hanzi, 6763);
+  /* and some beyond GB2312, from the faces' rare parts: names of people and
+   * places (堃 喆 玥 珺 犇 昇 赟 淏), CJK Extension A (㐀 䶵) */
+  static const char rare[] = "堃喆玥珺犇昇赟淏㐀䶵";
+  for (const char *p = rare; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    g_array_append_val(chars, c);
+  }
   return chars;
 }
 
