@@ -68,7 +68,8 @@ static int find_face(hb_blob_t *blob, const char *family) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 5 || (strcmp(argv[4], "common") && strcmp(argv[4], "rare") && strcmp(argv[4], "all"))) {
+  if (argc != 5 ||
+      (strcmp(argv[4], "common") && strcmp(argv[4], "rare") && strcmp(argv[4], "all"))) {
     fprintf(stderr, "usage: fontprep SOURCE FAMILY OUTPUT common|rare|all\n");
     return 64;
   }

@@ -16,9 +16,13 @@ struct JxFonts {
 };
 
 /* Families that must be there: the defaults of every role. */
-static const char *const required[] = {
-    "Noto Serif CJK SC", "Noto Serif CJK SC Rare", "Noto Sans CJK SC", "Noto Sans CJK SC Rare",
-    "Liberation Serif",  "Liberation Sans",        NULL};
+static const char *const required[] = {"Noto Serif CJK SC",
+                                       "Noto Serif CJK SC Rare",
+                                       "Noto Sans CJK SC",
+                                       "Noto Sans CJK SC Rare",
+                                       "Liberation Serif",
+                                       "Liberation Sans",
+                                       NULL};
 
 /* Whether config has a face of the family. */
 static bool has_family(FcConfig *config, const char *family) {

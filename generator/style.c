@@ -4,10 +4,13 @@
 /* Families by role.  A face a user adds to fonts/ (方正小标宋简体, 仿宋_GB2312,
  * 楷体_GB2312, 黑体) comes before the free Noto faces; Latin letters and digits
  * come from Liberation (metric twins of Times New Roman and Arial). */
-#define TITLE_FACES "Liberation Serif, 方正小标宋简体, 方正小标宋_GBK, Noto Serif CJK SC, Noto Serif CJK SC Rare"
+#define TITLE_FACES                                                                                \
+  "Liberation Serif, 方正小标宋简体, 方正小标宋_GBK, Noto Serif CJK SC, Noto Serif CJK SC Rare"
 #define HEI_FACES "Liberation Sans, 黑体, SimHei, Noto Sans CJK SC, Noto Sans CJK SC Rare"
-#define KAI_FACES "Liberation Serif, 楷体_GB2312, 楷体, KaiTi, Noto Serif CJK SC, Noto Serif CJK SC Rare"
-#define FANGSONG_FACES "Liberation Serif, 仿宋_GB2312, 仿宋, FangSong, Noto Serif CJK SC, Noto Serif CJK SC Rare"
+#define KAI_FACES                                                                                  \
+  "Liberation Serif, 楷体_GB2312, 楷体, KaiTi, Noto Serif CJK SC, Noto Serif CJK SC Rare"
+#define FANGSONG_FACES                                                                             \
+  "Liberation Serif, 仿宋_GB2312, 仿宋, FangSong, Noto Serif CJK SC, Noto Serif CJK SC Rare"
 #define SONG_FACES "Liberation Serif, 宋体, SimSun, Noto Serif CJK SC, Noto Serif CJK SC Rare"
 #define TABLE_FACES "Liberation Sans, Noto Sans CJK SC, Noto Sans CJK SC Rare"
 

@@ -35,6 +35,24 @@ bench() {
   }'
 }
 
+# timed NAME ARGS...: runs jixiao ARGS; prints the median time and peak memory
+timed() {
+  local name=$1
+  shift
+  : >"$WORK/t"
+  : >"$WORK/m"
+  for _ in $(seq "$RUNS"); do
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$WORK/one" "$JIXIAO" "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000 ))" | awk '{printf "%.4f\n", $1 / 1e6}' >>"$WORK/t"
+    cat "$WORK/one" >>"$WORK/m"
+  done
+  awk -v n="$name" -v t="$(median <"$WORK/t")" -v m="$(median <"$WORK/m")" \
+    'BEGIN { printf "%-34s %7.3f s  peak %6.1f MB\n", n, t, m / 1024 }'
+}
+
 command -v /usr/bin/time >/dev/null || { echo "bench needs /usr/bin/time (apt-get install time)"; exit 1; }
 echo "jixiao bench: medians of $RUNS runs"
 awk -v COPIES=4700 -f "$ROOT/tests/bench/bigtable.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/published-50mb.csv"
@@ -48,3 +66,15 @@ bench "dump, published table ~50 MB" "$WORK/published-50mb.csv" dump "$WORK/publ
 bench "check, 100,000 indicator rows" "$WORK/rows100k.csv" check "$WORK/rows100k.csv"
 cat "$ROOT"/input/*.csv >"$WORK/sample-size"
 bench "check, the sample input (5 files)" "$WORK/sample-size" check "$ROOT/input"
+
+echo
+echo "render (PDF; targets: one page <= 0.15 s, 100 pages <= 0.5 s, peak <= 80 MB)"
+# the font cache is made on the first run; timings are of the runs after
+"$JIXIAO" render -o "$WORK/out" "$ROOT/tests/bench/one-page.csv" >/dev/null
+timed "render, one page (10 indicators)" render -o "$WORK/out" "$ROOT/tests/bench/one-page.csv"
+timed "render, the sample department" render -o "$WORK/out" "$ROOT/input"
+awk -v COPIES=14 -f "$ROOT/tests/bench/manyprojects.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/many.csv"
+"$JIXIAO" render -o "$WORK/many" "$WORK/many.csv" >/dev/null
+pages=$(pdfinfo "$WORK"/many/*.pdf | sed -n 's/^Pages: *//p')
+timed "render, $pages pages (70 projects)" render -o "$WORK/many" "$WORK/many.csv"
+timed "render, $pages pages as SVG" render -o "$WORK/many" -f svg "$WORK/many.csv"
