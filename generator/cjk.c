@@ -86,3 +86,37 @@ guint jx_cjk_compress(const char *text, PangoAttrList *attrs) {
   }
   return n;
 }
+
+/* Whether c is a Chinese character (or full-width punctuation) that a
+ * half-width mark next to it should match. */
+static bool is_han(gunichar c) {
+  return g_unichar_iswide(c) && c != 0x3000;
+}
+
+char *jx_cjk_punctuation(const char *text) {
+  static const char marks[] = ",;:?!";
+  static const char *const full[] = {"，", "；", "：", "？", "！"};
+  if (!strpbrk(text, marks))
+    return NULL;
+  GString *out = NULL;
+  gunichar prev = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    const char *m = c < 0x80 && c ? strchr(marks, (int)c) : NULL;
+    if (m && is_han(prev)) {
+      const char *next = p + 1;
+      gunichar n = *next ? g_utf8_get_char(next) : 0;
+      if (n == 0 || is_han(n)) {
+        if (!out)
+          out = g_string_new_len(text, p - text);
+        g_string_append(out, full[m - marks]);
+        prev = c;
+        continue;
+      }
+    }
+    if (out)
+      g_string_append_unichar(out, c);
+    prev = c;
+  }
+  return out ? g_string_free(out, FALSE) : NULL;
+}

@@ -22,4 +22,10 @@ bool jx_cjk_is_opening(gunichar c);
  * faces the other.  Returns the number of marks compressed. */
 guint jx_cjk_compress(const char *text, PangoAttrList *attrs);
 
+/* Text with the half-width , ; : ? ! that follow a Chinese character (and
+ * precede another, or end the text) replaced by their full-width forms, as a
+ * typesetter would set them: "公开,规范" is set "公开，规范".  NULL when
+ * there is nothing to replace; else the caller frees. */
+char *jx_cjk_punctuation(const char *text);
+
 #endif

@@ -91,6 +91,10 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
   pango_layout_set_justify(l, align == JX_ALIGN_JUSTIFY);
   if (indent)
     pango_layout_set_indent(l, (int)lround(2 * b->st->roles[role].size * PANGO_SCALE));
+  /* half-width , ; : ? ! typed between Chinese characters are set full-width */
+  char *fixed = jx_cjk_punctuation(text);
+  if (fixed)
+    text = fixed;
   PangoAttrList *attrs = pango_attr_list_new();
   /* a word broken across lines in a table cell is not hyphenated */
   pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
@@ -98,6 +102,7 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
   pango_layout_set_attributes(l, attrs);
   pango_attr_list_unref(attrs);
   pango_layout_set_text(l, text, -1);
+  g_free(fixed);
   return l;
 }
 
@@ -250,9 +255,11 @@ static double unbreakable_width(PangoLayout *l, const char *text) {
 }
 
 /* Column widths from the content.  Each column wants its widest cell on one
- * line (natural) and needs at least its longest number or word, or the
- * whole of a short cell (up to five characters: 满意度指标 is not broken);
- * what is left over is shared in proportion to what each still wants. */
+ * line (natural) and needs at least the whole of its short cells (up to five
+ * characters, six in a header: 满意度指标 is not broken) and the longest
+ * number or word of its
+ * long ones; what is left over is shared in proportion to what each still
+ * wants. */
 static void column_widths(Builder *b, const JxBlock *t, double *widths) {
   guint nc = t->columns;
   double *natural = g_new0(double, nc), *least = g_new0(double, nc);
@@ -270,8 +277,10 @@ static void column_widths(Builder *b, const JxBlock *t, double *widths) {
       pango_layout_set_text(measure, cell->text, -1);
       pango_layout_get_size(measure, &w, NULL);
       double nat = (double)w / PANGO_SCALE + pad;
-      double lst = MIN(nat, 5 * size + pad);
-      lst = MAX(lst, unbreakable_width(measure, cell->text) + pad);
+      /* a short cell is kept whole; a long one may wrap anywhere but
+       * inside a number or word */
+      double keep = (head ? 6 : 5) * size + pad;
+      double lst = nat <= keep ? nat : unbreakable_width(measure, cell->text) + pad;
       natural[c] = MAX(natural[c], nat);
       least[c] = MAX(least[c], lst);
     }
@@ -396,9 +405,9 @@ static void set_table(Builder *b, const JxBlock *t) {
     double full = band_height(b, boxes, n);
     double page_room = b->st->height - head_h;
     int here = (int)floor((room(b) - pad + 0.01) / row_pitch);
-    if (full > room(b) && full <= page_room && !(n >= 4 && here >= 2 && n - here >= 2)) {
+    if (full > room(b) && full <= page_room && !(n >= 6 && here >= 3 && n - here >= 3)) {
       /* a row that fits on the next page whole goes there, unless it is
-       * tall and at least two of its lines fit here and two go over */
+       * tall and at least three of its lines fit here and three go over */
       new_page(b);
       for (guint k = 0; k < nh; k++)
         place_band(b, t, heads[k], widths, 0, max_lines(heads[k], t->columns), true);

@@ -181,9 +181,6 @@ static void indicator_table(JxDocument *doc, const JxProject *p) {
       jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);
     }
   }
-  /* the names need room; 序号 little */
-  t->min_share = g_new0(double, cols);
-  t->min_share[3] = 0.22;
 }
 
 JxDocument *jx_report_department(const JxDepartment *d, const char *date) {

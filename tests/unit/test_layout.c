@@ -360,6 +360,19 @@ static void outline(void **state) {
   jx_inputs_free(in);
 }
 
+/* Half-width marks typed between Chinese characters are set full-width;
+ * those of numbers and Latin text stay. */
+static void half_width_marks(void **state) {
+  (void)state;
+  char *s = jx_cjk_punctuation("全面推进政府信息主动公开,规范处理;提升率:");
+  assert_string_equal(s, "全面推进政府信息主动公开，规范处理；提升率：");
+  g_free(s);
+  assert_null(jx_cjk_punctuation("1,250.00 and a, b"));
+  assert_null(jx_cjk_punctuation("诉讼败诉率(100%)"));
+  s = jx_cjk_punctuation("VPN,用户,123");
+  assert_null(s); /* after Latin, not a Chinese comma */
+}
+
 static void numerals(void **state) {
   (void)state;
   char buf[16];
@@ -380,6 +393,7 @@ int main(void) {
       cmocka_unit_test(tables),
       cmocka_unit_test(punctuation_compressed),
       cmocka_unit_test(outline),
+      cmocka_unit_test(half_width_marks),
       cmocka_unit_test(numerals),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
