@@ -136,9 +136,14 @@ sanitize:
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 jixiao $(DESTDIR)$(PREFIX)/bin/jixiao
+# The installed program reads its fonts from $(PREFIX)/share/jixiao/fonts.
+install: fonts
+	$(MAKE) BUILD=build/install BIN=build/install/jixiao FONTDIR=$(PREFIX)/share/jixiao/fonts \
+	        build/install/jixiao
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/fonts/prepared
+	install -m 755 build/install/jixiao $(DESTDIR)$(PREFIX)/bin/jixiao
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(PREFIX)/share/jixiao/fonts/
+	install -m 644 $(FACES) $(DESTDIR)$(PREFIX)/share/jixiao/fonts/prepared/
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c

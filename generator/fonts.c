@@ -37,6 +37,27 @@ static bool has_family(FcConfig *config, const char *family) {
   return found;
 }
 
+/* Where fontconfig keeps what it learnt of the faces, so that a run does not
+ * read them all again: cache/ beside the configuration, or the user's cache
+ * folder when that is not writable (an installed jixiao).  A relative
+ * <cachedir> in the file would be taken relative to another folder. */
+static bool add_cache_dirs(FcConfig *config, const char *dir) {
+  char *here = g_build_filename(dir, "cache", NULL);
+  char *abs = g_canonicalize_filename(here, NULL);
+  char *user = g_build_filename(g_get_user_cache_dir(), "jixiao", "fontconfig", NULL);
+  char *here_xml = g_markup_escape_text(abs, -1), *user_xml = g_markup_escape_text(user, -1);
+  char *xml = g_strdup_printf("<fontconfig><cachedir>%s</cachedir><cachedir>%s</cachedir></fontconfig>",
+                              here_xml, user_xml);
+  bool ok = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml, FcTrue);
+  g_free(xml);
+  g_free(here_xml);
+  g_free(user_xml);
+  g_free(user);
+  g_free(abs);
+  g_free(here);
+  return ok;
+}
+
 JxFonts *jx_fonts_open(const char *dir, GError **error) {
   if (!dir)
     dir = g_getenv("JIXIAO_FONTS");
@@ -45,7 +66,7 @@ JxFonts *jx_fonts_open(const char *dir, GError **error) {
   char *conf = g_build_filename(dir, "fonts.conf", NULL);
   FcConfig *config = FcConfigCreate();
   if (!g_file_test(conf, G_FILE_TEST_IS_REGULAR) ||
-      !FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcTrue) || !FcConfigBuildFonts(config)) {
+      !FcConfigParseAndLoad(config, (const FcChar8 *)conf, FcTrue)) {
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "cannot load the font configuration %s",
                 conf);
     FcConfigDestroy(config);
@@ -53,6 +74,16 @@ JxFonts *jx_fonts_open(const char *dir, GError **error) {
     return NULL;
   }
   g_free(conf);
+  if (!add_cache_dirs(config, dir)) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot set the font cache folders");
+    FcConfigDestroy(config);
+    return NULL;
+  }
+  if (!FcConfigBuildFonts(config)) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot read the fonts in %s", dir);
+    FcConfigDestroy(config);
+    return NULL;
+  }
   for (int i = 0; required[i]; i++) {
     if (!has_family(config, required[i])) {
       g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
