@@ -46,8 +46,9 @@ static bool add_cache_dirs(FcConfig *config, const char *dir) {
   char *abs = g_canonicalize_filename(here, NULL);
   char *user = g_build_filename(g_get_user_cache_dir(), "jixiao", "fontconfig", NULL);
   char *here_xml = g_markup_escape_text(abs, -1), *user_xml = g_markup_escape_text(user, -1);
-  char *xml = g_strdup_printf("<fontconfig><cachedir>%s</cachedir><cachedir>%s</cachedir></fontconfig>",
-                              here_xml, user_xml);
+  char *xml =
+      g_strdup_printf("<fontconfig><cachedir>%s</cachedir><cachedir>%s</cachedir></fontconfig>",
+                      here_xml, user_xml);
   bool ok = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml, FcTrue);
   g_free(xml);
   g_free(here_xml);

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -373,6 +374,48 @@ static void half_width_marks(void **state) {
   assert_null(s); /* after Latin, not a Chinese comma */
 }
 
+/* A face a user puts beside fonts.conf is found, and a role that names it
+ * uses it: here Liberation Mono (not among the prepared faces), standing in
+ * for 仿宋_GB2312. */
+static void user_faces(void **state) {
+  (void)state;
+  const char *face = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf";
+  char *dir = g_dir_make_tmp("jixiao-fonts-XXXXXX", NULL);
+  char *conf = g_build_filename(dir, "fonts.conf", NULL),
+       *copy = g_build_filename(dir, "user.ttf", NULL),
+       *prepared = g_build_filename(dir, "prepared", NULL);
+  char *text = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(JX_SOURCE_DIR "/fonts/fonts.conf", &text, &len, NULL));
+  assert_true(g_file_set_contents(conf, text, (gssize)len, NULL));
+  g_free(text);
+  assert_true(g_file_get_contents(face, &text, &len, NULL));
+  assert_true(g_file_set_contents(copy, text, (gssize)len, NULL));
+  g_free(text);
+  assert_int_equal(symlink(JX_SOURCE_DIR "/fonts/prepared", prepared), 0);
+
+  GError *err = NULL;
+  JxFonts *f = jx_fonts_open(dir, &err);
+  assert_non_null(f);
+  PangoContext *c = jx_fonts_context(f);
+  PangoFontDescription *fd =
+      pango_font_description_from_string("Liberation Mono, Noto Serif CJK SC 12");
+  PangoFont *font = pango_font_map_load_font(jx_fonts_map(f), c, fd);
+  PangoFontDescription *got = pango_font_describe(font);
+  assert_string_equal(pango_font_description_get_family(got), "Liberation Mono");
+  pango_font_description_free(got);
+  g_object_unref(font);
+  pango_font_description_free(fd);
+  g_object_unref(c);
+  jx_fonts_free(f);
+  char *argv[] = {"rm", "-rf", dir, NULL};
+  g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  g_free(conf);
+  g_free(copy);
+  g_free(prepared);
+  g_free(dir);
+}
+
 static void numerals(void **state) {
   (void)state;
   char buf[16];
@@ -394,6 +437,7 @@ int main(void) {
       cmocka_unit_test(punctuation_compressed),
       cmocka_unit_test(outline),
       cmocka_unit_test(half_width_marks),
+      cmocka_unit_test(user_faces),
       cmocka_unit_test(numerals),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
