@@ -81,6 +81,12 @@ JIXIAO_FONTS="$WORK/nofonts" "$JIXIAO" render -o "$WORK/c" input >/dev/null 2>"$
 rc=$?
 if [ "$rc" = 70 ] && grep -q "font configuration" "$WORK/err" && [ ! -e "$WORK/c" ]; then ok; else bad "no fonts: exit $rc"; cat "$WORK/err"; fi
 
+# ---- a report for each department ----
+awk -v COPIES=3 -f tests/bench/bigtable.awk input/haizhu-2024-targets.csv >"$WORK/bundle.csv"
+"$JIXIAO" render -o "$WORK/e" "$WORK/bundle.csv" >"$WORK/out" 2>&1
+rc=$?
+if [ "$rc" = 0 ] && [ "$(grep -c '\.pdf$' "$WORK/out")" = 3 ] && [ "$(find "$WORK/e" -name '*.pdf' | wc -l)" = 3 ]; then ok; else bad "bundle of three departments: exit $rc"; cat "$WORK/out"; fi
+
 # ---- a report made safe for file names ----
 printf '部门名称：../测试/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n' >"$WORK/odd.csv"
 "$JIXIAO" render -o "$WORK/d" "$WORK/odd.csv" >"$WORK/out" 2>&1
