@@ -178,19 +178,31 @@ static int cmd_check(const Options *o) {
   return rc;
 }
 
-static int cmd_dump(const Options *o) {
-  JxInputs *in = NULL;
-  int rc = read_inputs(o, &in);
+/* Reads the inputs for a command that writes something from them, printing
+ * their problems; any error means nothing is written ("nothing what"): a
+ * partial dump would pass for a whole one, a report of a table read wrong is
+ * worse than none.  EX_OK with *in set, else the exit code. */
+static int read_clean(const Options *o, JxInputs **in, const char *what) {
+  int rc = read_inputs(o, in);
   if (rc != EX_OK)
     return rc;
-  for (guint i = 0; i < in->files->len; i++)
-    jx_diag_print(((JxInput *)g_ptr_array_index(in->files, i))->diag, stderr);
-  guint errors = jx_inputs_errors(in);
-  if (errors) {
-    /* a partial dump would pass for a whole one: print none */
-    fprintf(stderr, "jixiao: %u error%s: nothing dumped\n", errors, errors == 1 ? "" : "s");
-    rc = EX_DATAERR;
-  } else if (!jx_dump_write(in->model, stdout)) {
+  for (guint i = 0; i < (*in)->files->len; i++)
+    jx_diag_print(((JxInput *)g_ptr_array_index((*in)->files, i))->diag, stderr);
+  guint errors = jx_inputs_errors(*in);
+  if (!errors)
+    return EX_OK;
+  fprintf(stderr, "jixiao: %u error%s: nothing %s\n", errors, errors == 1 ? "" : "s", what);
+  jx_inputs_free(*in);
+  *in = NULL;
+  return EX_DATAERR;
+}
+
+static int cmd_dump(const Options *o) {
+  JxInputs *in = NULL;
+  int rc = read_clean(o, &in, "dumped");
+  if (rc != EX_OK)
+    return rc;
+  if (!jx_dump_write(in->model, stdout)) {
     fprintf(stderr, "jixiao: cannot write the dump to standard output\n");
     rc = EX_IOERR;
   }
@@ -283,17 +295,10 @@ static int render_all(const Options *o, JxModel *m) {
 
 static int cmd_render(const Options *o) {
   JxInputs *in = NULL;
-  int rc = read_inputs(o, &in);
+  int rc = read_clean(o, &in, "rendered");
   if (rc != EX_OK)
     return rc;
-  for (guint i = 0; i < in->files->len; i++)
-    jx_diag_print(((JxInput *)g_ptr_array_index(in->files, i))->diag, stderr);
-  guint errors = jx_inputs_errors(in);
-  if (errors) {
-    /* a report of a table read wrong is worse than none */
-    fprintf(stderr, "jixiao: %u error%s: nothing rendered\n", errors, errors == 1 ? "" : "s");
-    rc = EX_DATAERR;
-  } else if (jx_model_count_projects(in->model) == 0) {
+  if (jx_model_count_projects(in->model) == 0) {
     fprintf(stderr, "jixiao: the inputs hold no project to report on\n");
     rc = EX_DATAERR;
   } else {

@@ -157,28 +157,21 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
 
 /* ---- SVG and PNG, a file a page ---- */
 
-bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error) {
-  const JxStyle *st = l->style;
+/* Draws one page into o; returns cairo's status. */
+typedef cairo_status_t (*PageWriter)(const JxStyle *st, const JxPage *page, Output *o, double dpi);
+
+/* Writes every page of l with fn to PREFIX-p001.EXT …, adding the paths to
+ * written. */
+static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, PageWriter fn,
+                        double dpi, GPtrArray *written, GError **error) {
   for (guint i = 0; i < l->pages->len; i++) {
-    char *path = g_strdup_printf("%s-p%03u.svg", prefix, i + 1);
+    char *path = g_strdup_printf("%s-p%03u.%s", prefix, i + 1, ext);
     Output o;
     if (!output_open(&o, path, error)) {
       g_free(path);
       return false;
     }
-    /* sized in millimetres: cairo writes the surface size with the unit as
-     * given, so the surface is made in mm and the points scaled to it */
-    double mm = 25.4 / 72.0;
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(output_write, &o, st->page_width * mm,
-                                                             st->page_height * mm);
-    cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
-    cairo_t *cr = cairo_create(s);
-    cairo_scale(cr, mm, mm);
-    draw_page(cr, g_ptr_array_index(l->pages, i), st);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    cairo_status_t status = cairo_surface_status(s);
-    cairo_surface_destroy(s);
+    cairo_status_t status = fn(l->style, g_ptr_array_index(l->pages, i), &o, dpi);
     if (!output_close(&o, status, error)) {
       g_free(path);
       return false;
@@ -188,34 +181,47 @@ bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GE
   return true;
 }
 
+static cairo_status_t svg_page(const JxStyle *st, const JxPage *page, Output *o, double dpi) {
+  (void)dpi;
+  /* sized in millimetres: cairo writes the surface size with the unit as
+   * given, so the surface is made in mm and the points scaled to it */
+  double mm = 25.4 / 72.0;
+  cairo_surface_t *s = cairo_svg_surface_create_for_stream(output_write, o, st->page_width * mm,
+                                                           st->page_height * mm);
+  cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
+  cairo_t *cr = cairo_create(s);
+  cairo_scale(cr, mm, mm);
+  draw_page(cr, page, st);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_status_t status = cairo_surface_status(s);
+  cairo_surface_destroy(s);
+  return status;
+}
+
+static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o, double dpi) {
+  double scale = dpi / 72.0;
+  cairo_surface_t *s =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(st->page_width * scale),
+                                 (int)lround(st->page_height * scale));
+  cairo_t *cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  draw_page(cr, page, st);
+  cairo_destroy(cr);
+  cairo_status_t status = cairo_surface_write_to_png_stream(s, output_write, o);
+  cairo_surface_destroy(s);
+  return status;
+}
+
+bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error) {
+  return write_pages(l, prefix, "svg", svg_page, 0, written, error);
+}
+
 bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
                    GError **error) {
-  const JxStyle *st = l->style;
-  double scale = dpi / 72.0;
-  int w = (int)lround(st->page_width * scale), h = (int)lround(st->page_height * scale);
-  for (guint i = 0; i < l->pages->len; i++) {
-    char *path = g_strdup_printf("%s-p%03u.png", prefix, i + 1);
-    Output o;
-    if (!output_open(&o, path, error)) {
-      g_free(path);
-      return false;
-    }
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    cairo_t *cr = cairo_create(s);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
-    draw_page(cr, g_ptr_array_index(l->pages, i), st);
-    cairo_destroy(cr);
-    cairo_status_t status = cairo_surface_write_to_png_stream(s, output_write, &o);
-    cairo_surface_destroy(s);
-    if (!output_close(&o, status, error)) {
-      g_free(path);
-      return false;
-    }
-    g_ptr_array_add(written, path);
-  }
-  return true;
+  return write_pages(l, prefix, "png", png_page, dpi, written, error);
 }
 
 char *jx_render_safe_name(const char *name) {

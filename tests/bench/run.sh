@@ -11,10 +11,9 @@ trap 'rm -rf "$WORK"' EXIT
 # median of the numbers on standard input
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# bench NAME FILE ARGS...: runs jixiao ARGS RUNS times; prints the medians
-bench() {
-  local name=$1 file=$2
-  shift 2
+# measure ARGS...: runs jixiao ARGS RUNS times; sets T (median seconds) and
+# M (median peak KB)
+measure() {
   : >"$WORK/t"
   : >"$WORK/m"
   for _ in $(seq "$RUNS"); do
@@ -22,35 +21,31 @@ bench() {
     start=$(date +%s%N)
     /usr/bin/time -f "%M" -o "$WORK/one" "$JIXIAO" "$@" >/dev/null 2>&1
     end=$(date +%s%N)
-    echo "$(( (end - start) / 1000 ))" | awk '{printf "%.4f\n", $1 / 1e6}' >>"$WORK/t"
+    echo "$(((end - start) / 1000))" | awk '{printf "%.4f\n", $1 / 1e6}' >>"$WORK/t"
     cat "$WORK/one" >>"$WORK/m"
   done
-  local t m bytes
-  t=$(median <"$WORK/t")
-  m=$(median <"$WORK/m")
-  bytes=$(stat -c %s "$file")
-  awk -v n="$name" -v t="$t" -v m="$m" -v b="$bytes" 'BEGIN {
-    mb = b / 1048576
-    printf "%-34s %8.2f MB  %7.3f s  %6.1f MB/s  peak %6.1f MB (%.1fx input)\n", n, mb, t, (t > 0 ? mb / t : 0), m / 1024, (m * 1024) / b
-  }'
+  T=$(median <"$WORK/t")
+  M=$(median <"$WORK/m")
 }
 
 # timed NAME ARGS...: runs jixiao ARGS; prints the median time and peak memory
 timed() {
   local name=$1
   shift
-  : >"$WORK/t"
-  : >"$WORK/m"
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$WORK/one" "$JIXIAO" "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    echo "$(( (end - start) / 1000 ))" | awk '{printf "%.4f\n", $1 / 1e6}' >>"$WORK/t"
-    cat "$WORK/one" >>"$WORK/m"
-  done
-  awk -v n="$name" -v t="$(median <"$WORK/t")" -v m="$(median <"$WORK/m")" \
-    'BEGIN { printf "%-34s %7.3f s  peak %6.1f MB\n", n, t, m / 1024 }'
+  measure "$@"
+  awk -v n="$name" -v t="$T" -v m="$M" 'BEGIN { printf "%-34s %7.3f s  peak %6.1f MB\n", n, t, m / 1024 }'
+}
+
+# bench NAME FILE ARGS...: runs jixiao ARGS RUNS times; prints the medians,
+# with the throughput and memory against FILE's size
+bench() {
+  local name=$1 file=$2
+  shift 2
+  measure "$@"
+  awk -v n="$name" -v t="$T" -v m="$M" -v b="$(stat -c %s "$file")" 'BEGIN {
+    mb = b / 1048576
+    printf "%-34s %8.2f MB  %7.3f s  %6.1f MB/s  peak %6.1f MB (%.1fx input)\n", n, mb, t, (t > 0 ? mb / t : 0), m / 1024, (m * 1024) / b
+  }'
 }
 
 command -v /usr/bin/time >/dev/null || { echo "bench needs /usr/bin/time (apt-get install time)"; exit 1; }
