@@ -1,0 +1,65 @@
+/* assess.h - an indicator's actual value against its target: the status,
+ * the completion ratio, the score and the flags a reviewer looks for.
+ *
+ * Every threshold and phrase comes from a JxAssessConfig; the defaults
+ * (jx_assess_config_default) follow DOMAIN.md §3 and the template will set
+ * them.  Weights, totals and in-year progress build on this. */
+#ifndef JX_ASSESS_H
+#define JX_ASSESS_H
+
+#include "model.h"
+#include "value.h"
+
+#include <glib.h>
+#include <stdbool.h>
+
+typedef enum {
+  JX_STATUS_MET,            /* 达成 */
+  JX_STATUS_PARTLY,         /* 部分达成 */
+  JX_STATUS_UNMET,          /* 未达成 */
+  JX_STATUS_NO_ACTUAL,      /* 无实际值 */
+  JX_STATUS_NOT_APPLICABLE, /* 不适用 */
+  JX_STATUS_UNASSESSABLE,   /* 无法评价 */
+} JxStatus;
+
+/* A phrase of a qualitative actual and the completion it stands for. */
+typedef struct {
+  char *phrase;
+  double ratio;
+} JxPhrase;
+
+typedef struct {
+  double partly_from;        /* a quantitative ratio from which 部分达成: 0.6 */
+  double qual_met_from;      /* a qualitative ratio from which 达成: 0.8 */
+  double qual_partly_from;   /* … and 部分达成: 0.6 */
+  double too_easy_above;     /* completion above which 目标设定偏低: 1.3 */
+  bool penalise_too_easy;    /* whether such a target loses score */
+  GPtrArray *phrases;        /* JxPhrase *, matched by jx_text_key */
+  GPtrArray *not_applicable; /* char *: actual texts that mean 不适用 */
+} JxAssessConfig;
+
+/* The defaults.  Free with jx_assess_config_free. */
+JxAssessConfig *jx_assess_config_default(void);
+void jx_assess_config_free(JxAssessConfig *c);
+
+/* The outcome for one indicator. */
+typedef struct {
+  JxStatus status;
+  double ratio;  /* completion, 1.0 for 100 %; uncapped; 0 when unknown */
+  bool too_easy; /* completion above too_easy_above: 目标设定偏低 */
+  char *reason;  /* why 无法评价, or the unmapped phrase; NULL otherwise */
+} JxOutcome;
+
+/* Assesses actual against target.  target and actual may be NULL (no target
+ * given, no actual given).  The caller frees out->reason. */
+void jx_assess_value(const JxValue *target, const JxValue *actual, const JxAssessConfig *c,
+                     JxOutcome *out);
+
+/* The score of an outcome under a weight: ratio × weight, capped at the
+ * weight (and over-completion not rewarded); 0 for statuses with no ratio. */
+double jx_assess_score(const JxOutcome *o, double weight, const JxAssessConfig *c);
+
+/* "达成", "部分达成", "未达成", "无实际值", "不适用", "无法评价". */
+const char *jx_status_name(JxStatus s);
+
+#endif
