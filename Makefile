@@ -35,8 +35,10 @@ WARN := -Wall -Wextra -Wpedantic -Werror
 CFLAGS ?= -O2 -g
 # where jixiao finds fonts/fonts.conf: this folder, or the installed copy
 FONTDIR ?= $(CURDIR)/fonts
+TEMPLATEDIR ?= $(CURDIR)/templates
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
-              -DJX_VERSION='"$(VERSION)"' -DJX_FONT_DIR='"$(FONTDIR)"' -Igenerator
+              -DJX_VERSION='"$(VERSION)"' -DJX_FONT_DIR='"$(FONTDIR)"' \
+              -DJX_TEMPLATE_DIR='"$(TEMPLATEDIR)"' -Igenerator
 LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
 
 SRC := $(wildcard generator/*.c)
@@ -136,12 +138,14 @@ sanitize:
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
 
-# The installed program reads its fonts from $(PREFIX)/share/jixiao/fonts.
+# The installed program reads its fonts and templates from $(PREFIX)/share/jixiao.
 install: fonts
 	$(MAKE) BUILD=build/install BIN=build/install/jixiao FONTDIR=$(PREFIX)/share/jixiao/fonts \
-	        build/install/jixiao
+	        TEMPLATEDIR=$(PREFIX)/share/jixiao/templates build/install/jixiao
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jixiao/fonts/prepared
 	install -m 755 build/install/jixiao $(DESTDIR)$(PREFIX)/bin/jixiao
+	install -d $(DESTDIR)$(PREFIX)/share/jixiao/templates
+	install -m 644 templates/*.ini $(DESTDIR)$(PREFIX)/share/jixiao/templates/
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(PREFIX)/share/jixiao/fonts/
 	install -m 644 $(FACES) $(DESTDIR)$(PREFIX)/share/jixiao/fonts/prepared/
 

@@ -8,48 +8,23 @@
 
 /* ---- configuration ---- */
 
-/* Phrases of qualitative actuals and the completion each stands for:
- * 达成 100–80 %, 部分达成 80–60 %, 未达成 60–0 % (DOMAIN.md §3). */
-static const struct {
-  const char *phrase;
-  double ratio;
-} default_phrases[] = {
-    {"达成预期指标", 1.0}, {"达成预期目标", 1.0}, {"达成", 1.0},     {"达到", 1.0},
-    {"完成", 1.0},         {"已完成", 1.0},       {"全部完成", 1.0}, {"按时完成", 1.0},
-    {"是", 1.0},           {"及时", 1.0},         {"满意", 1.0},     {"非常满意", 1.0},
-    {"效果明显", 1.0},     {"显著", 1.0},         {"良好", 0.9},     {"较好", 0.9},
-    {"基本达到", 0.8},     {"基本达成", 0.8},     {"基本完成", 0.8}, {"基本满意", 0.8},
-    {"较满意", 0.8},       {"部分达成", 0.7},     {"部分完成", 0.7}, {"一般", 0.6},
-    {"未达成", 0.3},       {"未完成", 0.3},       {"未达到", 0.3},   {"不及时", 0.3},
-    {"否", 0.0},           {"不满意", 0.0},       {"无", 0.0},
-};
-
-static const char *const default_not_applicable[] = {"不适用", "无需评价", "不涉及", "N/A",
-                                                     "NA",     "/",        "—",      "-"};
+#ifndef JX_TEMPLATE_DIR
+#define JX_TEMPLATE_DIR "templates"
+#endif
 
 static void phrase_free(JxPhrase *p) {
   g_free(p->phrase);
   g_free(p);
 }
 
-JxAssessConfig *jx_assess_config_default(void) {
-  JxAssessConfig *c = g_new0(JxAssessConfig, 1);
-  c->partly_from = 0.6;
-  c->qual_met_from = 0.8;
-  c->qual_partly_from = 0.6;
-  c->too_easy_above = 1.3;
-  c->penalise_too_easy = false;
-  c->phrases = g_ptr_array_new_with_free_func((GDestroyNotify)phrase_free);
-  for (size_t i = 0; i < G_N_ELEMENTS(default_phrases); i++) {
-    JxPhrase *p = g_new0(JxPhrase, 1);
-    p->phrase = g_strdup(default_phrases[i].phrase);
-    p->ratio = default_phrases[i].ratio;
-    g_ptr_array_add(c->phrases, p);
-  }
-  c->not_applicable = g_ptr_array_new_with_free_func(g_free);
-  for (size_t i = 0; i < G_N_ELEMENTS(default_not_applicable); i++)
-    g_ptr_array_add(c->not_applicable, g_strdup(default_not_applicable[i]));
-  return c;
+static void weight_free(JxWeight *w) {
+  g_free(w->label);
+  g_free(w);
+}
+
+static void grade_free(JxGrade *g) {
+  g_free(g->name);
+  g_free(g);
 }
 
 void jx_assess_config_free(JxAssessConfig *c) {
@@ -57,7 +32,136 @@ void jx_assess_config_free(JxAssessConfig *c) {
     return;
   g_ptr_array_free(c->phrases, TRUE);
   g_ptr_array_free(c->not_applicable, TRUE);
+  g_ptr_array_free(c->weights, TRUE);
+  g_ptr_array_free(c->grades, TRUE);
   g_free(c);
+}
+
+/* Reads a number; false (with *error) when the key is missing or is not one. */
+static bool number(GKeyFile *kf, const char *path, const char *group, const char *key, double *out,
+                   GError **error) {
+  char *text = g_key_file_get_value(kf, group, key, NULL);
+  char *end = NULL;
+  double v = text ? g_ascii_strtod(text, &end) : 0;
+  bool ok = text && end && end != text && *end == '\0';
+  if (!ok)
+    g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE, "%s: [%s] %s %s", path,
+                group, key, text ? "is not a number" : "is missing");
+  g_free(text);
+  *out = v;
+  return ok;
+}
+
+static gint grade_order(gconstpointer a, gconstpointer b) {
+  double x = (*(JxGrade *const *)a)->from, y = (*(JxGrade *const *)b)->from;
+  return (x < y) - (x > y);
+}
+
+/* Reads every key of a section as a number into a table: kind 0 weights,
+ * 1 grades, 2 phrases. */
+static bool read_table(GKeyFile *kf, const char *path, const char *section, int kind,
+                       JxAssessConfig *c, GError **error) {
+  gchar **keys = g_key_file_get_keys(kf, section, NULL, NULL);
+  if (!keys) {
+    g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "%s: no [%s]", path,
+                section);
+    return false;
+  }
+  bool ok = true;
+  for (int k = 0; ok && keys[k]; k++) {
+    double v;
+    if (!(ok = number(kf, path, section, keys[k], &v, error)))
+      break;
+    if (kind == 0) {
+      JxWeight *w = g_new0(JxWeight, 1);
+      w->label = g_strdup(keys[k]);
+      w->points = v;
+      g_ptr_array_add(c->weights, w);
+    } else if (kind == 1) {
+      JxGrade *g = g_new0(JxGrade, 1);
+      g->name = g_strdup(keys[k]);
+      g->from = v;
+      g_ptr_array_add(c->grades, g);
+    } else {
+      JxPhrase *p = g_new0(JxPhrase, 1);
+      p->phrase = g_strdup(keys[k]);
+      p->ratio = v;
+      g_ptr_array_add(c->phrases, p);
+    }
+  }
+  g_strfreev(keys);
+  return ok;
+}
+
+JxAssessConfig *jx_assess_config_load(const char *path, GError **error) {
+  GKeyFile *kf = g_key_file_new();
+  if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, error)) {
+    g_key_file_free(kf);
+    return NULL;
+  }
+  JxAssessConfig *c = g_new0(JxAssessConfig, 1);
+  c->phrases = g_ptr_array_new_with_free_func((GDestroyNotify)phrase_free);
+  c->not_applicable = g_ptr_array_new_with_free_func(g_free);
+  c->weights = g_ptr_array_new_with_free_func((GDestroyNotify)weight_free);
+  c->grades = g_ptr_array_new_with_free_func((GDestroyNotify)grade_free);
+  bool ok = number(kf, path, "assess", "partly-from", &c->partly_from, error) &&
+            number(kf, path, "assess", "qualitative-met-from", &c->qual_met_from, error) &&
+            number(kf, path, "assess", "qualitative-partly-from", &c->qual_partly_from, error) &&
+            number(kf, path, "assess", "too-easy-above", &c->too_easy_above, error);
+  if (ok) {
+    GError *err = NULL;
+    c->penalise_too_easy = g_key_file_get_boolean(kf, "assess", "penalise-too-easy", &err);
+    if (err) {
+      g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                  "%s: [assess] penalise-too-easy is not true or false", path);
+      g_error_free(err);
+      ok = false;
+    }
+  }
+  ok = ok && read_table(kf, path, "weights", 0, c, error) &&
+       read_table(kf, path, "grades", 1, c, error) && read_table(kf, path, "phrases", 2, c, error);
+  if (ok) {
+    gchar **na = g_key_file_get_string_list(kf, "not-applicable", "phrases", NULL, NULL);
+    for (int k = 0; na && na[k]; k++)
+      g_ptr_array_add(c->not_applicable, g_strstrip(g_strdup(na[k])));
+    g_strfreev(na);
+    g_ptr_array_sort(c->grades, grade_order);
+  }
+  g_key_file_free(kf);
+  if (!ok) {
+    jx_assess_config_free(c);
+    return NULL;
+  }
+  return c;
+}
+
+JxAssessConfig *jx_assess_config_default(GError **error) {
+  const char *dir = g_getenv("JIXIAO_TEMPLATES");
+  char *path = g_build_filename(dir ? dir : JX_TEMPLATE_DIR, "defaults.ini", NULL);
+  JxAssessConfig *c = jx_assess_config_load(path, error);
+  g_free(path);
+  return c;
+}
+
+double jx_assess_weight(const JxAssessConfig *c, const char *label) {
+  double other = 0;
+  for (guint i = 0; i < c->weights->len; i++) {
+    const JxWeight *w = g_ptr_array_index(c->weights, i);
+    if (strcmp(w->label, label) == 0)
+      return w->points;
+    if (strcmp(w->label, "其他") == 0)
+      other = w->points;
+  }
+  return other;
+}
+
+const char *jx_assess_grade(const JxAssessConfig *c, double total) {
+  for (guint i = 0; i < c->grades->len; i++) {
+    const JxGrade *g = g_ptr_array_index(c->grades, i);
+    if (total >= g->from - 1e-9)
+      return g->name;
+  }
+  return c->grades->len ? ((JxGrade *)g_ptr_array_index(c->grades, c->grades->len - 1))->name : "";
 }
 
 const char *jx_status_name(JxStatus s) {

@@ -1,9 +1,9 @@
 /* assess.h - an indicator's actual value against its target: the status,
  * the completion ratio, the score and the flags a reviewer looks for.
  *
- * Every threshold and phrase comes from a JxAssessConfig; the defaults
- * (jx_assess_config_default) follow DOMAIN.md §3 and the template will set
- * them.  Weights, totals and in-year progress build on this. */
+ * Every threshold, weight and phrase comes from a JxAssessConfig, read from
+ * templates/defaults.ini (DOMAIN.md §3) until report templates set their
+ * own.  Weights, totals and in-year progress build on this. */
 #ifndef JX_ASSESS_H
 #define JX_ASSESS_H
 
@@ -28,6 +28,18 @@ typedef struct {
   double ratio;
 } JxPhrase;
 
+/* Points of a category (预算执行率, 产出指标 …) where the table gives none. */
+typedef struct {
+  char *label;
+  double points;
+} JxWeight;
+
+/* A grade and the lowest total score that earns it. */
+typedef struct {
+  char *name;
+  double from;
+} JxGrade;
+
 typedef struct {
   double partly_from;        /* a quantitative ratio from which 部分达成: 0.6 */
   double qual_met_from;      /* a qualitative ratio from which 达成: 0.8 */
@@ -36,11 +48,26 @@ typedef struct {
   bool penalise_too_easy;    /* whether such a target loses score */
   GPtrArray *phrases;        /* JxPhrase *, matched by jx_text_key */
   GPtrArray *not_applicable; /* char *: actual texts that mean 不适用 */
+  GPtrArray *weights;        /* JxWeight *: 预算执行率 and each 一级 category */
+  GPtrArray *grades;         /* JxGrade *, best first */
 } JxAssessConfig;
 
-/* The defaults.  Free with jx_assess_config_free. */
-JxAssessConfig *jx_assess_config_default(void);
+/* Reads the rules from a key file (templates/defaults.ini: sections
+ * [assess], [weights], [grades], [phrases], [not-applicable]).  NULL with
+ * *error naming the file and the key when one is missing or not a number.
+ * Free with jx_assess_config_free. */
+JxAssessConfig *jx_assess_config_load(const char *path, GError **error);
 void jx_assess_config_free(JxAssessConfig *c);
+
+/* The default rules: $JIXIAO_TEMPLATES/defaults.ini, else the templates
+ * folder jixiao was built with. */
+JxAssessConfig *jx_assess_config_default(GError **error);
+
+/* The points of a category label in c (exact, else "其他"); 0 when none. */
+double jx_assess_weight(const JxAssessConfig *c, const char *label);
+
+/* The grade of a total score. */
+const char *jx_assess_grade(const JxAssessConfig *c, double total);
 
 /* The outcome for one indicator. */
 typedef struct {

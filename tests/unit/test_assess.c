@@ -2,6 +2,7 @@
  * in the comment beside it (DOMAIN.md §3). */
 #include "assess.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,8 +15,11 @@ static JxAssessConfig *config;
 
 static int setup(void **state) {
   (void)state;
-  config = jx_assess_config_default();
-  return 0;
+  GError *err = NULL;
+  config = jx_assess_config_load(JX_SOURCE_DIR "/templates/defaults.ini", &err);
+  if (!config)
+    fprintf(stderr, "%s\n", err->message);
+  return config ? 0 : -1;
 }
 
 static int teardown(void **state) {
@@ -161,6 +165,35 @@ static void scores_and_flags(void **state) {
   assert_string_equal(jx_status_name(JX_STATUS_UNASSESSABLE), "无法评价");
 }
 
+static void config_file(void **state) {
+  (void)state;
+  /* the defaults of DOMAIN.md §3 */
+  assert_true(jx_assess_weight(config, "预算执行率") == 10);
+  assert_true(jx_assess_weight(config, "产出指标") == 50);
+  assert_true(jx_assess_weight(config, "效益指标") == 30);
+  assert_true(jx_assess_weight(config, "满意度指标") == 10);
+  assert_true(jx_assess_weight(config, "预期产出指标") == 0); /* 其他 */
+  assert_string_equal(jx_assess_grade(config, 90), "优");
+  assert_string_equal(jx_assess_grade(config, 89.99), "良");
+  assert_string_equal(jx_assess_grade(config, 80), "良");
+  assert_string_equal(jx_assess_grade(config, 79.5), "中");
+  assert_string_equal(jx_assess_grade(config, 59.99), "差");
+  assert_string_equal(jx_assess_grade(config, 0), "差");
+  /* a broken file names itself and the key */
+  char *dir = g_dir_make_tmp("jixiao-ini-XXXXXX", NULL);
+  char *path = g_build_filename(dir, "t.ini", NULL);
+  assert_true(g_file_set_contents(path, "[assess]\npartly-from=六成\n", -1, NULL));
+  GError *err = NULL;
+  assert_null(jx_assess_config_load(path, &err));
+  assert_non_null(strstr(err->message, "[assess] partly-from is not a number"));
+  assert_non_null(strstr(err->message, path));
+  g_error_free(err);
+  g_remove(path);
+  g_rmdir(dir);
+  g_free(path);
+  g_free(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(positive),
@@ -171,6 +204,7 @@ int main(void) {
       cmocka_unit_test(qualitative),
       cmocka_unit_test(missing_and_not_applicable),
       cmocka_unit_test(scores_and_flags),
+      cmocka_unit_test(config_file),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
