@@ -444,3 +444,197 @@ double jx_assess_score(const JxOutcome *o, double weight, const JxAssessConfig *
     r = fmax(0, 1 - (o->ratio - c->too_easy_above));
   return r * weight;
 }
+
+/* ---- a project ---- */
+
+/* Orders periods as a reader does: the months of a year, then the year. */
+static int period_cmp(const char *a, const char *b) {
+  char ka[16], kb[16];
+  g_snprintf(ka, sizeof ka, "%s%s", a, strlen(a) == 4 ? "-13" : "");
+  g_snprintf(kb, sizeof kb, "%s%s", b, strlen(b) == 4 ? "-13" : "");
+  return strcmp(ka, kb);
+}
+
+/* The latest period of p's actuals and budget execution, "" when none. */
+static const char *latest_period(const JxProject *p) {
+  const char *best = "";
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    for (guint k = 0; k < jx_indicator_actual_count(ind); k++) {
+      const char *q = ((JxActual *)g_ptr_array_index(ind->actuals, k))->period;
+      if (*q && (!*best || period_cmp(q, best) > 0))
+        best = q;
+    }
+  }
+  for (guint i = 0; i < p->executions->len; i++) {
+    const char *q = ((JxExecution *)g_ptr_array_index(p->executions, i))->period;
+    if (*q && (!*best || period_cmp(q, best) > 0))
+      best = q;
+  }
+  return best;
+}
+
+/* The actual of ind at period; an actual without a period (a
+ * self-evaluation export) stands for any. */
+static const JxActual *actual_at(const JxIndicator *ind, const char *period) {
+  const JxActual *loose = NULL;
+  for (guint k = 0; k < jx_indicator_actual_count(ind); k++) {
+    const JxActual *a = g_ptr_array_index(ind->actuals, k);
+    if (strcmp(a->period, period) == 0)
+      return a;
+    if (!*a->period)
+      loose = a;
+  }
+  return loose;
+}
+
+static void category_free(JxCategoryResult *cat) {
+  g_free(cat->label);
+  g_free(cat);
+}
+
+void jx_project_result_free(JxProjectResult *r) {
+  if (!r)
+    return;
+  for (guint i = 0; i < r->indicators->len; i++)
+    g_free(g_array_index(r->indicators, JxIndicatorResult, i).outcome.reason);
+  g_array_free(r->indicators, TRUE);
+  g_ptr_array_free(r->categories, TRUE);
+  g_free(r->period);
+  g_free(r);
+}
+
+/* The category of label at level in r, added when new. */
+static JxCategoryResult *category(JxProjectResult *r, const char *label, int level) {
+  for (guint i = 0; i < r->categories->len; i++) {
+    JxCategoryResult *cat = g_ptr_array_index(r->categories, i);
+    if (cat->level == level && strcmp(cat->label, label) == 0)
+      return cat;
+  }
+  JxCategoryResult *cat = g_new0(JxCategoryResult, 1);
+  cat->label = g_strdup(label);
+  cat->level = level;
+  g_ptr_array_add(r->categories, cat);
+  return cat;
+}
+
+/* The points a 一级 label carries: the table's （50分）, else the rules'. */
+static double group_points(const JxProject *p, const JxIndicator *ind, const JxAssessConfig *c) {
+  for (guint i = 0; i < p->weights->len; i++) {
+    const JxGroupWeight *w = g_ptr_array_index(p->weights, i);
+    if (strcmp(w->level1, ind->level1) == 0)
+      return jx_decimal_to_double(w->weight);
+  }
+  return jx_assess_weight(c, jx_group_name(ind->group));
+}
+
+/* Budget execution at period: the rate given, else executed ÷ budget. */
+static bool execution_rate(const JxProject *p, const char *period, double *rate) {
+  for (guint i = 0; i < p->executions->len; i++) {
+    const JxExecution *e = g_ptr_array_index(p->executions, i);
+    if (strcmp(e->period, period) != 0)
+      continue;
+    if (e->has_rate) {
+      *rate = jx_decimal_to_double(e->rate) / 100;
+      return true;
+    }
+    if (e->has_executed && p->funds.has_total && p->funds.total > 0) {
+      *rate = (double)e->executed / (double)p->funds.total;
+      return true;
+    }
+  }
+  return false;
+}
+
+JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const JxAssessConfig *c,
+                                   JxDiag *diag) {
+  JxProjectResult *r = g_new0(JxProjectResult, 1);
+  r->project = p;
+  r->period = g_strdup(period ? period : latest_period(p));
+  r->indicators = g_array_sized_new(FALSE, TRUE, sizeof(JxIndicatorResult), p->indicators->len);
+  r->categories = g_ptr_array_new_with_free_func((GDestroyNotify)category_free);
+  guint n = p->indicators->len;
+
+  /* each indicator against its annual target (the period's when it has none) */
+  bool table_weights = false;
+  for (guint i = 0; i < n; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    JxIndicatorResult res = {0};
+    res.indicator = ind;
+    res.actual = actual_at(ind, r->period);
+    const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
+    jx_assess_value(target, res.actual ? res.actual->value : NULL, c, &res.outcome);
+    table_weights |= ind->has_weight;
+    g_array_append_val(r->indicators, res);
+  }
+
+  /* raw weights: the table's 分值, else each category's points split over
+   * its indicators that apply */
+  double *raw = g_new0(double, n + 1);
+  for (guint i = 0; i < n; i++) {
+    JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    const JxIndicator *ind = res->indicator;
+    if (res->outcome.status == JX_STATUS_NOT_APPLICABLE)
+      continue;
+    if (table_weights) {
+      raw[i] = ind->has_weight ? jx_decimal_to_double(ind->weight) : 0;
+      continue;
+    }
+    guint share = 0;
+    for (guint k = 0; k < n; k++) {
+      const JxIndicatorResult *o = &g_array_index(r->indicators, JxIndicatorResult, k);
+      share += o->indicator->group == ind->group &&
+               strcmp(o->indicator->level1, ind->level1) == 0 &&
+               o->outcome.status != JX_STATUS_NOT_APPLICABLE;
+    }
+    raw[i] = group_points(p, ind, c) / share;
+  }
+  r->has_execution = execution_rate(p, r->period, &r->execution_rate);
+  double exec_raw = r->has_execution ? jx_assess_weight(c, "预算执行率") : 0;
+
+  /* rescaled to 100: categories without an indicator that applies, and
+   * indicators left out, give their points to the rest in proportion */
+  double sum = exec_raw;
+  for (guint i = 0; i < n; i++)
+    sum += raw[i];
+  if (table_weights && diag && fabs(sum - 100) > 0.01 && n > 0) {
+    const JxIndicator *first = g_ptr_array_index(p->indicators, 0);
+    jx_diag_add(diag, JX_WARNING, first->loc.line, first->loc.col,
+                "the weights of '%s' add up to %.2f, not 100; they are scaled to 100", p->name,
+                sum);
+  }
+  double scale = sum > 0 ? 100 / sum : 0;
+  r->execution_weight = exec_raw * scale;
+  r->execution_score = fmin(fmax(r->execution_rate, 0), 1) * r->execution_weight;
+  r->total = r->execution_score;
+  for (guint i = 0; i < n; i++) {
+    JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    res->weight = raw[i] * scale;
+    res->score = jx_assess_score(&res->outcome, res->weight, c);
+    r->total += res->score;
+    r->counts[res->outcome.status]++;
+    const JxIndicator *ind = res->indicator;
+    JxCategoryResult *c1 = category(r, *ind->level1 ? ind->level1 : "其他", 1);
+    c1->weight += res->weight;
+    c1->score += res->score;
+    c1->counts[res->outcome.status]++;
+    if (*ind->level2) {
+      JxCategoryResult *c2 = category(r, ind->level2, 2);
+      c2->weight += res->weight;
+      c2->score += res->score;
+      c2->counts[res->outcome.status]++;
+    }
+    /* a 得分 in the table is checked: arithmetic errors in submitted tables */
+    if (diag && res->actual && *res->actual->score) {
+      JxDecimal given;
+      if (jx_decimal_parse(res->actual->score, &given) &&
+          fabs(jx_decimal_to_double(given) - res->score) > 0.01)
+        jx_diag_add(diag, JX_WARNING, res->actual->loc.line, res->actual->loc.col,
+                    "'%s' reports 得分 %s; its score computes to %.2f", ind->name,
+                    res->actual->score, res->score);
+    }
+  }
+  g_free(raw);
+  r->grade = jx_assess_grade(c, r->total);
+  return r;
+}

@@ -7,6 +7,7 @@
 #ifndef JX_ASSESS_H
 #define JX_ASSESS_H
 
+#include "diag.h"
 #include "model.h"
 #include "value.h"
 
@@ -85,6 +86,49 @@ void jx_assess_value(const JxValue *target, const JxValue *actual, const JxAsses
 /* The score of an outcome under a weight: ratio × weight, capped at the
  * weight (and over-completion not rewarded); 0 for statuses with no ratio. */
 double jx_assess_score(const JxOutcome *o, double weight, const JxAssessConfig *c);
+
+/* ---- a project ---- */
+
+#define JX_STATUS_COUNT 6
+
+typedef struct {
+  const JxIndicator *indicator;
+  const JxActual *actual; /* of the period assessed, or NULL */
+  JxOutcome outcome;
+  double weight; /* points of 100 after rescaling; 0 when left out */
+  double score;
+} JxIndicatorResult;
+
+/* Totals of a 一级 (level 1) or 二级 (level 2) category. */
+typedef struct {
+  char *label;
+  int level;
+  double weight, score;
+  guint counts[JX_STATUS_COUNT]; /* indicators by JxStatus */
+} JxCategoryResult;
+
+typedef struct {
+  const JxProject *project;
+  char *period;          /* the period assessed, "" when none */
+  bool has_execution;    /* budget execution reported for the period */
+  double execution_rate; /* executed ÷ budget, 0.98 for 98 % */
+  double execution_weight, execution_score;
+  GArray *indicators;    /* JxIndicatorResult, in table order */
+  GPtrArray *categories; /* JxCategoryResult *: each 一级 then its 二级 */
+  double total;          /* of 100 */
+  const char *grade;     /* from the configuration */
+  guint counts[JX_STATUS_COUNT];
+} JxProjectResult;
+
+/* Assesses project p at period (NULL: the latest period it has actuals or
+ * budget execution for): each indicator, the weights (the table's 分值 where
+ * given, else the category points of c split evenly, 不适用 left out and the
+ * rest rescaled to 100), budget execution, the total and its grade.
+ * Warnings (a reported 得分 that differs from the computed one, weights
+ * that do not add up to 100) go to diag when it is not NULL. */
+JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const JxAssessConfig *c,
+                                   JxDiag *diag);
+void jx_project_result_free(JxProjectResult *r);
 
 /* "达成", "部分达成", "未达成", "无实际值", "不适用", "无法评价". */
 const char *jx_status_name(JxStatus s);

@@ -1,5 +1,6 @@
 /* main.c - the jixiao command: options, the commands, exit codes.
  * Nothing else in jixiao decides how the process ends. */
+#include "assess.h"
 #include "dump.h"
 #include "fonts.h"
 #include "inputs.h"
@@ -161,6 +162,32 @@ static void print_summary(const JxInput *f) {
          f->diag->warnings, f->diag->warnings == 1 ? "" : "s");
 }
 
+/* Prints each project's score and grade where actuals are present. */
+static int print_scores(const JxModel *m) {
+  GError *err = NULL;
+  JxAssessConfig *c = jx_assess_config_default(&err);
+  if (!c) {
+    fprintf(stderr, "jixiao: %s\n", err->message);
+    g_error_free(err);
+    return EX_SOFTWARE;
+  }
+  for (guint d = 0; d < m->departments->len; d++) {
+    const JxDepartment *dept = g_ptr_array_index(m->departments, d);
+    for (guint i = 0; i < dept->projects->len; i++) {
+      const JxProject *p = g_ptr_array_index(dept->projects, i);
+      JxDiag *diag = jx_diag_new(p->loc.file);
+      JxProjectResult *r = jx_assess_project(p, NULL, c, diag);
+      jx_diag_print(diag, stderr);
+      if (*r->period)
+        printf("%s / %s: %s score %.2f, %s\n", dept->name, p->name, r->period, r->total, r->grade);
+      jx_project_result_free(r);
+      jx_diag_free(diag);
+    }
+  }
+  jx_assess_config_free(c);
+  return EX_OK;
+}
+
 static int cmd_check(const Options *o) {
   JxInputs *in = NULL;
   int rc = read_inputs(o, &in);
@@ -171,7 +198,9 @@ static int cmd_check(const Options *o) {
     jx_diag_print(f->diag, stderr);
     print_summary(f);
   }
-  rc = jx_inputs_errors(in) ? EX_DATAERR : EX_OK;
+  rc = jx_inputs_errors(in) ? EX_DATAERR : print_scores(in->model);
+  if (jx_inputs_errors(in))
+    rc = EX_DATAERR;
   jx_inputs_free(in);
   if (fflush(stdout) != 0)
     return EX_IOERR;

@@ -1,6 +1,8 @@
 /* An actual against its target.  Every expected ratio is worked out by hand
  * in the comment beside it (DOMAIN.md §3). */
 #include "assess.h"
+#include "inputs.h"
+#include "table.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -194,6 +196,159 @@ static void config_file(void **state) {
   g_free(dir);
 }
 
+/* ---- projects ---- */
+
+/* The sample department's year-end scores, by hand (the actuals are in
+ * input/haizhu-2024-sample-actuals-year.csv).  Default points: 预算执行率 10,
+ * 产出 50, 效益 30, 满意度 10, split evenly over a category's indicators;
+ * categories a project lacks give their points to the rest in proportion.
+ *
+ * 琶洲政务分中心运营经费: 效益 通勤率 99.4/100 × 30 = 29.82; 产出 50/3 each:
+ *   跟进率 100/100 → 16.6667, 服务人次 19519/20000 → 16.2658, 审批提速率
+ *   19.8/20 → 16.5; 满意度 99.4/98 capped → 10; 执行 573.44/583.95 = 0.982002
+ *   → 9.8200.  Total 99.0725.
+ * 区政务中心综合业务经费: 效益 舆情监控服务 达成预期指标 → 30; 产出 50/3 each:
+ *   舆情监控 all four sub-targets met → 16.6667, 窗口制服 99.6/99 → 16.6667,
+ *   通勤率 98.3/100 → 16.3833; 满意度 96.3/98 × 10 = 9.8265; 执行
+ *   125.19/137.20 × 10 = 9.1246.  Total 98.6678.
+ * 驻镇帮镇扶村项目资金: one 效益 indicator, 2个 in 1-2个 → met; no 产出 or
+ *   满意度, so 30 + 10 are scaled to 100: indicator 75, 执行 10/10 → 25.
+ *   Total 100.
+ * 智慧城市建设经费: 16 产出 (50/16 each), 7 效益 (30/7), 3 满意度 (10/3);
+ *   short of target: 归集数据量 3650000/4000000 = 0.9125, 赋能社区 248/265 =
+ *   0.935849, 数据项完整性 94.1/95 = 0.990526, 视频监控路数 55/60 = 0.916667,
+ *   赋能数据指标利用率 78.1/80 = 0.97625 (产出); 通勤率 97.4/98 = 0.993878,
+ *   事件转派率 97.1/98 = 0.990816, 运行通勤率 96.8/98 = 0.987755 (效益);
+ *   满意度 98/100 = 0.98.  Indicators 87.9772 + 执行 384.24/439.63 × 10 =
+ *   8.7401.  Total 97.7172.
+ * 区政府信息公开工作经费: 满意度 投诉率 1.6% < 5% → 10; 效益 败诉率 13.7% ≤
+ *   30% → 30; 产出 25 each: 85分 → 88分 met, 解读率 达成预期指标 → 25 + 25;
+ *   执行 75.73/79.22 × 10 = 9.5595.  Total 99.5595. */
+static void sample_department(void **state) {
+  (void)state;
+  char *paths[] = {JX_SOURCE_DIR "/input"};
+  JxInputs *in = NULL;
+  char *message = NULL;
+  assert_int_equal(jx_inputs_read(paths, 1, NULL, &in, &message), JX_INPUTS_OK);
+  JxDepartment *d = g_ptr_array_index(in->model->departments, 0);
+  static const double totals[] = {99.0725, 98.6678, 100.0, 97.7172, 99.5595};
+  for (guint i = 0; i < 5; i++) {
+    JxDiag *diag = jx_diag_new("t");
+    JxProjectResult *r = jx_assess_project(g_ptr_array_index(d->projects, i), "2024", config, diag);
+    if (fabs(r->total - totals[i]) > 0.0001)
+      fail_msg("%s: %.4f, by hand %.4f", r->project->name, r->total, totals[i]);
+    assert_string_equal(r->grade, "优");
+    assert_int_equal(diag->warnings + diag->errors, 0);
+    jx_diag_free(diag);
+    jx_project_result_free(r);
+  }
+  /* with no period named, the latest: the year after its months */
+  JxProjectResult *r = jx_assess_project(g_ptr_array_index(d->projects, 0), NULL, config, NULL);
+  assert_string_equal(r->period, "2024");
+  jx_project_result_free(r);
+  /* at 2024-06 the same indicators against their annual targets */
+  r = jx_assess_project(g_ptr_array_index(d->projects, 0), "2024-06", config, NULL);
+  assert_string_equal(r->period, "2024-06");
+  assert_true(r->has_execution);
+  jx_project_result_free(r);
+  jx_inputs_free(in);
+}
+
+/* Reads a one-indicator-per-row table from text into a new model. */
+static JxModel *model_of(const char *text, JxDiag *diag) {
+  JxModel *m = jx_model_new();
+  JxReader *reader = jx_reader_new(m, NULL);
+  JxTableInfo info;
+  jx_reader_read(reader, "t.csv", text, strlen(text), diag, &info);
+  jx_reader_finish(reader);
+  jx_reader_free(reader);
+  jx_table_info_clear(&info);
+  assert_int_equal(diag->errors, 0);
+  return m;
+}
+
+static JxProjectResult *assess_first(JxModel *m, JxDiag *diag) {
+  JxDepartment *d = g_ptr_array_index(m->departments, 0);
+  return jx_assess_project(g_ptr_array_index(d->projects, 0), NULL, config, diag);
+}
+
+/* The table's 分值 and 得分: weights used as given; a reported score that
+ * differs from the computed one is named. */
+static void table_weights(void **state) {
+  (void)state;
+  JxDiag *diag = jx_diag_new("t.csv");
+  JxModel *m = model_of("项目名称,一级指标,二级指标,三级指标,指标值,分值,实际完成值,得分\n"
+                        "甲,产出指标,数量指标,培训人次,≥100人次,60,80人次,48\n"
+                        "甲,效益指标,社会效益,覆盖率,≥90%,30,90%,25\n"
+                        "甲,满意度指标,服务对象满意度,满意度,≥90%,10,95%,10\n",
+                        diag);
+  JxProjectResult *r = assess_first(m, diag);
+  /* 60 × 0.8 = 48; 30 × 1 = 30 (reported 25: named); 10; no execution */
+  assert_true(fabs(r->total - 88) < 1e-9);
+  assert_string_equal(r->grade, "良");
+  assert_int_equal(diag->warnings, 1);
+  JxDiagnostic *w = g_ptr_array_index(diag->list, 0);
+  assert_string_equal(w->message, "'覆盖率' reports 得分 25; its score computes to 30.00");
+  assert_int_equal(w->line, 3);
+  /* category totals */
+  JxCategoryResult *output = g_ptr_array_index(r->categories, 0);
+  assert_string_equal(output->label, "产出指标");
+  assert_int_equal(output->level, 1);
+  assert_true(fabs(output->score - 48) < 1e-9 && fabs(output->weight - 60) < 1e-9);
+  assert_int_equal(output->counts[JX_STATUS_PARTLY], 1);
+  jx_project_result_free(r);
+  jx_model_free(m);
+  jx_diag_free(diag);
+
+  /* weights of 80 in all are scaled to 100, with a warning */
+  diag = jx_diag_new("t.csv");
+  m = model_of("项目名称,一级指标,二级指标,三级指标,指标值,分值,实际完成值\n"
+               "甲,产出指标,数量指标,培训人次,≥100人次,40,50人次\n"
+               "甲,效益指标,社会效益,覆盖率,≥90%,40,90%\n",
+               diag);
+  r = assess_first(m, diag);
+  /* (40 × 0.5 + 40) × 100/80 = 75 */
+  assert_true(fabs(r->total - 75) < 1e-9);
+  assert_string_equal(r->grade, "中");
+  assert_int_equal(diag->warnings, 1);
+  jx_project_result_free(r);
+  jx_model_free(m);
+  jx_diag_free(diag);
+}
+
+/* 不适用 indicators are left out and the rest rescaled to 100. */
+static void not_applicable(void **state) {
+  (void)state;
+  JxDiag *diag = jx_diag_new("t.csv");
+  JxModel *m = model_of("项目名称,一级指标,二级指标,三级指标,指标值,实际完成值\n"
+                        "甲,产出指标,数量指标,培训人次,≥100人次,100人次\n"
+                        "甲,产出指标,数量指标,印发手册,≥10册,不适用\n"
+                        "甲,效益指标,社会效益,覆盖率,≥90%,45%\n"
+                        "甲,满意度指标,服务对象满意度,满意度,≥90%,无\n",
+                        diag);
+  JxProjectResult *r = assess_first(m, diag);
+  /* 产出 50 to 培训人次 alone (印发手册 left out), 效益 30 × 0.5 = 15, 满意度
+   * 10 × 0 (无 = 0); 90 points in all, no execution: (50 + 15 + 0) × 100/90 */
+  assert_true(fabs(r->total - 65 * 100.0 / 90) < 1e-9);
+  assert_int_equal(r->counts[JX_STATUS_NOT_APPLICABLE], 1);
+  JxIndicatorResult *manual = &g_array_index(r->indicators, JxIndicatorResult, 1);
+  assert_int_equal(manual->outcome.status, JX_STATUS_NOT_APPLICABLE);
+  assert_true(manual->weight == 0);
+  jx_project_result_free(r);
+  jx_model_free(m);
+
+  /* all of them: nothing to score, no division by zero */
+  m = model_of("项目名称,一级指标,二级指标,三级指标,指标值,实际完成值\n"
+               "乙,产出指标,数量指标,培训人次,≥100人次,不适用\n",
+               diag);
+  r = assess_first(m, diag);
+  assert_true(r->total == 0);
+  assert_int_equal(r->counts[JX_STATUS_NOT_APPLICABLE], 1);
+  jx_project_result_free(r);
+  jx_model_free(m);
+  jx_diag_free(diag);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(positive),
@@ -205,6 +360,9 @@ int main(void) {
       cmocka_unit_test(missing_and_not_applicable),
       cmocka_unit_test(scores_and_flags),
       cmocka_unit_test(config_file),
+      cmocka_unit_test(sample_department),
+      cmocka_unit_test(table_weights),
+      cmocka_unit_test(not_applicable),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
