@@ -287,6 +287,7 @@ static void assess_number(const JxValue *t, const JxValue *a, const JxAssessConf
   if (!same_units(t, jx_decimal_to_double(t->number), a, jx_decimal_to_double(a->number), &tv, &av,
                   &reason)) {
     unassessable(o, reason);
+    o->error = true;
     return;
   }
   if (t->cmp == JX_CMP_RANGE) {
@@ -418,6 +419,7 @@ void jx_assess_value(const JxValue *target, const JxValue *actual, const JxAsses
                       &one);
       if (one.status == JX_STATUS_UNASSESSABLE) {
         unassessable(out, one.reason);
+        out->error = one.error;
         return;
       }
       g_free(one.reason);
@@ -599,9 +601,9 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
     sum += raw[i];
   if (table_weights && diag && fabs(sum - 100) > 0.01 && n > 0) {
     const JxIndicator *first = g_ptr_array_index(p->indicators, 0);
-    jx_diag_add(diag, JX_WARNING, first->loc.line, first->loc.col,
-                "the weights of '%s' add up to %.2f, not 100; they are scaled to 100", p->name,
-                sum);
+    jx_diag_add_at(diag, JX_WARNING, first->loc.file, first->loc.line, first->loc.col,
+                   "the weights of '%s' add up to %.2f, not 100; they are scaled to 100", p->name,
+                   sum);
   }
   double scale = sum > 0 ? 100 / sum : 0;
   r->execution_weight = exec_raw * scale;
@@ -624,14 +626,20 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
       c2->score += res->score;
       c2->counts[res->outcome.status]++;
     }
+    /* what cannot be assessed is said, naming the actual */
+    if (diag && res->outcome.status == JX_STATUS_UNASSESSABLE) {
+      JxLoc at = res->actual ? res->actual->loc : ind->loc;
+      jx_diag_add_at(diag, res->outcome.error ? JX_ERROR : JX_WARNING, at.file, at.line, at.col,
+                     "'%s' cannot be assessed: %s", ind->name, res->outcome.reason);
+    }
     /* a 得分 in the table is checked: arithmetic errors in submitted tables */
     if (diag && res->actual && *res->actual->score) {
       JxDecimal given;
       if (jx_decimal_parse(res->actual->score, &given) &&
           fabs(jx_decimal_to_double(given) - res->score) > 0.01)
-        jx_diag_add(diag, JX_WARNING, res->actual->loc.line, res->actual->loc.col,
-                    "'%s' reports 得分 %s; its score computes to %.2f", ind->name,
-                    res->actual->score, res->score);
+        jx_diag_add_at(diag, JX_WARNING, res->actual->loc.file, res->actual->loc.line,
+                       res->actual->loc.col, "'%s' reports 得分 %s; its score computes to %.2f",
+                       ind->name, res->actual->score, res->score);
     }
   }
   g_free(raw);

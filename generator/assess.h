@@ -76,6 +76,8 @@ typedef struct {
   double ratio;  /* completion, 1.0 for 100 %; uncapped; 0 when unknown */
   bool too_easy; /* completion above too_easy_above: 目标设定偏低 */
   char *reason;  /* why 无法评价, or the unmapped phrase; NULL otherwise */
+  bool error;    /* 无法评价 because the data contradict themselves (units that
+                  * measure different things): an error, not a warning */
 } JxOutcome;
 
 /* Assesses actual against target.  target and actual may be NULL (no target

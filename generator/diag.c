@@ -23,7 +23,8 @@ void jx_diag_free(JxDiag *d) {
   g_free(d);
 }
 
-void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *fmt, ...) {
+static void add(JxDiag *d, JxSeverity severity, const char *file, int line, int col,
+                const char *fmt, va_list ap) {
   if (severity == JX_ERROR)
     d->errors++;
   else
@@ -32,25 +33,39 @@ void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *
     return;
   JxDiagnostic *x = g_new0(JxDiagnostic, 1);
   x->severity = severity;
+  x->file = file;
   x->line = line;
   x->col = col;
+  x->message = g_strdup_vprintf(fmt, ap);
+  g_ptr_array_add(d->list, x);
+}
+
+void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  x->message = g_strdup_vprintf(fmt, ap);
+  add(d, severity, NULL, line, col, fmt, ap);
   va_end(ap);
-  g_ptr_array_add(d->list, x);
+}
+
+void jx_diag_add_at(JxDiag *d, JxSeverity severity, const char *file, int line, int col,
+                    const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  add(d, severity, file, line, col, fmt, ap);
+  va_end(ap);
 }
 
 void jx_diag_print(const JxDiag *d, FILE *out) {
   for (guint i = 0; i < d->list->len; i++) {
     const JxDiagnostic *x = g_ptr_array_index(d->list, i);
     const char *kind = x->severity == JX_ERROR ? "error" : "warning";
+    const char *file = x->file ? x->file : d->file;
     if (x->line > 0 && x->col > 0)
-      fprintf(out, "%s:%d:%d: %s: %s\n", d->file, x->line, x->col, kind, x->message);
+      fprintf(out, "%s:%d:%d: %s: %s\n", file, x->line, x->col, kind, x->message);
     else if (x->line > 0)
-      fprintf(out, "%s:%d: %s: %s\n", d->file, x->line, kind, x->message);
+      fprintf(out, "%s:%d: %s: %s\n", file, x->line, kind, x->message);
     else
-      fprintf(out, "%s: %s: %s\n", d->file, kind, x->message);
+      fprintf(out, "%s: %s: %s\n", file, kind, x->message);
   }
   guint shown = d->list->len, total = d->errors + d->warnings;
   if (total > shown)

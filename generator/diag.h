@@ -16,6 +16,7 @@ typedef enum { JX_WARNING, JX_ERROR } JxSeverity;
 
 typedef struct {
   JxSeverity severity;
+  const char *file; /* where the problem is, when not the JxDiag's file */
   int line;
   int col;
   char *message;
@@ -38,6 +39,10 @@ void jx_diag_free(JxDiag *d);
 /* Records a problem. */
 void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
+
+/* Records a problem in another file than d's (file must outlive d). */
+void jx_diag_add_at(JxDiag *d, JxSeverity severity, const char *file, int line, int col,
+                    const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 
 /* Prints the kept problems to out, and a line for those not kept. */
 void jx_diag_print(const JxDiag *d, FILE *out);

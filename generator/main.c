@@ -162,7 +162,8 @@ static void print_summary(const JxInput *f) {
          f->diag->warnings, f->diag->warnings == 1 ? "" : "s");
 }
 
-/* Prints each project's score and grade where actuals are present. */
+/* Prints each project's score and grade where actuals are present, and
+ * what could not be assessed; EX_DATAERR when that includes an error. */
 static int print_scores(const JxModel *m) {
   GError *err = NULL;
   JxAssessConfig *c = jx_assess_config_default(&err);
@@ -171,6 +172,7 @@ static int print_scores(const JxModel *m) {
     g_error_free(err);
     return EX_SOFTWARE;
   }
+  guint errors = 0;
   for (guint d = 0; d < m->departments->len; d++) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
     for (guint i = 0; i < dept->projects->len; i++) {
@@ -178,6 +180,7 @@ static int print_scores(const JxModel *m) {
       JxDiag *diag = jx_diag_new(p->loc.file);
       JxProjectResult *r = jx_assess_project(p, NULL, c, diag);
       jx_diag_print(diag, stderr);
+      errors += diag->errors;
       if (*r->period)
         printf("%s / %s: %s score %.2f, %s\n", dept->name, p->name, r->period, r->total, r->grade);
       jx_project_result_free(r);
@@ -185,7 +188,7 @@ static int print_scores(const JxModel *m) {
     }
   }
   jx_assess_config_free(c);
-  return EX_OK;
+  return errors ? EX_DATAERR : EX_OK;
 }
 
 static int cmd_check(const Options *o) {

@@ -158,6 +158,25 @@ static bool is_marker(gunichar c) {
   return c == 0x2605 || c == 0x2606 || c == '*';
 }
 
+/* Quotes compare as one kind: “数字海珠” and "数字海珠" and 「数字海珠」 name the
+ * same thing. */
+static gunichar fold_quote(gunichar c) {
+  switch (c) {
+  case 0x201C: /* “ */
+  case 0x201D: /* ” */
+  case 0x300C: /* 「 */
+  case 0x300D: /* 」 */
+  case 0x300E: /* 『 */
+  case 0x300F: /* 』 */
+    return '"';
+  case 0x2018: /* ‘ */
+  case 0x2019: /* ’ */
+    return '\'';
+  default:
+    return c;
+  }
+}
+
 char *jx_text_key(const char *s) {
   size_t len = strlen(s);
   char *out = g_malloc(len + 1); /* folding never lengthens UTF-8 */
@@ -169,7 +188,7 @@ char *jx_text_key(const char *s) {
       p++;
       continue;
     }
-    gunichar c = jx_text_fold(g_utf8_get_char(p));
+    gunichar c = fold_quote(jx_text_fold(g_utf8_get_char(p)));
     const char *next = g_utf8_next_char(p);
     if (!jx_text_is_space(c) && !is_marker(c)) {
       if (c < 0x80)

@@ -34,8 +34,9 @@ char *jx_text_from_markup(const char *s);
  * 0 when it starts with none. */
 size_t jx_text_markup_length(const char *s);
 
-/* The key two names are compared by: widths folded, white space and the
- * markers templates leave (★ ☆ *) removed.  Caller frees. */
+/* The key two names are compared by: widths folded, quotes of every kind
+ * alike, white space and the markers templates leave (★ ☆ *) removed.
+ * Caller frees. */
 char *jx_text_key(const char *s);
 
 /* Edit distance between a and b in code points, stopping early once it
