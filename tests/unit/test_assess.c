@@ -162,7 +162,7 @@ static void scores_and_flags(void **state) {
   jx_value_free(a);
   jx_value_free(t);
 
-  JxOutcome none = {JX_STATUS_NO_ACTUAL, 0, false, NULL};
+  JxOutcome none = {JX_STATUS_NO_ACTUAL, 0, false, NULL, false};
   assert_true(jx_assess_score(&none, 20, config) == 0);
   assert_string_equal(jx_status_name(JX_STATUS_UNASSESSABLE), "无法评价");
 }
