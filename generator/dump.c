@@ -2,18 +2,18 @@
 #include "dump.h"
 
 #include <csv.h>
+#include <stdio.h>
 #include <string.h>
 
-static const char *const header[] = {"部门",       "项目名称",     "总计",
-                                     "财政拨款",   "财政专户拨款", "其他资金",
-                                     "绩效目标",   "序号",         "一级指标",
-                                     "二级指标",   "三级指标",     "实施周期指标值",
-                                     "年度指标值", "指标性质",     "目标数值",
-                                     "度量单位",   "分值",         "期间",
-                                     "实际完成值", "得分",         "偏差原因分析及改进措施",
-                                     "完成可能性", "备注",         NULL};
+static const char *const header[] = {
+    "部门",       "项目名称",       "总计",       "财政拨款",   "财政专户拨款",
+    "其他资金",   "绩效目标",       "序号",       "一级指标",   "二级指标",
+    "三级指标",   "实施周期指标值", "年度指标值", "指标性质",   "目标数值",
+    "度量单位",   "分值",           "期间",       "实际完成值", "完成状态",
+    "完成率",     "得分",           "填报得分",   "标记",       "偏差原因分析及改进措施",
+    "完成可能性", "备注",           NULL};
 
-enum { NCOL = 23 };
+enum { NCOL = 27 };
 
 /* Writes one field, quoted only when it must be: a reader trims spaces at the
  * ends of unquoted fields. */
@@ -72,7 +72,11 @@ enum {
   C_WEIGHT,
   C_PERIOD,
   C_ACTUAL,
+  C_STATUS,
+  C_RATIO,
   C_SCORE,
+  C_REPORTED,
+  C_FLAGS,
   C_CAUSE,
   C_LIKELIHOOD,
   C_REMARK
@@ -98,7 +102,62 @@ static void project_cells(char *cells[NCOL], const JxProject *p, bool first) {
   }
 }
 
-static void indicator_rows(FILE *out, const JxProject *p, const JxIndicator *ind, bool *first) {
+/* A completion ratio as the dump writes it: a fraction, 0.976 for 97.6 %. */
+static char *ratio_text(double r) {
+  char *t = g_strdup_printf("%.4f", r);
+  char *end = t + strlen(t) - 1;
+  while (end > t && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  return t;
+}
+
+/* Fills the assessment columns of an indicator's row from its result. */
+static void outcome_cells(char *cells[NCOL], const JxIndicatorResult *res) {
+  const JxOutcome *o = &res->outcome;
+  cells[C_STATUS] = g_strdup(jx_status_name(o->status));
+  bool scored =
+      o->status == JX_STATUS_MET || o->status == JX_STATUS_PARTLY || o->status == JX_STATUS_UNMET;
+  if (scored) {
+    cells[C_RATIO] = ratio_text(o->ratio);
+    cells[C_SCORE] = g_strdup_printf("%.2f", res->score);
+  }
+  if (o->too_easy)
+    cells[C_FLAGS] = g_strdup("目标设定偏低");
+  else if (o->status == JX_STATUS_UNASSESSABLE && o->reason)
+    cells[C_FLAGS] = g_strdup(o->reason);
+}
+
+/* The project assessed at each period it has actuals for: period -> result. */
+static GHashTable *assess_periods(const JxProject *p, const JxAssessConfig *c) {
+  GHashTable *t =
+      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)jx_project_result_free);
+  if (!c)
+    return t;
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    for (guint k = 0; k < jx_indicator_actual_count(ind); k++) {
+      const char *q = ((JxActual *)g_ptr_array_index(ind->actuals, k))->period;
+      if (!g_hash_table_contains(t, q)) {
+        JxProjectResult *r = jx_assess_project(p, q, c, NULL);
+        g_hash_table_insert(t, r->period, r);
+      }
+    }
+  }
+  for (guint i = 0; i < p->executions->len; i++) {
+    const char *q = ((JxExecution *)g_ptr_array_index(p->executions, i))->period;
+    if (!g_hash_table_contains(t, q)) {
+      JxProjectResult *r = jx_assess_project(p, q, c, NULL);
+      g_hash_table_insert(t, r->period, r);
+    }
+  }
+  return t;
+}
+
+static void indicator_rows(FILE *out, const JxProject *p, guint index, GHashTable *results,
+                           const JxProjectResult *latest, bool *first) {
+  const JxIndicator *ind = g_ptr_array_index(p->indicators, index);
   char *cells[NCOL] = {NULL};
   guint n = jx_indicator_actual_count(ind) ? jx_indicator_actual_count(ind) : 1;
   /* the value the comparator and unit columns describe: see table.c */
@@ -126,19 +185,26 @@ static void indicator_rows(FILE *out, const JxProject *p, const JxIndicator *ind
       const JxActual *a = g_ptr_array_index(ind->actuals, k);
       cells[C_PERIOD] = g_strdup(a->period);
       cells[C_ACTUAL] = g_strdup(a->value ? a->value->raw : "");
-      cells[C_SCORE] = g_strdup(a->score);
+      cells[C_REPORTED] = g_strdup(a->score);
       cells[C_CAUSE] = g_strdup(a->cause);
       cells[C_LIKELIHOOD] = g_strdup(a->likelihood);
+      const JxProjectResult *r = g_hash_table_lookup(results, a->period);
+      if (r)
+        outcome_cells(cells, &g_array_index(r->indicators, JxIndicatorResult, index));
+    } else if (latest) {
+      /* no actual at all, where the project has some: 无实际值 */
+      cells[C_STATUS] = g_strdup(jx_status_name(JX_STATUS_NO_ACTUAL));
     }
     row(out, cells);
     clear(cells);
   }
 }
 
-static void execution_rows(FILE *out, const JxProject *p, bool *first) {
+static void execution_rows(FILE *out, const JxProject *p, GHashTable *results, bool *first) {
   char *cells[NCOL] = {NULL};
   for (guint i = 0; i < p->executions->len; i++) {
     const JxExecution *e = g_ptr_array_index(p->executions, i);
+    const JxProjectResult *r = g_hash_table_lookup(results, e->period);
     char buf[32];
     for (int kind = 0; kind < 2; kind++) {
       if (kind == 0 ? !e->has_executed : !e->has_rate)
@@ -150,13 +216,18 @@ static void execution_rows(FILE *out, const JxProject *p, bool *first) {
       cells[C_ACTUAL] = kind == 0
                             ? amount(e->executed, true)
                             : g_strdup_printf("%s%%", jx_decimal_format(e->rate, buf, sizeof buf));
+      /* the rate and its score stand once, on the first row of the period */
+      if (r && r->has_execution && (kind == 0 || !e->has_executed)) {
+        cells[C_RATIO] = ratio_text(r->execution_rate);
+        cells[C_SCORE] = g_strdup_printf("%.2f", r->execution_score);
+      }
       row(out, cells);
       clear(cells);
     }
   }
 }
 
-bool jx_dump_write(const JxModel *m, FILE *out) {
+bool jx_dump_write(const JxModel *m, const JxAssessConfig *c, FILE *out) {
   for (int i = 0; header[i]; i++)
     field(out, header[i], i == 0);
   fputc('\n', out);
@@ -164,10 +235,18 @@ bool jx_dump_write(const JxModel *m, FILE *out) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
     for (guint j = 0; j < dept->projects->len; j++) {
       const JxProject *p = g_ptr_array_index(dept->projects, j);
+      GHashTable *results = assess_periods(p, c);
+      const JxProjectResult *latest = NULL;
+      GHashTableIter it;
+      gpointer key, value;
+      g_hash_table_iter_init(&it, results);
+      while (g_hash_table_iter_next(&it, &key, &value))
+        latest = value;
       bool first = true;
       for (guint k = 0; k < p->indicators->len; k++)
-        indicator_rows(out, p, g_ptr_array_index(p->indicators, k), &first);
-      execution_rows(out, p, &first);
+        indicator_rows(out, p, k, results, latest, &first);
+      execution_rows(out, p, results, &first);
+      g_hash_table_destroy(results);
     }
   }
   return fflush(out) == 0 && !ferror(out);

@@ -234,7 +234,17 @@ static int cmd_dump(const Options *o) {
   int rc = read_clean(o, &in, "dumped");
   if (rc != EX_OK)
     return rc;
-  if (!jx_dump_write(in->model, stdout)) {
+  GError *err = NULL;
+  JxAssessConfig *c = jx_assess_config_default(&err);
+  if (!c) {
+    fprintf(stderr, "jixiao: %s\n", err->message);
+    g_error_free(err);
+    jx_inputs_free(in);
+    return EX_SOFTWARE;
+  }
+  bool written = jx_dump_write(in->model, c, stdout);
+  jx_assess_config_free(c);
+  if (!written) {
     fprintf(stderr, "jixiao: cannot write the dump to standard output\n");
     rc = EX_IOERR;
   }

@@ -60,7 +60,8 @@ static const char *const column_names[COL_COUNT][8] = {
     [COL_PERIOD] = {"期间", "月份", "监控期间", NULL},
     [COL_ACTUAL] = {"实际完成值", "完成值", "全年实际值", "实际值", "年度实际完成值", "累计完成值",
                     NULL},
-    [COL_SCORE] = {"得分", NULL},
+    [COL_SCORE] = {"填报得分", "得分",
+                   NULL}, /* jixiao's dump has both: its own 得分 and the table's */
     [COL_CAUSE] = {"偏差原因分析及改进措施", "未完成原因分析", "偏差原因", "偏差原因分析",
                    "原因分析", NULL},
     [COL_LIKELIHOOD] = {"完成可能性", "完成目标可能性", "全年完成可能性", NULL},
@@ -164,25 +165,33 @@ static char *header_key(const char *cell) {
   return g_string_free(out, FALSE);
 }
 
-static int column_of(const char *key) {
+/* The column a header key names, and which of its names (0 the first). */
+static int column_of(const char *key, int *which) {
   for (int c = 0; c < COL_COUNT; c++)
     for (int k = 0; column_names[c][k]; k++)
-      if (strcmp(key, column_names[c][k]) == 0)
+      if (strcmp(key, column_names[c][k]) == 0) {
+        *which = k;
         return c;
+      }
   return -1;
 }
 
-/* Maps the cells of row to columns; returns how many were recognised. */
+/* Maps the cells of row to columns; returns how many were recognised.  Where
+ * two cells name one column, the earlier name in column_names wins, then
+ * the cell further left. */
 static int map_columns(const JxRow *row, int col[COL_COUNT]) {
+  int which[COL_COUNT];
   for (int c = 0; c < COL_COUNT; c++)
     col[c] = -1;
   int found = 0;
   for (guint i = 0; i < row->n; i++) {
     char *key = header_key(row->cells[i].text);
-    int c = column_of(key);
-    if (c >= 0 && col[c] < 0) {
+    int w = 0;
+    int c = column_of(key, &w);
+    if (c >= 0 && (col[c] < 0 || w < which[c])) {
+      found += col[c] < 0;
       col[c] = (int)i;
-      found++;
+      which[c] = w;
     }
     g_free(key);
   }
@@ -1185,7 +1194,8 @@ static int header_score(const char *text, size_t len, char delim) {
     for (int i = 0; cells[i]; i++) {
       char *c = g_strdelimit(g_strdup(cells[i]), "\"\r", ' ');
       char *k = header_key(c);
-      int col = column_of(k);
+      int w = 0;
+      int col = column_of(k, &w);
       if (col >= 0 && !seen[col]) {
         seen[col] = true;
         found++;

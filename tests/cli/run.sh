@@ -55,7 +55,7 @@ cp "$WORK/out" "$WORK/dump1.csv"
 # 41 indicators × 4 periods + 5 projects × 4 execution records + the header
 rows=$(grep -c '' "$WORK/dump1.csv")
 lines_in_goals=$(awk -F'"' 'NF>1{n+=gsub(/\n/,"")}END{print n+0}' "$WORK/dump1.csv")
-if [ "$rc" = 0 ] && [ "$(head -1 "$WORK/dump1.csv")" = "部门,项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,序号,一级指标,二级指标,三级指标,实施周期指标值,年度指标值,指标性质,目标数值,度量单位,分值,期间,实际完成值,得分,偏差原因分析及改进措施,完成可能性,备注" ]; then ok; else bad "dump header"; fi
+if [ "$rc" = 0 ] && [ "$(head -1 "$WORK/dump1.csv")" = "部门,项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,序号,一级指标,二级指标,三级指标,实施周期指标值,年度指标值,指标性质,目标数值,度量单位,分值,期间,实际完成值,完成状态,完成率,得分,填报得分,标记,偏差原因分析及改进措施,完成可能性,备注" ]; then ok; else bad "dump header"; fi
 # one goal (智慧城市建设经费) has two paragraphs, so one quoted cell spans two lines
 if [ "$rows" = $((1 + 41 * 4 + 5 * 4 + 1)) ]; then ok; else bad "dump has $rows lines, expected 186 ($lines_in_goals)"; fi
 run dump "$WORK/dump1.csv"
