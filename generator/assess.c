@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- configuration ---- */
@@ -34,6 +35,10 @@ void jx_assess_config_free(JxAssessConfig *c) {
   g_ptr_array_free(c->not_applicable, TRUE);
   g_ptr_array_free(c->weights, TRUE);
   g_ptr_array_free(c->grades, TRUE);
+  g_strfreev(c->level_units);
+  g_strfreev(c->level_words);
+  if (c->accumulates)
+    g_hash_table_destroy(c->accumulates);
   g_free(c);
 }
 
@@ -49,6 +54,35 @@ static bool number(GKeyFile *kf, const char *path, const char *group, const char
                 group, key, text ? "is not a number" : "is missing");
   g_free(text);
   *out = v;
+  return ok;
+}
+
+/* Reads [in-year] and [in-year-indicators]. */
+static bool read_in_year(GKeyFile *kf, const char *path, JxAssessConfig *c, GError **error) {
+  if (!number(kf, path, "in-year", "lag", &c->lag, error))
+    return false;
+  c->level_units = g_key_file_get_string_list(kf, "in-year", "level-units", NULL, NULL);
+  c->level_words = g_key_file_get_string_list(kf, "in-year", "level-words", NULL, NULL);
+  if (!c->level_units)
+    c->level_units = g_new0(gchar *, 1);
+  if (!c->level_words)
+    c->level_words = g_new0(gchar *, 1);
+  gchar **keys = g_key_file_get_keys(kf, "in-year-indicators", NULL, NULL);
+  bool ok = true;
+  for (int k = 0; keys && keys[k] && ok; k++) {
+    char *v = g_key_file_get_string(kf, "in-year-indicators", keys[k], NULL);
+    char *vs = v ? g_strstrip(v) : NULL;
+    int kind = vs && strcmp(vs, "累计") == 0 ? 1 : vs && strcmp(vs, "时点") == 0 ? 2 : 0;
+    if (!kind) {
+      g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                  "%s: [in-year-indicators] %s is neither 累计 nor 时点", path, keys[k]);
+      ok = false;
+    } else {
+      g_hash_table_insert(c->accumulates, jx_text_key(keys[k]), GINT_TO_POINTER(kind));
+    }
+    g_free(v);
+  }
+  g_strfreev(keys);
   return ok;
 }
 
@@ -104,6 +138,7 @@ JxAssessConfig *jx_assess_config_load(const char *path, GError **error) {
   c->not_applicable = g_ptr_array_new_with_free_func(g_free);
   c->weights = g_ptr_array_new_with_free_func((GDestroyNotify)weight_free);
   c->grades = g_ptr_array_new_with_free_func((GDestroyNotify)grade_free);
+  c->accumulates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   bool ok = number(kf, path, "assess", "partly-from", &c->partly_from, error) &&
             number(kf, path, "assess", "qualitative-met-from", &c->qual_met_from, error) &&
             number(kf, path, "assess", "qualitative-partly-from", &c->qual_partly_from, error) &&
@@ -119,7 +154,8 @@ JxAssessConfig *jx_assess_config_load(const char *path, GError **error) {
     }
   }
   ok = ok && read_table(kf, path, "weights", 0, c, error) &&
-       read_table(kf, path, "grades", 1, c, error) && read_table(kf, path, "phrases", 2, c, error);
+       read_table(kf, path, "grades", 1, c, error) &&
+       read_table(kf, path, "phrases", 2, c, error) && read_in_year(kf, path, c, error);
   if (ok) {
     gchar **na = g_key_file_get_string_list(kf, "not-applicable", "phrases", NULL, NULL);
     for (int k = 0; na && na[k]; k++)
@@ -449,6 +485,33 @@ double jx_assess_score(const JxOutcome *o, double weight, const JxAssessConfig *
 
 /* ---- a project ---- */
 
+bool jx_assess_accumulates(const JxIndicator *ind, const JxAssessConfig *c) {
+  char *key = jx_text_key(ind->name);
+  int kind = GPOINTER_TO_INT(g_hash_table_lookup(c->accumulates, key));
+  g_free(key);
+  if (kind)
+    return kind == 1;
+  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+  if (!t || t->cmp == JX_CMP_NONE)
+    return false;
+  const JxValue *unit_of = t->parts ? g_ptr_array_index(t->parts, 0) : t;
+  for (int i = 0; c->level_units[i]; i++)
+    if (strcmp(g_strstrip(c->level_units[i]), unit_of->unit) == 0)
+      return false;
+  for (int i = 0; c->level_words[i]; i++)
+    if (*c->level_words[i] && strstr(ind->name, g_strstrip(c->level_words[i])))
+      return false;
+  return true;
+}
+
+/* 序时进度 at period: the share of the year gone by the end of its month;
+ * 1 for the year. */
+static double progress_of(const char *period) {
+  if (strlen(period) == 7)
+    return atoi(period + 5) / 12.0;
+  return 1;
+}
+
 /* Orders periods as a reader does: the months of a year, then the year. */
 static int period_cmp(const char *a, const char *b) {
   char ka[16], kb[16];
@@ -548,11 +611,35 @@ static bool execution_rate(const JxProject *p, const char *period, double *rate)
   return false;
 }
 
+/* In year: an accumulating indicator is measured against what is due by
+ * then (the annual value × 序时进度), a level against the annual value; either
+ * is 滞后 when short of it by more than the lag. */
+static void in_year(JxIndicatorResult *res, const JxValue *target, double progress,
+                    const JxAssessConfig *c) {
+  JxOutcome *o = &res->outcome;
+  bool scored =
+      o->status == JX_STATUS_MET || o->status == JX_STATUS_PARTLY || o->status == JX_STATUS_UNMET;
+  if (!scored || progress >= 1)
+    return;
+  if (res->accumulates && target &&
+      (target->cmp == JX_CMP_GE || target->cmp == JX_CMP_GT || target->cmp == JX_CMP_LE ||
+       target->cmp == JX_CMP_LT)) {
+    bool positive = target->cmp == JX_CMP_GE || target->cmp == JX_CMP_GT;
+    o->ratio = positive ? o->ratio / progress : o->ratio * progress;
+    o->status = o->ratio >= 1 - 1e-9         ? JX_STATUS_MET
+                : o->ratio >= c->partly_from ? JX_STATUS_PARTLY
+                                             : JX_STATUS_UNMET;
+    o->too_easy = false; /* over the pace is not a target set too low */
+  }
+  res->lagging = o->ratio < 1 - c->lag;
+}
+
 JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const JxAssessConfig *c,
                                    JxDiag *diag) {
   JxProjectResult *r = g_new0(JxProjectResult, 1);
   r->project = p;
   r->period = g_strdup(period ? period : latest_period(p));
+  r->progress = progress_of(r->period);
   r->indicators = g_array_sized_new(FALSE, TRUE, sizeof(JxIndicatorResult), p->indicators->len);
   r->categories = g_ptr_array_new_with_free_func((GDestroyNotify)category_free);
   guint n = p->indicators->len;
@@ -566,6 +653,8 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
     res.actual = actual_at(ind, r->period);
     const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
     jx_assess_value(target, res.actual ? res.actual->value : NULL, c, &res.outcome);
+    res.accumulates = jx_assess_accumulates(ind, c);
+    in_year(&res, target, r->progress, c);
     table_weights |= ind->has_weight;
     g_array_append_val(r->indicators, res);
   }
@@ -607,7 +696,10 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
   }
   double scale = sum > 0 ? 100 / sum : 0;
   r->execution_weight = exec_raw * scale;
-  r->execution_score = fmin(fmax(r->execution_rate, 0), 1) * r->execution_weight;
+  /* in year, the rate counts against 序时进度 */
+  double due = r->execution_rate / r->progress;
+  r->execution_score = fmin(fmax(due, 0), 1) * r->execution_weight;
+  r->execution_lagging = r->has_execution && r->progress - r->execution_rate > c->lag;
   r->total = r->execution_score;
   for (guint i = 0; i < n; i++) {
     JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);

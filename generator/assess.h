@@ -51,6 +51,10 @@ typedef struct {
   GPtrArray *not_applicable; /* char *: actual texts that mean 不适用 */
   GPtrArray *weights;        /* JxWeight *: 预算执行率 and each 一级 category */
   GPtrArray *grades;         /* JxGrade *, best first */
+  gchar **level_units;       /* in year: units of levels, not accumulations */
+  gchar **level_words;       /* … and words in their names */
+  double lag;                /* behind by more than this is 滞后 */
+  GHashTable *accumulates;   /* name key -> GINT_TO_POINTER(1 累计 or 2 时点) */
 } JxAssessConfig;
 
 /* Reads the rules from a key file (templates/defaults.ini: sections
@@ -99,6 +103,8 @@ typedef struct {
   JxOutcome outcome;
   double weight; /* points of 100 after rescaling; 0 when left out */
   double score;
+  bool accumulates; /* compared with the annual value × 序时进度 */
+  bool lagging;     /* in year, behind by more than the lag: 滞后 */
 } JxIndicatorResult;
 
 /* Totals of a 一级 (level 1) or 二级 (level 2) category. */
@@ -111,9 +117,11 @@ typedef struct {
 
 typedef struct {
   const JxProject *project;
-  char *period;          /* the period assessed, "" when none */
-  bool has_execution;    /* budget execution reported for the period */
-  double execution_rate; /* executed ÷ budget, 0.98 for 98 % */
+  char *period;           /* the period assessed, "" when none */
+  double progress;        /* 序时进度: 0.5 at 2024-06, 1 for the year */
+  bool has_execution;     /* budget execution reported for the period */
+  bool execution_lagging; /* the rate behind 序时进度 by more than the lag */
+  double execution_rate;  /* executed ÷ budget, 0.98 for 98 % */
   double execution_weight, execution_score;
   GArray *indicators;    /* JxIndicatorResult, in table order */
   GPtrArray *categories; /* JxCategoryResult *: each 一级 then its 二级 */
@@ -131,6 +139,11 @@ typedef struct {
 JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const JxAssessConfig *c,
                                    JxDiag *diag);
 void jx_project_result_free(JxProjectResult *r);
+
+/* Whether ind accumulates over the year (counts, amounts) rather than being
+ * a level (rates, satisfaction): the per-indicator setting of c, else a
+ * level when its target's unit or its name says so. */
+bool jx_assess_accumulates(const JxIndicator *ind, const JxAssessConfig *c);
 
 /* "达成", "部分达成", "未达成", "无实际值", "不适用", "无法评价". */
 const char *jx_status_name(JxStatus s);

@@ -125,6 +125,8 @@ static void outcome_cells(char *cells[NCOL], const JxIndicatorResult *res) {
   }
   if (o->too_easy)
     cells[C_FLAGS] = g_strdup("目标设定偏低");
+  else if (res->lagging)
+    cells[C_FLAGS] = g_strdup("进度滞后");
   else if (o->status == JX_STATUS_UNASSESSABLE && o->reason)
     cells[C_FLAGS] = g_strdup(o->reason);
 }
@@ -220,6 +222,8 @@ static void execution_rows(FILE *out, const JxProject *p, GHashTable *results, b
       if (r && r->has_execution && (kind == 0 || !e->has_executed)) {
         cells[C_RATIO] = ratio_text(r->execution_rate);
         cells[C_SCORE] = g_strdup_printf("%.2f", r->execution_score);
+        if (r->execution_lagging)
+          cells[C_FLAGS] = g_strdup("执行滞后");
       }
       row(out, cells);
       clear(cells);

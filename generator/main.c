@@ -33,6 +33,7 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --encoding ENC   read every input as ENC (an iconv name such as GBK)\n"
+    "  --period P       check: assess at P (2024 or 2024-06; default: the latest)\n"
     "  -o DIR           render: the folder reports go to (default: output)\n"
     "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
@@ -47,6 +48,7 @@ typedef struct {
   const char *encoding;
   char **inputs;
   int n_inputs;
+  const char *period;  /* check: the period to assess, NULL for the latest */
   const char *out_dir; /* render */
   bool pdf, svg, png;  /* render */
   double dpi;          /* render */
@@ -107,6 +109,15 @@ static int parse_options(int argc, char **argv, Options *o) {
           return EX_USAGE;
         }
       }
+    } else if (!only_inputs && strcmp(a, "--period") == 0) {
+      char *period = i + 1 < argc ? jx_period_normalize(argv[i + 1]) : NULL;
+      if (!period) {
+        fprintf(stderr, "jixiao: --period takes a year or a month: 2024 or 2024-06\n");
+        return EX_USAGE;
+      }
+      o->period = g_intern_string(period);
+      g_free(period);
+      i++;
     } else if (!only_inputs && strcmp(a, "--encoding") == 0) {
       if (i + 1 >= argc) {
         fprintf(stderr, "jixiao: --encoding needs an encoding name\n");
@@ -164,7 +175,7 @@ static void print_summary(const JxInput *f) {
 
 /* Prints each project's score and grade where actuals are present, and
  * what could not be assessed; EX_DATAERR when that includes an error. */
-static int print_scores(const JxModel *m) {
+static int print_scores(const JxModel *m, const char *period) {
   GError *err = NULL;
   JxAssessConfig *c = jx_assess_config_default(&err);
   if (!c) {
@@ -178,10 +189,13 @@ static int print_scores(const JxModel *m) {
     for (guint i = 0; i < dept->projects->len; i++) {
       const JxProject *p = g_ptr_array_index(dept->projects, i);
       JxDiag *diag = jx_diag_new(p->loc.file);
-      JxProjectResult *r = jx_assess_project(p, NULL, c, diag);
+      JxProjectResult *r = jx_assess_project(p, period, c, diag);
       jx_diag_print(diag, stderr);
       errors += diag->errors;
-      if (*r->period)
+      bool reported = false;
+      for (guint k = 0; k < r->indicators->len && !reported; k++)
+        reported = g_array_index(r->indicators, JxIndicatorResult, k).actual != NULL;
+      if (*r->period && (reported || r->has_execution))
         printf("%s / %s: %s score %.2f, %s\n", dept->name, p->name, r->period, r->total, r->grade);
       jx_project_result_free(r);
       jx_diag_free(diag);
@@ -201,7 +215,7 @@ static int cmd_check(const Options *o) {
     jx_diag_print(f->diag, stderr);
     print_summary(f);
   }
-  rc = jx_inputs_errors(in) ? EX_DATAERR : print_scores(in->model);
+  rc = jx_inputs_errors(in) ? EX_DATAERR : print_scores(in->model, o->period);
   if (jx_inputs_errors(in))
     rc = EX_DATAERR;
   jx_inputs_free(in);

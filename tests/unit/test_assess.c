@@ -349,6 +349,80 @@ static void not_applicable(void **state) {
   jx_diag_free(diag);
 }
 
+/* In year: 序时进度 at 2024-06 is 6/12 = 0.5.  琶洲政务分中心运营经费 at
+ * 2024-06 (input/haizhu-2024-sample-actuals-2024-06.csv), by hand:
+ *   通勤率 99.2% (a level, %) → 0.992 × 30 = 29.76;
+ *   跟进率 98.8% (level) → 0.988 × 50/3 = 16.4667;
+ *   服务人次 9204 accumulates: 9204 ÷ (20000 × 0.5) = 0.9204 → 15.34;
+ *   满意度 99% ≥ 98% → 10; 审批提速率 19.6% of 20% → 0.98 × 50/3 = 16.3333;
+ *   执行 286.72 ÷ 583.95 = 0.491001 against 0.5 → 0.982002 × 10 = 9.8200.
+ *   Total 97.7200. */
+static void in_year(void **state) {
+  (void)state;
+  char *paths[] = {JX_SOURCE_DIR "/input"};
+  JxInputs *in = NULL;
+  char *message = NULL;
+  assert_int_equal(jx_inputs_read(paths, 1, NULL, &in, &message), JX_INPUTS_OK);
+  JxDepartment *d = g_ptr_array_index(in->model->departments, 0);
+  JxProject *p = g_ptr_array_index(d->projects, 0);
+  JxProjectResult *r = jx_assess_project(p, "2024-06", config, NULL);
+  assert_true(fabs(r->progress - 0.5) < 1e-12);
+  assert_true(fabs(r->total - 97.72) < 0.0001);
+  JxIndicatorResult *visits = &g_array_index(r->indicators, JxIndicatorResult, 2);
+  assert_true(visits->accumulates);
+  assert_true(fabs(visits->outcome.ratio - 0.9204) < 1e-9);
+  assert_false(visits->lagging); /* 0.9204 is within 0.1 of what is due */
+  JxIndicatorResult *commute = &g_array_index(r->indicators, JxIndicatorResult, 0);
+  assert_false(commute->accumulates);
+  assert_true(fabs(commute->outcome.ratio - 0.992) < 1e-9);
+  assert_false(r->execution_lagging); /* 0.5 − 0.491 < 0.1 */
+  jx_project_result_free(r);
+
+  /* 2024-03: 序时进度 0.25; 服务人次 4786 ÷ 5000 = 0.9572 */
+  r = jx_assess_project(p, "2024-03", config, NULL);
+  visits = &g_array_index(r->indicators, JxIndicatorResult, 2);
+  assert_true(fabs(visits->outcome.ratio - 0.9572) < 1e-9);
+  jx_project_result_free(r);
+
+  /* 智慧城市建设经费 at 2024-06: 归集数据量 1440000 ÷ (4000000 × 0.5) = 0.72,
+   * behind by more than 0.1: 滞后 */
+  JxProject *city = g_ptr_array_index(d->projects, 3);
+  r = jx_assess_project(city, "2024-06", config, NULL);
+  JxIndicatorResult *data = &g_array_index(r->indicators, JxIndicatorResult, 5);
+  assert_string_equal(data->indicator->name, "“数字海珠一张图”平台归集数据量");
+  assert_true(fabs(data->outcome.ratio - 0.72) < 1e-9);
+  assert_true(data->lagging);
+  jx_project_result_free(r);
+  jx_inputs_free(in);
+}
+
+/* Which indicators accumulate: units and words, and the per-name setting. */
+static void accumulation_rule(void **state) {
+  (void)state;
+  JxModel *m = jx_model_new();
+  JxLoc loc = {"t", 1, 1};
+  JxProject *p = jx_project_add(jx_model_department(m, "部门", loc), "项目", loc);
+  static const struct {
+    const char *name, *target;
+    bool accumulates;
+  } cases[] = {{"服务人次", "20000", true},     {"培训场次", "≥12场", true},
+               {"资金支出", "≤3万元", true},    {"通勤率", "100%", false},
+               {"数据查询速度", "≤=5s", false}, {"网站考评分数", "不低于85分", false},
+               {"群众满意度", "≥90", false},    {"按时完成", "及时", false}};
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    JxIndicator *ind = jx_project_add_indicator(p, loc);
+    ind->name = jx_project_intern(p, cases[i].name);
+    ind->annual_target = jx_value_parse(cases[i].target);
+    if (jx_assess_accumulates(ind, config) != cases[i].accumulates)
+      fail_msg("%s %s", cases[i].name, cases[i].target);
+  }
+  /* a setting per indicator wins: 服务人次 as a level */
+  g_hash_table_insert(config->accumulates, g_strdup("服务人次"), GINT_TO_POINTER(2));
+  assert_false(jx_assess_accumulates(g_ptr_array_index(p->indicators, 0), config));
+  g_hash_table_remove(config->accumulates, "服务人次");
+  jx_model_free(m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(positive),
@@ -363,6 +437,8 @@ int main(void) {
       cmocka_unit_test(sample_department),
       cmocka_unit_test(table_weights),
       cmocka_unit_test(not_applicable),
+      cmocka_unit_test(in_year),
+      cmocka_unit_test(accumulation_rule),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
