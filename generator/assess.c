@@ -738,3 +738,72 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
   r->grade = jx_assess_grade(c, r->total);
   return r;
 }
+
+static gint result_order(gconstpointer a, gconstpointer b) {
+  return period_cmp((*(JxProjectResult *const *)a)->period, (*(JxProjectResult *const *)b)->period);
+}
+
+/* Adds p assessed at q to series unless it has that period already. */
+static void add_period(GPtrArray *series, const JxProject *p, const char *q,
+                       const JxAssessConfig *c) {
+  for (guint i = 0; i < series->len; i++)
+    if (strcmp(((JxProjectResult *)g_ptr_array_index(series, i))->period, q) == 0)
+      return;
+  g_ptr_array_add(series, jx_assess_project(p, q, c, NULL));
+}
+
+GPtrArray *jx_assess_periods(const JxProject *p, const JxAssessConfig *c) {
+  GPtrArray *series = g_ptr_array_new_with_free_func((GDestroyNotify)jx_project_result_free);
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    for (guint k = 0; k < jx_indicator_actual_count(ind); k++)
+      add_period(series, p, ((JxActual *)g_ptr_array_index(ind->actuals, k))->period, c);
+  }
+  for (guint i = 0; i < p->executions->len; i++)
+    add_period(series, p, ((JxExecution *)g_ptr_array_index(p->executions, i))->period, c);
+  g_ptr_array_sort(series, result_order);
+  return series;
+}
+
+void jx_department_result_free(JxDepartmentResult *r) {
+  if (!r)
+    return;
+  g_ptr_array_free(r->projects, TRUE);
+  g_free(r);
+}
+
+JxDepartmentResult *jx_assess_department(const JxDepartment *d, const char *period,
+                                         const JxAssessConfig *c, JxDiag *diag) {
+  JxDepartmentResult *r = g_new0(JxDepartmentResult, 1);
+  r->department = d;
+  r->projects = g_ptr_array_new_with_free_func((GDestroyNotify)jx_project_result_free);
+  double funds = 0, weighted = 0, plain = 0;
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    JxProjectResult *pr = jx_assess_project(p, period, c, diag);
+    bool reported = pr->has_execution;
+    for (guint k = 0; k < pr->indicators->len && !reported; k++)
+      reported = g_array_index(pr->indicators, JxIndicatorResult, k).actual != NULL;
+    if (!reported) {
+      jx_project_result_free(pr);
+      continue;
+    }
+    double f = p->funds.has_total && p->funds.total > 0 ? (double)p->funds.total : 0;
+    funds += f;
+    weighted += f * pr->total;
+    plain += pr->total;
+    for (int s = 0; s < JX_STATUS_COUNT; s++)
+      r->counts[s] += pr->counts[s];
+    g_ptr_array_add(r->projects, pr);
+  }
+  /* a project without funds makes the weighting meaningless: an even mean */
+  bool all_funded = true;
+  for (guint i = 0; i < r->projects->len; i++) {
+    const JxProject *p = ((JxProjectResult *)g_ptr_array_index(r->projects, i))->project;
+    all_funded &= p->funds.has_total && p->funds.total > 0;
+  }
+  if (r->projects->len)
+    r->total = all_funded && funds > 0 ? weighted / funds : plain / r->projects->len;
+  r->grade = jx_assess_grade(c, r->total);
+  return r;
+}

@@ -140,6 +140,27 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
                                    JxDiag *diag);
 void jx_project_result_free(JxProjectResult *r);
 
+/* p assessed at every period it has actuals or budget execution for, in
+ * period order (months, then the year): the time series of the trend
+ * charts.  JxProjectResult *, freed with the array. */
+GPtrArray *jx_assess_periods(const JxProject *p, const JxAssessConfig *c);
+
+/* A department's totals at a period. */
+typedef struct {
+  const JxDepartment *department;
+  GPtrArray *projects; /* JxProjectResult *, those with actuals */
+  double total;        /* their totals weighted by their funds */
+  const char *grade;
+  guint counts[JX_STATUS_COUNT]; /* their indicators by status */
+} JxDepartmentResult;
+
+/* Assesses every project of d at period (NULL: each its latest) and totals
+ * them: the department's score is the mean of its projects' scores weighted
+ * by their 总计 (evenly where no funds are given). */
+JxDepartmentResult *jx_assess_department(const JxDepartment *d, const char *period,
+                                         const JxAssessConfig *c, JxDiag *diag);
+void jx_department_result_free(JxDepartmentResult *r);
+
 /* Whether ind accumulates over the year (counts, amounts) rather than being
  * a level (rates, satisfaction): the per-indicator setting of c, else a
  * level when its target's unit or its name says so. */

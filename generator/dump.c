@@ -131,28 +131,14 @@ static void outcome_cells(char *cells[NCOL], const JxIndicatorResult *res) {
     cells[C_FLAGS] = g_strdup(o->reason);
 }
 
-/* The project assessed at each period it has actuals for: period -> result. */
-static GHashTable *assess_periods(const JxProject *p, const JxAssessConfig *c) {
-  GHashTable *t =
-      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)jx_project_result_free);
-  if (!c)
-    return t;
-  for (guint i = 0; i < p->indicators->len; i++) {
-    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
-    for (guint k = 0; k < jx_indicator_actual_count(ind); k++) {
-      const char *q = ((JxActual *)g_ptr_array_index(ind->actuals, k))->period;
-      if (!g_hash_table_contains(t, q)) {
-        JxProjectResult *r = jx_assess_project(p, q, c, NULL);
-        g_hash_table_insert(t, r->period, r);
-      }
-    }
-  }
-  for (guint i = 0; i < p->executions->len; i++) {
-    const char *q = ((JxExecution *)g_ptr_array_index(p->executions, i))->period;
-    if (!g_hash_table_contains(t, q)) {
-      JxProjectResult *r = jx_assess_project(p, q, c, NULL);
-      g_hash_table_insert(t, r->period, r);
-    }
+/* The project assessed at each period it has actuals for: period -> result
+ * (the results are owned by series). */
+static GHashTable *assess_periods(const JxProject *p, const JxAssessConfig *c, GPtrArray **series) {
+  GHashTable *t = g_hash_table_new(g_str_hash, g_str_equal);
+  *series = c ? jx_assess_periods(p, c) : g_ptr_array_new();
+  for (guint i = 0; i < (*series)->len; i++) {
+    JxProjectResult *r = g_ptr_array_index(*series, i);
+    g_hash_table_insert(t, r->period, r);
   }
   return t;
 }
@@ -239,18 +225,16 @@ bool jx_dump_write(const JxModel *m, const JxAssessConfig *c, FILE *out) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
     for (guint j = 0; j < dept->projects->len; j++) {
       const JxProject *p = g_ptr_array_index(dept->projects, j);
-      GHashTable *results = assess_periods(p, c);
-      const JxProjectResult *latest = NULL;
-      GHashTableIter it;
-      gpointer key, value;
-      g_hash_table_iter_init(&it, results);
-      while (g_hash_table_iter_next(&it, &key, &value))
-        latest = value;
+      GPtrArray *series;
+      GHashTable *results = assess_periods(p, c, &series);
+      const JxProjectResult *latest =
+          series->len ? g_ptr_array_index(series, series->len - 1) : NULL;
       bool first = true;
       for (guint k = 0; k < p->indicators->len; k++)
         indicator_rows(out, p, k, results, latest, &first);
       execution_rows(out, p, results, &first);
       g_hash_table_destroy(results);
+      g_ptr_array_free(series, TRUE);
     }
   }
   return fflush(out) == 0 && !ferror(out);

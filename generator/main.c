@@ -186,20 +186,22 @@ static int print_scores(const JxModel *m, const char *period) {
   guint errors = 0;
   for (guint d = 0; d < m->departments->len; d++) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
-    for (guint i = 0; i < dept->projects->len; i++) {
-      const JxProject *p = g_ptr_array_index(dept->projects, i);
-      JxDiag *diag = jx_diag_new(p->loc.file);
-      JxProjectResult *r = jx_assess_project(p, period, c, diag);
-      jx_diag_print(diag, stderr);
-      errors += diag->errors;
-      bool reported = false;
-      for (guint k = 0; k < r->indicators->len && !reported; k++)
-        reported = g_array_index(r->indicators, JxIndicatorResult, k).actual != NULL;
-      if (*r->period && (reported || r->has_execution))
-        printf("%s / %s: %s score %.2f, %s\n", dept->name, p->name, r->period, r->total, r->grade);
-      jx_project_result_free(r);
-      jx_diag_free(diag);
+    if (dept->projects->len == 0)
+      continue;
+    JxDiag *diag = jx_diag_new(((JxProject *)g_ptr_array_index(dept->projects, 0))->loc.file);
+    JxDepartmentResult *dr = jx_assess_department(dept, period, c, diag);
+    jx_diag_print(diag, stderr);
+    errors += diag->errors;
+    for (guint i = 0; i < dr->projects->len; i++) {
+      const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
+      printf("%s / %s: %s score %.2f, %s\n", dept->name, r->project->name, r->period, r->total,
+             r->grade);
     }
+    if (dr->projects->len > 1)
+      printf("%s: score %.2f, %s (%u projects, weighted by funds)\n", dept->name, dr->total,
+             dr->grade, dr->projects->len);
+    jx_department_result_free(dr);
+    jx_diag_free(diag);
   }
   jx_assess_config_free(c);
   return errors ? EX_DATAERR : EX_OK;

@@ -242,6 +242,23 @@ static void sample_department(void **state) {
     jx_diag_free(diag);
     jx_project_result_free(r);
   }
+  /* the department: the projects' scores weighted by their funds,
+   * (583.95 × 99.0725 + 137.20 × 98.6678 + 10.00 × 100 + 439.63 × 97.7172
+   *  + 79.22 × 99.5595) ÷ 1250.00 = 98.5897 */
+  JxDepartmentResult *dr = jx_assess_department(d, "2024", config, NULL);
+  assert_true(fabs(dr->total - 98.5897) < 0.0001);
+  assert_string_equal(dr->grade, "优");
+  assert_int_equal(dr->projects->len, 5);
+  /* 41 indicators: 24 met, 17 short of target (by the lists above) */
+  assert_int_equal(dr->counts[JX_STATUS_MET] + dr->counts[JX_STATUS_PARTLY], 41);
+  jx_department_result_free(dr);
+  /* the time series: months, then the year */
+  GPtrArray *series = jx_assess_periods(g_ptr_array_index(d->projects, 0), config);
+  assert_int_equal(series->len, 4);
+  static const char *const periods[] = {"2024-03", "2024-06", "2024-09", "2024"};
+  for (guint i = 0; i < 4; i++)
+    assert_string_equal(((JxProjectResult *)g_ptr_array_index(series, i))->period, periods[i]);
+  g_ptr_array_free(series, TRUE);
   /* with no period named, the latest: the year after its months */
   JxProjectResult *r = jx_assess_project(g_ptr_array_index(d->projects, 0), NULL, config, NULL);
   assert_string_equal(r->period, "2024");
