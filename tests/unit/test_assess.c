@@ -433,10 +433,32 @@ static void accumulation_rule(void **state) {
     if (jx_assess_accumulates(ind, config) != cases[i].accumulates)
       fail_msg("%s %s", cases[i].name, cases[i].target);
   }
-  /* a setting per indicator wins: 服务人次 as a level */
-  g_hash_table_insert(config->accumulates, g_strdup("服务人次"), GINT_TO_POINTER(2));
-  assert_false(jx_assess_accumulates(g_ptr_array_index(p->indicators, 0), config));
-  g_hash_table_remove(config->accumulates, "服务人次");
+  /* a setting per indicator in the rules wins: 服务人次 as a level */
+  char *text = NULL;
+  assert_true(g_file_get_contents(JX_SOURCE_DIR "/templates/defaults.ini", &text, NULL, NULL));
+  char *dir = g_dir_make_tmp("jixiao-ini-XXXXXX", NULL);
+  char *path = g_build_filename(dir, "rules.ini", NULL);
+  char *with = g_strconcat(text, "服务人次=时点\n", NULL);
+  assert_true(g_file_set_contents(path, with, -1, NULL));
+  GError *err = NULL;
+  JxAssessConfig *own = jx_assess_config_load(path, &err);
+  assert_non_null(own);
+  assert_false(jx_assess_accumulates(g_ptr_array_index(p->indicators, 0), own));
+  assert_true(jx_assess_accumulates(g_ptr_array_index(p->indicators, 1), own));
+  jx_assess_config_free(own);
+  g_free(with);
+  /* and a setting that is neither 累计 nor 时点 is refused, named */
+  with = g_strconcat(text, "服务人次=有时\n", NULL);
+  assert_true(g_file_set_contents(path, with, -1, NULL));
+  assert_null(jx_assess_config_load(path, &err));
+  assert_non_null(strstr(err->message, "[in-year-indicators] 服务人次 is neither 累计 nor 时点"));
+  g_error_free(err);
+  g_free(with);
+  g_remove(path);
+  g_rmdir(dir);
+  g_free(path);
+  g_free(dir);
+  g_free(text);
   jx_model_free(m);
 }
 
