@@ -12,6 +12,8 @@ static void block_free(JxBlock *b) {
   if (b->rows)
     g_ptr_array_free(b->rows, TRUE);
   g_free(b->min_share);
+  if (b->figure_free)
+    b->figure_free(b->figure);
   g_free(b);
 }
 
@@ -69,6 +71,14 @@ JxBlock *jx_document_space(JxDocument *doc, double points) {
 
 JxBlock *jx_document_page_break(JxDocument *doc) {
   return add(doc, JX_BLOCK_PAGE_BREAK, JX_ROLE_BODY);
+}
+
+JxBlock *jx_document_figure(JxDocument *doc, JxFigureDraw draw, void *data, GDestroyNotify free) {
+  JxBlock *b = add(doc, JX_BLOCK_FIGURE, JX_ROLE_TABLE);
+  b->draw = draw;
+  b->figure = data;
+  b->figure_free = free;
+  return b;
 }
 
 static void row_free(GPtrArray *row) {

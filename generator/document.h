@@ -31,7 +31,14 @@ typedef enum {
   JX_BLOCK_TABLE,
   JX_BLOCK_SPACE, /* vertical space, dropped at the top of a page */
   JX_BLOCK_PAGE_BREAK,
+  JX_BLOCK_FIGURE, /* a chart: drawn by its own function, never split */
 } JxBlockKind;
+
+struct JxCanvas;
+
+/* Draws a figure's data at (x, top) in width on cv; returns its height. */
+typedef double (*JxFigureDraw)(const void *data, struct JxCanvas *cv, double x, double top,
+                               double width);
 
 typedef struct {
   char *text;
@@ -53,6 +60,10 @@ typedef struct {
   guint header_rows; /* repeated on every page the table runs onto */
   GPtrArray *rows;   /* GPtrArray * of JxCell *, header rows first */
   double *min_share; /* per column, the least share of the width, or NULL */
+  /* figures */
+  JxFigureDraw draw;
+  void *figure;
+  GDestroyNotify figure_free;
 } JxBlock;
 
 typedef struct {
@@ -73,6 +84,9 @@ JxBlock *jx_document_paragraph(JxDocument *doc, JxRole role, const char *text, J
                                bool indent);
 JxBlock *jx_document_space(JxDocument *doc, double points);
 JxBlock *jx_document_page_break(JxDocument *doc);
+
+/* A figure: draw sets data on the page; free (may be NULL) frees data. */
+JxBlock *jx_document_figure(JxDocument *doc, JxFigureDraw draw, void *data, GDestroyNotify free);
 
 /* A table of columns; fill it with jx_block_row and jx_block_cell. */
 JxBlock *jx_document_table(JxDocument *doc, guint columns, guint header_rows);

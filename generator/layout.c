@@ -28,6 +28,12 @@ typedef struct {
   bool fresh;    /* nothing placed on the page yet */
 } Builder;
 
+/* A figure's view of the builder (layout.h). */
+struct JxCanvas {
+  Builder *b;
+  bool dry; /* measuring: nothing is placed */
+};
+
 static void op_clear(JxOp *op) {
   if (op->layout)
     g_object_unref(op->layout);
@@ -109,7 +115,7 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
 /* Adds an op to the page. */
 static JxOp *add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w,
                     double h) {
-  JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL};
+  JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL, kind == JX_OP_FILL ? 0xEBEBEB : 0, 0};
   g_array_append_val(b->page->ops, op);
   return &g_array_index(b->page->ops, JxOp, b->page->ops->len - 1);
 }
@@ -196,6 +202,10 @@ static double need_from(const Builder *b, guint i) {
     const JxBlock *blk = g_ptr_array_index(blocks, i);
     if (blk->kind == JX_BLOCK_TABLE)
       return need + 3 * (b->st->roles[JX_ROLE_TABLE].pitch + 2 * b->st->cell_padding_y);
+    if (blk->kind == JX_BLOCK_FIGURE) {
+      JxCanvas measure = {(Builder *)b, true};
+      return need + blk->draw(blk->figure, &measure, b->st->left, 0, b->st->width);
+    }
     if (blk->kind != JX_BLOCK_HEADING && blk->kind != JX_BLOCK_PARAGRAPH)
       return need;
     if (!keeps_with_next(blk))
@@ -435,6 +445,54 @@ static void set_table(Builder *b, const JxBlock *t) {
   g_free(widths);
 }
 
+/* ---- figures ---- */
+
+double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, double top,
+                      double width, JxAlign align) {
+  Builder *b = cv->b;
+  PangoLayout *l = make_layout(b, role, text, width, align, false, false);
+  int n = pango_layout_get_line_count(l);
+  if (!cv->dry) {
+    double *xs = g_new(double, n), *ws = g_new(double, n);
+    line_extents(l, xs, ws);
+    place_lines(b, l, role, x, top, 0, n, xs, ws);
+    g_free(xs);
+    g_free(ws);
+  }
+  g_object_unref(l);
+  return n * b->st->roles[role].pitch;
+}
+
+void jx_canvas_fill(JxCanvas *cv, double x, double y, double w, double h, guint32 color) {
+  if (!cv->dry)
+    add_op(cv->b, JX_OP_FILL, JX_ROLE_TABLE, x, y, w, h)->color = color;
+}
+
+void jx_canvas_line(JxCanvas *cv, double x, double y, double dx, double dy, double stroke,
+                    guint32 color) {
+  if (cv->dry)
+    return;
+  JxOp *op = add_op(cv->b, JX_OP_RULE, JX_ROLE_TABLE, x, y, dx, dy);
+  op->color = color;
+  op->stroke = stroke;
+}
+
+void jx_canvas_dot(JxCanvas *cv, double x, double y, double r, guint32 color) {
+  if (!cv->dry)
+    add_op(cv->b, JX_OP_DOT, JX_ROLE_TABLE, x, y, r, r)->color = color;
+}
+
+/* Sets a figure whole: on this page when it fits, else on the next. */
+static void set_figure(Builder *b, const JxBlock *blk) {
+  JxCanvas measure = {b, true};
+  double h = blk->draw(blk->figure, &measure, b->st->left, b->y, b->st->width);
+  if (!b->fresh && h > room(b))
+    new_page(b);
+  JxCanvas cv = {b, false};
+  b->y += blk->draw(blk->figure, &cv, b->st->left, b->y, b->st->width);
+  b->fresh = false;
+}
+
 /* ---- pages ---- */
 
 /* The running header and the page number, once the pages are known. */
@@ -517,6 +575,9 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
     case JX_BLOCK_PAGE_BREAK:
       if (!b.fresh)
         new_page(&b);
+      break;
+    case JX_BLOCK_FIGURE:
+      set_figure(&b, blk);
       break;
     }
   }

@@ -14,8 +14,9 @@
 
 typedef enum {
   JX_OP_TEXT, /* a line of text */
-  JX_OP_RULE, /* a line from (x, y) to (x + w, y + h) */
-  JX_OP_FILL, /* a rectangle x, y, w, h filled light grey */
+  JX_OP_RULE, /* a line from (x, y) to (x + w, y + h), stroke wide, in color */
+  JX_OP_FILL, /* a rectangle x, y, w, h filled with color */
+  JX_OP_DOT,  /* a disc of radius w centred on (x, y), in color */
 } JxOpKind;
 
 typedef struct {
@@ -25,6 +26,8 @@ typedef struct {
   PangoLayout *layout; /* TEXT: the layout the line belongs to (a reference) */
   int line;            /* TEXT: the line's index in it */
   char *text;          /* TEXT: the line's characters */
+  guint32 color;       /* RULE, FILL, DOT: 0xRRGGBB */
+  double stroke;       /* RULE: its width; 0 for the style's rule width */
 } JxOp;
 
 typedef struct {
@@ -45,6 +48,19 @@ typedef struct {
   GPtrArray *pages; /* JxPage * */
   GPtrArray *marks; /* JxMark * in document order */
 } JxLayout;
+
+/* Where a figure (document.h) draws itself: a part of a page, or nothing
+ * but measurement when the layout asks how tall the figure is. */
+typedef struct JxCanvas JxCanvas;
+
+/* Sets text in role, wrapped to width, with its first line box's top at
+ * top; returns the height it takes. */
+double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, double top,
+                      double width, JxAlign align);
+void jx_canvas_fill(JxCanvas *cv, double x, double y, double w, double h, guint32 color);
+void jx_canvas_line(JxCanvas *cv, double x, double y, double dx, double dy, double stroke,
+                    guint32 color);
+void jx_canvas_dot(JxCanvas *cv, double x, double y, double r, guint32 color);
 
 /* Sets doc on pages in the style, laying text out in ctx (see
  * jx_fonts_context).  Never fails; free with jx_layout_free. */

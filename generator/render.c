@@ -78,27 +78,39 @@ static bool output_close(Output *o, cairo_status_t status, GError **error) {
 
 /* ---- drawing ---- */
 
+static void set_color(cairo_t *cr, guint32 rgb) {
+  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+                       (rgb & 0xFF) / 255.0);
+}
+
+/* Fills first (table headers, chart bands and bars), then lines, discs and
+ * text over them, each in the order laid out. */
 static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
-  cairo_set_source_rgb(cr, 0, 0, 0);
   for (guint i = 0; i < page->ops->len; i++) {
     const JxOp *op = &g_array_index(page->ops, JxOp, i);
     if (op->kind == JX_OP_FILL) {
-      cairo_set_source_rgb(cr, 0.92, 0.92, 0.92);
+      set_color(cr, op->color);
       cairo_rectangle(cr, op->x, op->y, op->w, op->h);
       cairo_fill(cr);
-      cairo_set_source_rgb(cr, 0, 0, 0);
     }
   }
   for (guint i = 0; i < page->ops->len; i++) {
     const JxOp *op = &g_array_index(page->ops, JxOp, i);
     if (op->kind == JX_OP_TEXT) {
+      cairo_set_source_rgb(cr, 0, 0, 0);
       cairo_move_to(cr, op->x, op->y);
       pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
     } else if (op->kind == JX_OP_RULE) {
-      cairo_set_line_width(cr, st->rule_width);
+      set_color(cr, op->color);
+      cairo_set_line_width(cr, op->stroke > 0 ? op->stroke : st->rule_width);
       cairo_move_to(cr, op->x, op->y);
       cairo_rel_line_to(cr, op->w, op->h);
       cairo_stroke(cr);
+    } else if (op->kind == JX_OP_DOT) {
+      set_color(cr, op->color);
+      cairo_new_path(cr);
+      cairo_arc(cr, op->x, op->y, op->w, 0, 2 * G_PI);
+      cairo_fill(cr);
     }
   }
 }
