@@ -304,6 +304,13 @@ static int render_all(const Options *o, JxModel *m) {
     jx_fonts_free(fonts);
     return EX_CANTCREAT;
   }
+  JxAssessConfig *rules = jx_assess_config_default(&err);
+  if (!rules) {
+    fprintf(stderr, "jixiao: %s\n", err->message);
+    g_error_free(err);
+    jx_fonts_free(fonts);
+    return EX_SOFTWARE;
+  }
   char *iso, *cn;
   report_date(&iso, &cn);
   PangoContext *ctx = jx_fonts_context(fonts);
@@ -312,7 +319,7 @@ static int render_all(const Options *o, JxModel *m) {
     const JxDepartment *d = g_ptr_array_index(m->departments, i);
     if (d->projects->len == 0)
       continue;
-    JxDocument *doc = jx_report_department(d, cn);
+    JxDocument *doc = jx_report_department(d, cn, rules);
     JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
     char *name = jx_render_safe_name(d->name);
     char *prefix = g_build_filename(o->out_dir, name, NULL);
@@ -343,6 +350,7 @@ static int render_all(const Options *o, JxModel *m) {
     jx_document_free(doc);
   }
   g_object_unref(ctx);
+  jx_assess_config_free(rules);
   g_free(iso);
   g_free(cn);
   jx_fonts_free(fonts);

@@ -1,6 +1,7 @@
 /* report.c - a department's report as a document. */
 #include "report.h"
 
+#include "chart.h"
 #include "decimal.h"
 
 #include <stdlib.h>
@@ -183,7 +184,77 @@ static void indicator_table(JxDocument *doc, const JxProject *p) {
   }
 }
 
-JxDocument *jx_report_department(const JxDepartment *d, const char *date) {
+/* A bullet row for an assessed indicator; false when there is nothing to
+ * show (no actual, not applicable, not assessable). */
+static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
+  const JxOutcome *o = &res->outcome;
+  if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY && o->status != JX_STATUS_UNMET)
+    return false;
+  const JxIndicator *ind = res->indicator;
+  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+  const JxValue *a = res->actual->value;
+  memset(row, 0, sizeof *row);
+  row->name = (char *)ind->name;
+  row->values = g_strdup_printf("实际 %s ／ 目标 %s", a->raw, t->raw);
+  row->status = o->status;
+  row->ratio = o->ratio;
+  bool scalar =
+      !t->parts && a->cmp != JX_CMP_NONE &&
+      (t->cmp == JX_CMP_GE || t->cmp == JX_CMP_GT || t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT);
+  row->qualitative = !scalar;
+  if (scalar) {
+    /* the actual in the target's unit, from the completion (which has the
+     * units reconciled): 正向 actual = ratio × target, 反向 target ÷ ratio */
+    row->reverse = t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT;
+    row->target = jx_decimal_to_double(t->number);
+    row->unit = t->unit;
+    row->actual = !row->reverse  ? o->ratio * row->target
+                  : o->ratio > 0 ? row->target / o->ratio
+                                 : 10 * row->target;
+  }
+  return true;
+}
+
+/* One bullet chart per 一级 category of p, at its latest period. */
+static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules) {
+  JxProjectResult *r = jx_assess_project(p, NULL, rules, NULL);
+  GPtrArray *charts = g_ptr_array_new();
+  for (guint i = 0; i < r->indicators->len; i++) {
+    const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    JxBulletRow row;
+    if (!bullet_row(res, &row))
+      continue;
+    const char *label = *res->indicator->level1 ? res->indicator->level1 : "其他";
+    JxBulletChart *chart = NULL;
+    for (guint k = 0; k < charts->len && !chart; k++)
+      if (strcmp(((JxBulletChart *)g_ptr_array_index(charts, k))->title, label) == 0)
+        chart = g_ptr_array_index(charts, k);
+    if (!chart) {
+      chart = jx_bullets_new(label);
+      g_ptr_array_add(charts, chart);
+    }
+    jx_bullets_add(chart, &row);
+    g_free(row.values);
+  }
+  if (charts->len) {
+    char *when = period_label(r->period);
+    char *title = g_strdup_printf("4. 目标与完成对比（%s）", when);
+    JxBlock *s = jx_document_heading(doc, JX_ROLE_HEADING3, title, 3);
+    s->outline_title = g_strdup("目标与完成对比");
+    g_free(title);
+    g_free(when);
+  }
+  for (guint k = 0; k < charts->len; k++) {
+    jx_document_figure(doc, jx_bullets_draw, g_ptr_array_index(charts, k),
+                       (GDestroyNotify)jx_bullets_free);
+    jx_document_space(doc, 6);
+  }
+  g_ptr_array_free(charts, TRUE);
+  jx_project_result_free(r);
+}
+
+JxDocument *jx_report_department(const JxDepartment *d, const char *date,
+                                 const JxAssessConfig *rules) {
   char *title = g_strdup_printf("%s项目支出绩效报告", d->name);
   JxDocument *doc = jx_document_new(title, d->name);
   g_free(doc->subject);
@@ -246,6 +317,8 @@ JxDocument *jx_report_department(const JxDepartment *d, const char *date) {
     s = jx_document_heading(doc, JX_ROLE_HEADING3, "3. 绩效指标", 3);
     s->outline_title = g_strdup("绩效指标");
     indicator_table(doc, p);
+    if (rules)
+      project_charts(doc, p, rules);
   }
   g_free(title);
   return doc;

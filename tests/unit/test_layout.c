@@ -61,7 +61,7 @@ static JxLayout *seed_layout(JxInputs **in) {
   char *message = NULL;
   assert_int_equal(jx_inputs_read(paths, 1, NULL, in, &message), JX_INPUTS_OK);
   JxDepartment *d = g_ptr_array_index((*in)->model->departments, 0);
-  JxDocument *doc = jx_report_department(d, "2024年12月31日");
+  JxDocument *doc = jx_report_department(d, "2024年12月31日", NULL);
   JxLayout *l = jx_layout_document(doc, style(), ctx);
   jx_document_free(doc);
   return l;

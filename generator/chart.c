@@ -1,0 +1,134 @@
+/* chart.c - bullet charts of target against actual. */
+#include "chart.h"
+
+#include <math.h>
+
+/* Greys of the completion tiers, darkest for the worst: they print. */
+#define BAND_UNMET 0xBDBDBD
+#define BAND_PARTLY 0xD9D9D9
+#define BAND_MET 0xF0F0F0
+
+#define ROW_GAP 6.0 /* between rows */
+#define BAND 12.0   /* height of the bands */
+#define BAR 5.0     /* height of the actual's bar */
+
+static void row_free(JxBulletRow *r) {
+  g_free(r->name);
+  g_free(r->values);
+  g_free(r);
+}
+
+JxBulletChart *jx_bullets_new(const char *title) {
+  JxBulletChart *c = g_new0(JxBulletChart, 1);
+  c->title = g_strdup(title);
+  c->rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
+  return c;
+}
+
+void jx_bullets_free(JxBulletChart *c) {
+  if (!c)
+    return;
+  g_free(c->title);
+  g_ptr_array_free(c->rows, TRUE);
+  g_free(c);
+}
+
+void jx_bullets_add(JxBulletChart *c, const JxBulletRow *row) {
+  JxBulletRow *r = g_new(JxBulletRow, 1);
+  *r = *row;
+  r->name = g_strdup(row->name);
+  r->values = g_strdup(row->values);
+  r->unit = g_intern_string(row->unit ? row->unit : "");
+  g_ptr_array_add(c->rows, r);
+}
+
+double jx_chart_scale(double target, double actual) {
+  double top = fmax(fmax(target, actual), 1e-9) * 1.15;
+  double unit = pow(10, floor(log10(top)));
+  static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+  for (size_t i = 0; i < G_N_ELEMENTS(steps); i++)
+    if (steps[i] * unit >= top - 1e-12)
+      return steps[i] * unit;
+  return 10 * unit;
+}
+
+static guint32 status_color(JxStatus s) {
+  return s == JX_STATUS_MET      ? JX_CHART_MET
+         : s == JX_STATUS_PARTLY ? JX_CHART_PARTLY
+                                 : JX_CHART_UNMET;
+}
+
+/* A number for a tick, with the unit: 120%, 2.5万, 6s. */
+static char *tick_text(double v, const char *unit) {
+  if (v >= 10000 && fmod(v, 10000) == 0)
+    return g_strdup_printf("%g万%s", v / 10000, unit);
+  return g_strdup_printf("%g%s", v, unit);
+}
+
+/* Draws one row's plot in [x0, x0 + w] around the centre line cy. */
+static void draw_plot(JxCanvas *cv, const JxBulletRow *r, double x0, double w, double cy,
+                      const JxAssessConfig *tiers) {
+  (void)tiers;
+  double band_top = cy - BAND / 2;
+  if (r->qualitative) {
+    /* completion 0 … 1: 未达成 below 60 %, 部分达成 to 80 %, 达成 above */
+    jx_canvas_fill(cv, x0, band_top, w * 0.6, BAND, BAND_UNMET);
+    jx_canvas_fill(cv, x0 + w * 0.6, band_top, w * 0.2, BAND, BAND_PARTLY);
+    jx_canvas_fill(cv, x0 + w * 0.8, band_top, w * 0.2, BAND, BAND_MET);
+    jx_canvas_dot(cv, x0 + w * fmin(fmax(r->ratio, 0), 1), cy, 4, status_color(r->status));
+    return;
+  }
+  double max = jx_chart_scale(r->target, r->actual);
+  /* where value v stands: from the left, or from the right when less is
+   * better, so that better is always to the right */
+  double t = r->target / max, a = fmin(r->actual / max, 1);
+  double xt = r->reverse ? x0 + w * (1 - t) : x0 + w * t;
+  double xa = r->reverse ? x0 + w * (1 - a) : x0 + w * a;
+  double p60 = r->reverse ? fmin(r->target / 0.6 / max, 1) : r->target * 0.6 / max;
+  if (!r->reverse) {
+    jx_canvas_fill(cv, x0, band_top, w * p60, BAND, BAND_UNMET);
+    jx_canvas_fill(cv, x0 + w * p60, band_top, w * (t - p60), BAND, BAND_PARTLY);
+    jx_canvas_fill(cv, x0 + w * t, band_top, w * (1 - t), BAND, BAND_MET);
+    if (xa > x0)
+      jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(r->status));
+  } else {
+    jx_canvas_fill(cv, x0, band_top, w * (1 - p60), BAND, BAND_UNMET);
+    jx_canvas_fill(cv, x0 + w * (1 - p60), band_top, w * (p60 - t), BAND, BAND_PARTLY);
+    jx_canvas_fill(cv, x0 + w * (1 - t), band_top, w * t, BAND, BAND_MET);
+    if (xa > x0)
+      jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(r->status));
+  }
+  jx_canvas_line(cv, xt, band_top - 2, 0, BAND + 4, 2, 0x000000);
+  /* the ends of the scale */
+  char *lo = tick_text(0, ""), *hi = tick_text(max, r->unit ? r->unit : "");
+  jx_canvas_text(cv, JX_ROLE_RUNNING, r->reverse ? hi : lo, x0, cy + BAND / 2, w / 2,
+                 JX_ALIGN_LEFT);
+  jx_canvas_text(cv, JX_ROLE_RUNNING, r->reverse ? lo : hi, x0 + w / 2, cy + BAND / 2, w / 2,
+                 JX_ALIGN_RIGHT);
+  g_free(lo);
+  g_free(hi);
+}
+
+double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, double width) {
+  const JxBulletChart *c = chart;
+  double y = top;
+  y += jx_canvas_text(cv, JX_ROLE_TABLE_HEAD, c->title, x, y, width, JX_ALIGN_LEFT) + 2;
+  double label_w = width * (JX_CHART_PLOT_FROM - 0.02);
+  double x0 = x + width * JX_CHART_PLOT_FROM, pw = width * JX_CHART_PLOT_WIDTH;
+  double status_x = x0 + pw + 6, status_w = x + width - status_x;
+  for (guint i = 0; i < c->rows->len; i++) {
+    const JxBulletRow *r = g_ptr_array_index(c->rows, i);
+    double h = jx_canvas_text(cv, JX_ROLE_TABLE, r->name, x, y, label_w, JX_ALIGN_LEFT);
+    char *values = r->reverse ? g_strconcat(r->values, "（越小越好）", NULL) : g_strdup(r->values);
+    h += jx_canvas_text(cv, JX_ROLE_RUNNING, values, x, y + h, label_w, JX_ALIGN_LEFT);
+    g_free(values);
+    double plot_h = BAND + 4 + 14; /* the bands, the marker's reach, the ticks */
+    double row_h = fmax(h, plot_h);
+    double cy = y + 2 + BAND / 2;
+    draw_plot(cv, r, x0, pw, cy, NULL);
+    jx_canvas_text(cv, JX_ROLE_RUNNING, jx_status_name(r->status), status_x, y, status_w,
+                   JX_ALIGN_LEFT);
+    y += row_h + ROW_GAP;
+  }
+  return y - top;
+}

@@ -1,0 +1,57 @@
+/* chart.h - charts of target against actual, drawn on a layout canvas (so
+ * they go into the display list with the pages, and their text is set with
+ * Pango like all text).
+ *
+ * A bullet chart has a row per indicator, each with its own scale because
+ * units differ: the target as a marker, the actual as a bar, the completion
+ * tiers as grey bands.  For a 反向 indicator (less is better) the scale runs
+ * from right to left, so that better reads rightwards on every row. */
+#ifndef JX_CHART_H
+#define JX_CHART_H
+
+#include "assess.h"
+#include "layout.h"
+
+typedef struct {
+  char *name;       /* the indicator */
+  char *values;     /* "实际 99.4% ／ 目标 ≥98%", as written */
+  bool qualitative; /* a tier only: a mark at its completion */
+  bool reverse;     /* 反向: less is better */
+  double target;    /* in the target's unit */
+  double actual;    /* in the same unit */
+  double ratio;     /* completion, where a qualitative mark stands */
+  JxStatus status;
+  const char *unit; /* of target and actual: labels the scale; may be NULL */
+} JxBulletRow;
+
+typedef struct {
+  char *title;
+  GPtrArray *rows; /* JxBulletRow * */
+} JxBulletChart;
+
+JxBulletChart *jx_bullets_new(const char *title);
+void jx_bullets_free(JxBulletChart *c);
+
+/* Adds a row; texts are copied. */
+void jx_bullets_add(JxBulletChart *c, const JxBulletRow *row);
+
+/* Draws chart (a JxBulletChart) at (x, top) in width; returns its height.
+ * A JxFigureDraw. */
+double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, double width);
+
+/* The end of a row's scale: a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
+ * 6 or 8 × 10^k) at least 1.15 times the larger of target and actual. */
+double jx_chart_scale(double target, double actual);
+
+/* The share of the width that is the label column, and the plot's start
+ * and width as shares: the geometry the tests measure against. */
+#define JX_CHART_PLOT_FROM 0.38
+#define JX_CHART_PLOT_WIDTH 0.50
+
+/* Colours (Okabe–Ito): they stay apart for colour-blind readers, and each
+ * status is also written beside its bar. */
+#define JX_CHART_MET 0x0072B2
+#define JX_CHART_PARTLY 0xE69F00
+#define JX_CHART_UNMET 0xD55E00
+
+#endif

@@ -1,0 +1,173 @@
+/* Bullet charts on the display list.  Positions are worked out by hand from
+ * chart.h's geometry: the plot starts at 0.38 of the width and takes 0.50
+ * of it; the default text block is 156 mm = 442.2 pt wide at 28 mm. */
+#include "chart.h"
+#include "fonts.h"
+#include "layout.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static JxFonts *fonts;
+static PangoContext *ctx;
+
+static int open_fonts(void **state) {
+  (void)state;
+  fonts = jx_fonts_open(JX_SOURCE_DIR "/fonts", NULL);
+  if (!fonts)
+    return -1;
+  ctx = jx_fonts_context(fonts);
+  return 0;
+}
+
+static int close_fonts(void **state) {
+  (void)state;
+  g_object_unref(ctx);
+  jx_fonts_free(fonts);
+  return 0;
+}
+
+/* Lays out a document holding one bullet chart of the rows. */
+static JxLayout *chart_layout(const JxBulletRow *rows, guint n) {
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  JxBulletChart *c = jx_bullets_new("产出指标");
+  for (guint i = 0; i < n; i++)
+    jx_bullets_add(c, &rows[i]);
+  jx_document_figure(doc, jx_bullets_draw, c, (GDestroyNotify)jx_bullets_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  jx_document_free(doc);
+  return l;
+}
+
+static bool is_bar(const JxOp *op) {
+  return op->kind == JX_OP_FILL &&
+         (op->color == JX_CHART_MET || op->color == JX_CHART_PARTLY || op->color == JX_CHART_UNMET);
+}
+
+static bool is_marker(const JxOp *op) {
+  return op->kind == JX_OP_RULE && op->stroke == 2;
+}
+
+/* The bars and markers of the page, in order. */
+static void collect(const JxLayout *l, GPtrArray *bars, GPtrArray *markers) {
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  for (guint i = 0; i < page->ops->len; i++) {
+    JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (is_bar(op))
+      g_ptr_array_add(bars, op);
+    else if (is_marker(op))
+      g_ptr_array_add(markers, op);
+  }
+}
+
+static void scales(void **state) {
+  (void)state;
+  /* 1.15 × the larger value, up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k */
+  assert_true(jx_chart_scale(100, 99.4) == 120);            /* 115 */
+  assert_true(jx_chart_scale(20000, 19519) == 25000);       /* 23000 */
+  assert_true(jx_chart_scale(5, 3.3) == 6);                 /* 5.75 */
+  assert_true(jx_chart_scale(10, 100) == 120);              /* 115 */
+  assert_true(jx_chart_scale(4000000, 3650000) == 5000000); /* 4600000 */
+}
+
+static void bars_and_markers(void **state) {
+  (void)state;
+  const JxStyle *st = jx_style_default();
+  double x0 = st->left + st->width * JX_CHART_PLOT_FROM, pw = st->width * JX_CHART_PLOT_WIDTH;
+  JxBulletRow rows[] = {
+      /* 50 of 100: scale 120; bar 50/120 of the plot, marker at 100/120 */
+      {"培训人次", "实际 50 ／ 目标 100", false, false, 100, 50, 0.5, JX_STATUS_UNMET, "人次"},
+      /* 反向 ≤5s, actual 2.5s: scale 6, drawn from the right: the marker
+       * at 1 − 5/6, the bar to 1 − 2.5/6, right of the marker */
+      {"查询速度", "实际 2.5s ／ 目标 ≤5s", false, true, 5, 2.5, 2, JX_STATUS_MET, "s"},
+      /* an actual of 0: no bar, the marker still there */
+      {"新建中心", "实际 0 ／ 目标 3", false, false, 3, 0, 0, JX_STATUS_UNMET, "个"},
+      /* ten times the target: scale 120, the marker at 10/120 */
+      {"服务量", "实际 100 ／ 目标 10", false, false, 10, 100, 10, JX_STATUS_MET, ""},
+  };
+  JxLayout *l = chart_layout(rows, G_N_ELEMENTS(rows));
+  assert_int_equal(l->pages->len, 1);
+  GPtrArray *bars = g_ptr_array_new(), *markers = g_ptr_array_new();
+  collect(l, bars, markers);
+  assert_int_equal(bars->len, 3); /* none for the actual of 0 */
+  assert_int_equal(markers->len, 4);
+  JxOp *b0 = g_ptr_array_index(bars, 0), *m0 = g_ptr_array_index(markers, 0);
+  assert_true(fabs(b0->x - x0) < 1e-9);
+  assert_true(fabs(b0->w - pw * 50 / 120) < 1e-9);
+  assert_true(fabs(m0->x - (x0 + pw * 100 / 120)) < 1e-9);
+  assert_int_equal(b0->color, JX_CHART_UNMET);
+  JxOp *b1 = g_ptr_array_index(bars, 1), *m1 = g_ptr_array_index(markers, 1);
+  assert_true(fabs(m1->x - (x0 + pw * (1 - 5.0 / 6))) < 1e-9);
+  assert_true(fabs(b1->x + b1->w - (x0 + pw * (1 - 2.5 / 6))) < 1e-9);
+  assert_true(b1->x + b1->w > m1->x); /* better reads rightwards */
+  JxOp *m2 = g_ptr_array_index(markers, 2);
+  assert_true(fabs(m2->x - (x0 + pw * 3 / jx_chart_scale(3, 0))) < 1e-9);
+  JxOp *b3 = g_ptr_array_index(bars, 2), *m3 = g_ptr_array_index(markers, 3);
+  assert_true(fabs(m3->x - (x0 + pw * 10 / 120)) < 1e-9);
+  assert_true(fabs(b3->w - pw * 100 / 120) < 1e-9);
+  /* bar lengths in proportion to values on a shared scale: 50 vs 100 of 120 */
+  assert_true(fabs(b0->w / b3->w - 0.5) < 1e-9);
+  g_ptr_array_free(bars, TRUE);
+  g_ptr_array_free(markers, TRUE);
+  jx_layout_free(l);
+}
+
+/* Text boxes do not meet and nothing leaves the text block, however long
+ * the names; a qualitative row has its mark. */
+static void no_overlaps(void **state) {
+  (void)state;
+  JxBulletRow rows[] = {
+      {"“广州塔景区智能化管理平台”“穗智管”赋能数据指标利用率与数据共享交换平台对接完成情况",
+       "实际 78.1% ／ 目标 ≥80%", false, false, 80, 78.1, 0.97625, JX_STATUS_PARTLY, "%"},
+      {"政策文件解读率", "实际 达成预期指标 ／ 目标 年度完成政策解读数量不少于当年区新增政策数量",
+       true, false, 0, 0, 1, JX_STATUS_MET, NULL},
+      {"单", "实际 1 ／ 目标 1", false, false, 1, 1, 1, JX_STATUS_MET, "个"},
+  };
+  JxLayout *l = chart_layout(rows, G_N_ELEMENTS(rows));
+  const JxStyle *st = jx_style_default();
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  GArray *boxes = g_array_new(FALSE, FALSE, sizeof(double) * 4);
+  guint dots = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->role == JX_ROLE_RUNNING && op->y < st->top)
+      continue; /* the page's running header */
+    if (op->role == JX_ROLE_PAGE_NUMBER)
+      continue;
+    dots += op->kind == JX_OP_DOT;
+    double x1 = op->kind == JX_OP_DOT ? op->x - op->w : op->x;
+    double x2 = op->kind == JX_OP_DOT ? op->x + op->w : op->x + op->w;
+    assert_true(x1 >= st->left - 0.01 && x2 <= st->left + st->width + 0.01);
+    if (op->kind != JX_OP_TEXT)
+      continue;
+    const JxRoleStyle *r = &st->roles[op->role];
+    double top = op->y - ((r->pitch - r->size) / 2 + 0.88 * r->size);
+    double box[4] = {op->x, top + (r->pitch - r->size) / 2, op->x + op->w,
+                     top + (r->pitch + r->size) / 2};
+    for (guint k = 0; k < boxes->len; k++) {
+      double *o = &g_array_index(boxes, double, k * 4);
+      bool meet = box[0] < o[2] - 0.01 && o[0] < box[2] - 0.01 && box[1] < o[3] - 0.01 &&
+                  o[1] < box[3] - 0.01;
+      if (meet)
+        fail_msg("'%s' overlaps another text", op->text);
+    }
+    g_array_append_vals(boxes, box, 1);
+  }
+  assert_int_equal(dots, 1);
+  g_array_free(boxes, TRUE);
+  jx_layout_free(l);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(scales),
+      cmocka_unit_test(bars_and_markers),
+      cmocka_unit_test(no_overlaps),
+  };
+  return cmocka_run_group_tests(tests, open_fonts, close_fonts);
+}
