@@ -215,6 +215,9 @@ static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
   return true;
 }
 
+/* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
+#define CHART_ROWS 8
+
 /* One bullet chart per 一级 category of p, at its latest period. */
 static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules) {
   JxProjectResult *r = jx_assess_project(p, NULL, rules, NULL);
@@ -225,12 +228,22 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
     if (!bullet_row(res, &row))
       continue;
     const char *label = *res->indicator->level1 ? res->indicator->level1 : "其他";
+    /* the category's latest chart; a full one is followed by its 续 so that
+     * no chart is taller than a page (a row takes at most 4 lines) */
     JxBulletChart *chart = NULL;
-    for (guint k = 0; k < charts->len && !chart; k++)
-      if (strcmp(((JxBulletChart *)g_ptr_array_index(charts, k))->title, label) == 0)
-        chart = g_ptr_array_index(charts, k);
-    if (!chart) {
-      chart = jx_bullets_new(label);
+    guint part = 0;
+    for (guint k = 0; k < charts->len; k++) {
+      JxBulletChart *c = g_ptr_array_index(charts, k);
+      if (g_str_has_prefix(c->title, label) &&
+          (c->title[strlen(label)] == '\0' || g_str_has_prefix(c->title + strlen(label), "（续"))) {
+        chart = c;
+        part++;
+      }
+    }
+    if (!chart || chart->rows->len >= CHART_ROWS) {
+      char *title = part ? g_strdup_printf("%s（续）", label) : g_strdup(label);
+      chart = jx_bullets_new(title);
+      g_free(title);
       g_ptr_array_add(charts, chart);
     }
     jx_bullets_add(chart, &row);
