@@ -132,3 +132,63 @@ double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, do
   }
   return y - top;
 }
+
+/* ---- scores by category ---- */
+
+JxScoreChart *jx_scores_new(const char *title) {
+  JxScoreChart *c = g_new0(JxScoreChart, 1);
+  c->title = g_strdup(title);
+  c->labels = g_ptr_array_new_with_free_func(g_free);
+  c->points = g_array_new(FALSE, FALSE, sizeof(double));
+  c->scores = g_array_new(FALSE, FALSE, sizeof(double));
+  return c;
+}
+
+void jx_scores_add(JxScoreChart *c, const char *label, double points, double score) {
+  g_ptr_array_add(c->labels, g_strdup(label));
+  g_array_append_val(c->points, points);
+  g_array_append_val(c->scores, score);
+}
+
+void jx_scores_free(JxScoreChart *c) {
+  if (!c)
+    return;
+  g_free(c->title);
+  g_ptr_array_free(c->labels, TRUE);
+  g_array_free(c->points, TRUE);
+  g_array_free(c->scores, TRUE);
+  g_free(c);
+}
+
+double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, double width) {
+  const JxScoreChart *c = chart;
+  double y = top;
+  y += jx_canvas_text(cv, JX_ROLE_TABLE_HEAD, c->title, x, y, width, JX_ALIGN_LEFT) + 2;
+  double most = 0;
+  for (guint i = 0; i < c->points->len; i++)
+    most = fmax(most, g_array_index(c->points, double, i));
+  double x0 = x + width * JX_SCORES_FROM, full = width * JX_SCORES_WIDTH;
+  double text_x = x0 + full + 6;
+  for (guint i = 0; i < c->labels->len; i++) {
+    double points = g_array_index(c->points, double, i);
+    double score = g_array_index(c->scores, double, i);
+    double h = jx_canvas_text(cv, JX_ROLE_TABLE, g_ptr_array_index(c->labels, i), x, y,
+                              width * JX_SCORES_FROM - 4, JX_ALIGN_LEFT);
+    double cy = y + 7.5;
+    double wp = most > 0 ? full * points / most : 0, ws = most > 0 ? full * score / most : 0;
+    double ratio = points > 0 ? score / points : 0;
+    jx_canvas_fill(cv, x0, cy - BAND / 2, wp, BAND, BAND_MET);
+    if (ws > 0)
+      jx_canvas_fill(cv, x0, cy - BAND / 2 + 2, ws, BAND - 4,
+                     ratio >= 1 - 1e-9 ? JX_CHART_MET
+                     : ratio >= 0.6    ? JX_CHART_PARTLY
+                                       : JX_CHART_UNMET);
+    /* the points as a closing mark */
+    jx_canvas_line(cv, x0 + wp, cy - BAND / 2 - 2, 0, BAND + 4, 2, 0x000000);
+    char *text = g_strdup_printf("%.2f / %.2f", score, points);
+    jx_canvas_text(cv, JX_ROLE_RUNNING, text, text_x, y, x + width - text_x, JX_ALIGN_LEFT);
+    g_free(text);
+    y += fmax(h, BAND + 6) + ROW_GAP;
+  }
+  return y - top;
+}

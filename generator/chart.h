@@ -39,6 +39,27 @@ void jx_bullets_add(JxBulletChart *c, const JxBulletRow *row);
  * A JxFigureDraw. */
 double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, double width);
 
+/* A project's score by category: a bar per 一级 category and for 预算执行率,
+ * its score against its points on one scale, and the total with its grade. */
+typedef struct {
+  char *title; /* "得分 99.07（优）" */
+  GPtrArray *labels;
+  GArray *points; /* double: the category's points */
+  GArray *scores; /* double: what it scored */
+} JxScoreChart;
+
+JxScoreChart *jx_scores_new(const char *title);
+void jx_scores_add(JxScoreChart *c, const char *label, double points, double score);
+void jx_scores_free(JxScoreChart *c);
+
+/* Draws a JxScoreChart; a JxFigureDraw. */
+double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, double width);
+
+/* Where the bars of a score chart start and how wide the longest (the
+ * greatest points) is, as shares of the width. */
+#define JX_SCORES_FROM 0.20
+#define JX_SCORES_WIDTH 0.62
+
 /* The end of a row's scale: a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
  * 6 or 8 × 10^k) at least 1.15 times the larger of target and actual. */
 double jx_chart_scale(double target, double actual);

@@ -256,6 +256,19 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
     s->outline_title = g_strdup("目标与完成对比");
     g_free(title);
     g_free(when);
+    /* the score by category first: what the bullets below add up to */
+    char *head = g_strdup_printf("得分 %.2f（%s）", r->total, r->grade);
+    JxScoreChart *sc = jx_scores_new(head);
+    g_free(head);
+    for (guint i = 0; i < r->categories->len; i++) {
+      const JxCategoryResult *cat = g_ptr_array_index(r->categories, i);
+      if (cat->level == 1 && cat->weight > 0)
+        jx_scores_add(sc, cat->label, cat->weight, cat->score);
+    }
+    if (r->has_execution)
+      jx_scores_add(sc, "预算执行率", r->execution_weight, r->execution_score);
+    jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+    jx_document_space(doc, 6);
   }
   for (guint k = 0; k < charts->len; k++) {
     jx_document_figure(doc, jx_bullets_draw, g_ptr_array_index(charts, k),

@@ -163,11 +163,42 @@ static void no_overlaps(void **state) {
   jx_layout_free(l);
 }
 
+/* The score by category: every bar on one scale, the longest the greatest
+ * points (50 here): 产出 40 of 50 fills 40/50 of the width, 效益 15 of 30
+ * fills 15/50, with the points' mark at 30/50. */
+static void scores(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  JxScoreChart *c = jx_scores_new("得分 63.00（中）");
+  jx_scores_add(c, "产出指标", 50, 40);
+  jx_scores_add(c, "效益指标", 30, 15);
+  jx_scores_add(c, "预算执行率", 10, 0); /* nothing scored: no bar */
+  jx_document_figure(doc, jx_scores_draw, c, (GDestroyNotify)jx_scores_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  const JxStyle *st = jx_style_default();
+  double x0 = st->left + st->width * JX_SCORES_FROM, full = st->width * JX_SCORES_WIDTH;
+  GPtrArray *bars = g_ptr_array_new(), *marks = g_ptr_array_new();
+  collect(l, bars, marks);
+  assert_int_equal(bars->len, 2);
+  assert_int_equal(marks->len, 3);
+  JxOp *b0 = g_ptr_array_index(bars, 0), *b1 = g_ptr_array_index(bars, 1);
+  assert_true(fabs(b0->x - x0) < 1e-9 && fabs(b0->w - full * 40 / 50) < 1e-9);
+  assert_int_equal(b0->color, JX_CHART_PARTLY); /* 0.8 of its points */
+  assert_true(fabs(b1->w - full * 15 / 50) < 1e-9);
+  assert_int_equal(b1->color, JX_CHART_UNMET); /* 0.5 */
+  assert_true(fabs(((JxOp *)g_ptr_array_index(marks, 1))->x - (x0 + full * 30 / 50)) < 1e-9);
+  g_ptr_array_free(bars, TRUE);
+  g_ptr_array_free(marks, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(scales),
       cmocka_unit_test(bars_and_markers),
       cmocka_unit_test(no_overlaps),
+      cmocka_unit_test(scores),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
