@@ -14,6 +14,7 @@ static void block_free(JxBlock *b) {
   g_free(b->min_share);
   if (b->figure_free)
     b->figure_free(b->figure);
+  g_free(b->figure_name);
   g_free(b);
 }
 

@@ -64,6 +64,7 @@ typedef struct {
   JxFigureDraw draw;
   void *figure;
   GDestroyNotify figure_free;
+  char *figure_name; /* the name of the figure's own file, or NULL */
 } JxBlock;
 
 typedef struct {

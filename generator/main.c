@@ -335,6 +335,10 @@ static int render_all(const Options *o, JxModel *m) {
       ok = jx_render_svg(l, prefix, written, &err);
     if (ok && o->png)
       ok = jx_render_png(l, prefix, o->dpi, written, &err);
+    /* each chart as a file of its own, for web pages and word processors */
+    if (ok && (o->svg || o->png))
+      ok = jx_render_figures(doc, jx_style_default(), ctx, o->out_dir, o->svg, o->png, o->dpi,
+                             written, &err);
     if (ok) {
       for (guint k = 0; k < written->len; k++)
         printf("%s\n", (char *)g_ptr_array_index(written, k));

@@ -172,12 +172,13 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
 /* Draws one page into o; returns cairo's status. */
 typedef cairo_status_t (*PageWriter)(const JxStyle *st, const JxPage *page, Output *o, double dpi);
 
-/* Writes every page of l with fn to PREFIX-p001.EXT …, adding the paths to
- * written. */
+/* Writes every page of l with fn to PREFIX-p001.EXT … (or PREFIX.EXT when
+ * single), adding the paths to written. */
 static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, PageWriter fn,
-                        double dpi, GPtrArray *written, GError **error) {
+                        double dpi, bool single, GPtrArray *written, GError **error) {
   for (guint i = 0; i < l->pages->len; i++) {
-    char *path = g_strdup_printf("%s-p%03u.%s", prefix, i + 1, ext);
+    char *path = single ? g_strdup_printf("%s.%s", prefix, ext)
+                        : g_strdup_printf("%s-p%03u.%s", prefix, i + 1, ext);
     Output o;
     if (!output_open(&o, path, error)) {
       g_free(path);
@@ -228,12 +229,12 @@ static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o,
 }
 
 bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error) {
-  return write_pages(l, prefix, "svg", svg_page, 0, written, error);
+  return write_pages(l, prefix, "svg", svg_page, 0, false, written, error);
 }
 
 bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
                    GError **error) {
-  return write_pages(l, prefix, "png", png_page, dpi, written, error);
+  return write_pages(l, prefix, "png", png_page, dpi, false, written, error);
 }
 
 char *jx_render_safe_name(const char *name) {
@@ -253,4 +254,55 @@ char *jx_render_safe_name(const char *name) {
   if (out->len == 0)
     g_string_append(out, "report");
   return g_string_free(out, FALSE);
+}
+
+bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
+                       const char *dir, bool svg, bool png, double dpi, GPtrArray *written,
+                       GError **error) {
+  char *charts = g_build_filename(dir, "charts", NULL);
+  bool ok = true;
+  for (guint i = 0; ok && i < doc->blocks->len; i++) {
+    const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
+    if (blk->kind != JX_BLOCK_FIGURE || !blk->figure_name)
+      continue;
+    if (g_mkdir_with_parents(charts, 0777) != 0) {
+      g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+                  "cannot create the folder %s: %s", charts, g_strerror(errno));
+      ok = false;
+      break;
+    }
+    /* the figure alone, on a page of the text block's width and a margin;
+     * the document keeps the figure's data */
+    JxDocument *one = jx_document_new(doc->title, doc->author);
+    jx_document_figure(one, blk->draw, blk->figure, NULL);
+    one->cover_pages = 1; /* no running header, no page number */
+    JxStyle own = *style;
+    double margin = 8;
+    own.left = own.top = margin;
+    own.height = 10 * style->page_height; /* measured, then cut to size */
+    own.page_width = own.width + 2 * margin;
+    JxLayout *l = jx_layout_document(one, &own, ctx);
+    const JxPage *page = g_ptr_array_index(l->pages, 0);
+    double bottom = margin;
+    for (guint k = 0; k < page->ops->len; k++) {
+      const JxOp *op = &g_array_index(page->ops, JxOp, k);
+      double low = op->kind == JX_OP_TEXT  ? op->y + own.roles[op->role].size * 0.3
+                   : op->kind == JX_OP_DOT ? op->y + op->w
+                                           : op->y + fmax(op->h, 0);
+      bottom = fmax(bottom, low);
+    }
+    own.page_height = bottom + margin;
+    char *name = jx_render_safe_name(blk->figure_name);
+    char *prefix = g_build_filename(charts, name, NULL);
+    if (svg)
+      ok = write_pages(l, prefix, "svg", svg_page, 0, true, written, error);
+    if (ok && png)
+      ok = write_pages(l, prefix, "png", png_page, dpi, true, written, error);
+    g_free(prefix);
+    g_free(name);
+    jx_layout_free(l);
+    jx_document_free(one);
+  }
+  g_free(charts);
+  return ok;
 }

@@ -9,6 +9,7 @@
 #include "layout.h"
 
 #include <glib.h>
+#include <pango/pango.h>
 #include <stdbool.h>
 
 /* What the PDF says of itself. */
@@ -32,6 +33,13 @@ bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GE
 /* Writes one PNG a page at dpi, PREFIX-p001.png …. */
 bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
                    GError **error);
+
+/* Writes every named figure of doc (charts) as a file of its own in dir,
+ * NAME.svg when svg and NAME.png at dpi when png, on a page its own size;
+ * adds the paths to written. */
+bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
+                       const char *dir, bool svg, bool png, double dpi, GPtrArray *written,
+                       GError **error);
 
 /* A file name made from name: no '/', '\\', control characters or leading
  * dot, at most 120 bytes, cut on a character boundary.  Caller frees. */

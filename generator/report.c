@@ -267,12 +267,14 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
     }
     if (r->has_execution)
       jx_scores_add(sc, "预算执行率", r->execution_weight, r->execution_score);
-    jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+    JxBlock *f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+    f->figure_name = g_strdup_printf("%s-得分", p->name);
     jx_document_space(doc, 6);
   }
   for (guint k = 0; k < charts->len; k++) {
-    jx_document_figure(doc, jx_bullets_draw, g_ptr_array_index(charts, k),
-                       (GDestroyNotify)jx_bullets_free);
+    JxBulletChart *chart = g_ptr_array_index(charts, k);
+    JxBlock *f = jx_document_figure(doc, jx_bullets_draw, chart, (GDestroyNotify)jx_bullets_free);
+    f->figure_name = g_strdup_printf("%s-%s", p->name, chart->title);
     jx_document_space(doc, 6);
   }
   g_ptr_array_free(charts, TRUE);

@@ -58,10 +58,15 @@ if cmp -s "$PDF" "$WORK/b/$DEPT.pdf"; then ok; else bad "two runs with SOURCE_DA
 if cmp -s "$WORK/a/$DEPT-p002.svg" "$WORK/b/$DEPT-p002.svg"; then ok; else bad "two runs give different SVGs"; fi
 
 # ---- SVG and PNG: one a page ----
-svgs=$(find "$WORK/a" -name '*.svg' | wc -l)
-pngs=$(find "$WORK/a" -name '*.png' | wc -l)
+svgs=$(find "$WORK/a" -maxdepth 1 -name '*.svg' | wc -l)
+pngs=$(find "$WORK/a" -maxdepth 1 -name '*.png' | wc -l)
 if [ "$svgs" = "$pages" ] && [ "$pngs" = "$pages" ]; then ok; else bad "$svgs SVG and $pngs PNG files for $pages pages"; fi
-if xmllint --noout "$WORK"/a/*.svg 2>"$WORK/xml"; then ok; else bad "xmllint"; head "$WORK/xml"; fi
+if xmllint --noout "$WORK"/a/*.svg "$WORK"/a/charts/*.svg 2>"$WORK/xml"; then ok; else bad "xmllint"; head "$WORK/xml"; fi
+# each chart on its own: the score and a chart per 一级 category of each
+# project with actuals (琶洲: 效益, 产出, 满意度), as SVG and PNG, cut to size
+CHART="$WORK/a/charts/琶洲政务分中心运营经费-产出指标"
+if [ -s "$CHART.svg" ] && [ -s "$CHART.png" ] && [ -s "$WORK/a/charts/琶洲政务分中心运营经费-得分.svg" ]; then ok; else bad "standalone charts"; ls "$WORK/a/charts" | head; fi
+if head -c 400 "$CHART.svg" | grep -Eq 'width="161\.6[0-9]*mm" height="[1-9][0-9]\.[0-9]*mm"'; then ok; else bad "chart SVG size"; head -c 300 "$CHART.svg"; fi
 if head -c 400 "$WORK/a/$DEPT-p001.svg" | grep -q 'width="210mm" height="297mm"'; then ok; else bad "SVG not sized in mm"; head -c 400 "$WORK/a/$DEPT-p001.svg"; fi
 # 30 dpi: A4 is 248 × 351 pixels
 if file "$WORK/a/$DEPT-p001.png" | grep -q "248 x 351"; then ok; else bad "PNG size: $(file "$WORK/a/$DEPT-p001.png")"; fi
