@@ -177,18 +177,100 @@ double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, dou
     double cy = y + 7.5;
     double wp = most > 0 ? full * points / most : 0, ws = most > 0 ? full * score / most : 0;
     double ratio = points > 0 ? score / points : 0;
-    jx_canvas_fill(cv, x0, cy - BAND / 2, wp, BAND, BAND_MET);
+    if (c->graded && points > 0) {
+      /* grade bands: 差 below 60, 中 to 80, 良 to 90, 优 above */
+      static const double from[] = {0, 0.6, 0.8, 0.9};
+      static const guint32 shade[] = {0xBDBDBD, 0xD9D9D9, 0xE6E6E6, 0xF5F5F5};
+      for (int k = 0; k < 4; k++) {
+        double to = k < 3 ? from[k + 1] : 1;
+        jx_canvas_fill(cv, x0 + wp * from[k], cy - BAND / 2, wp * (to - from[k]), BAND, shade[k]);
+      }
+    } else {
+      jx_canvas_fill(cv, x0, cy - BAND / 2, wp, BAND, BAND_MET);
+    }
     if (ws > 0)
+      /* a total is coloured by its grade (优 from 90), a category by whether it
+       * scored all its points */
       jx_canvas_fill(cv, x0, cy - BAND / 2 + 2, ws, BAND - 4,
-                     ratio >= 1 - 1e-9 ? JX_CHART_MET
-                     : ratio >= 0.6    ? JX_CHART_PARTLY
-                                       : JX_CHART_UNMET);
+                     ratio >= (c->graded ? 0.9 : 1) - 1e-9 ? JX_CHART_MET
+                     : ratio >= 0.6                        ? JX_CHART_PARTLY
+                                                           : JX_CHART_UNMET);
     /* the points as a closing mark */
     jx_canvas_line(cv, x0 + wp, cy - BAND / 2 - 2, 0, BAND + 4, 2, 0x000000);
     char *text = g_strdup_printf("%.2f / %.2f", score, points);
     jx_canvas_text(cv, JX_ROLE_RUNNING, text, text_x, y, x + width - text_x, JX_ALIGN_LEFT);
     g_free(text);
     y += fmax(h, BAND + 6) + ROW_GAP;
+  }
+  return y - top;
+}
+
+/* ---- completion by project and category ---- */
+
+JxHeatMap *jx_heat_new(const char *title, GPtrArray *columns) {
+  JxHeatMap *m = g_new0(JxHeatMap, 1);
+  m->title = g_strdup(title);
+  m->rows = g_ptr_array_new_with_free_func(g_free);
+  m->columns = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < columns->len; i++)
+    g_ptr_array_add(m->columns, g_strdup(g_ptr_array_index(columns, i)));
+  m->values = g_array_new(FALSE, FALSE, sizeof(double));
+  return m;
+}
+
+void jx_heat_add(JxHeatMap *m, const char *row, const double *values) {
+  g_ptr_array_add(m->rows, g_strdup(row));
+  g_array_append_vals(m->values, values, m->columns->len);
+}
+
+void jx_heat_free(JxHeatMap *m) {
+  if (!m)
+    return;
+  g_free(m->title);
+  g_ptr_array_free(m->rows, TRUE);
+  g_ptr_array_free(m->columns, TRUE);
+  g_array_free(m->values, TRUE);
+  g_free(m);
+}
+
+guint32 jx_heat_color(double completion) {
+  /* ColorBrewer Blues, light to dark with completion */
+  return completion < 0.6        ? 0xF7FBFF
+         : completion < 0.8      ? 0xDEEBF7
+         : completion < 0.9      ? 0xC6DBEF
+         : completion < 1 - 1e-9 ? 0x9ECAE1
+                                 : 0x6BAED6;
+}
+
+double jx_heat_draw(const void *map, JxCanvas *cv, double x, double top, double width) {
+  const JxHeatMap *m = map;
+  double y = top;
+  y += jx_canvas_text(cv, JX_ROLE_TABLE_HEAD, m->title, x, y, width, JX_ALIGN_LEFT) + 2;
+  guint nc = m->columns->len;
+  double label_w = width * 0.34, cell_w = (width - label_w) / MAX(nc, 1);
+  double head = 0;
+  for (guint c = 0; c < nc; c++)
+    head = fmax(head, jx_canvas_text(cv, JX_ROLE_RUNNING, g_ptr_array_index(m->columns, c),
+                                     x + label_w + c * cell_w, y, cell_w, JX_ALIGN_CENTER));
+  y += head + 2;
+  for (guint r = 0; r < m->rows->len; r++) {
+    double h = fmax(jx_canvas_text(cv, JX_ROLE_TABLE, g_ptr_array_index(m->rows, r), x, y + 2,
+                                   label_w - 4, JX_ALIGN_LEFT) +
+                        4,
+                    20);
+    for (guint c = 0; c < nc; c++) {
+      double v = g_array_index(m->values, double, r *nc + c);
+      double cx = x + label_w + c * cell_w;
+      if (isnan(v)) {
+        jx_canvas_text(cv, JX_ROLE_RUNNING, "—", cx, y + (h - 12) / 2, cell_w, JX_ALIGN_CENTER);
+        continue;
+      }
+      jx_canvas_fill(cv, cx + 1, y + 1, cell_w - 2, h - 2, jx_heat_color(v));
+      char *text = g_strdup_printf("%.1f%%", 100 * v);
+      jx_canvas_text(cv, JX_ROLE_RUNNING, text, cx, y + (h - 12) / 2, cell_w, JX_ALIGN_CENTER);
+      g_free(text);
+    }
+    y += h;
   }
   return y - top;
 }

@@ -46,6 +46,7 @@ typedef struct {
   GPtrArray *labels;
   GArray *points; /* double: the category's points */
   GArray *scores; /* double: what it scored */
+  bool graded;    /* grade bands behind the bars: 差 <60, 中, 良 80, 优 90 */
 } JxScoreChart;
 
 JxScoreChart *jx_scores_new(const char *title);
@@ -59,6 +60,25 @@ double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, dou
  * greatest points) is, as shares of the width. */
 #define JX_SCORES_FROM 0.20
 #define JX_SCORES_WIDTH 0.62
+
+/* Completion of each project by category: a cell a project and category,
+ * shaded by completion (one hue, light to dark: it prints in grey) with
+ * the percentage written in it. */
+typedef struct {
+  char *title;
+  GPtrArray *rows;    /* char *: projects */
+  GPtrArray *columns; /* char *: categories */
+  GArray *values;     /* double, rows × columns; NAN where a project has none */
+} JxHeatMap;
+
+JxHeatMap *jx_heat_new(const char *title, GPtrArray *columns);
+/* Adds a row of columns->len values. */
+void jx_heat_add(JxHeatMap *m, const char *row, const double *values);
+void jx_heat_free(JxHeatMap *m);
+double jx_heat_draw(const void *map, JxCanvas *cv, double x, double top, double width);
+
+/* The shade of a completion (0.95 for 95 %). */
+guint32 jx_heat_color(double completion);
 
 /* The end of a row's scale: a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
  * 6 or 8 × 10^k) at least 1.15 times the larger of target and actual. */

@@ -4,6 +4,7 @@
 #include "chart.h"
 #include "decimal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,6 +282,68 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
   jx_project_result_free(r);
 }
 
+/* 三、绩效得分汇总: every project's score with the grade bands, and the
+ * completion of each by category. */
+static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAssessConfig *rules) {
+  JxDepartmentResult *dr = jx_assess_department(d, NULL, rules, NULL);
+  if (dr->projects->len == 0) {
+    jx_department_result_free(dr);
+    return;
+  }
+  jx_document_heading(doc, JX_ROLE_HEADING1, "三、绩效得分汇总", 2);
+  char *head = g_strdup_printf("部门得分 %.2f（%s，按项目资金加权）", dr->total, dr->grade);
+  JxScoreChart *sc = jx_scores_new(head);
+  g_free(head);
+  sc->graded = true;
+  for (guint i = 0; i < dr->projects->len; i++) {
+    const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
+    jx_scores_add(sc, r->project->name, 100, r->total);
+  }
+  JxBlock *f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+  f->figure_name = g_strdup_printf("%s-项目得分", d->name);
+  jx_document_space(doc, 10);
+
+  /* the categories any project has, in the order met, and 预算执行率 */
+  GPtrArray *columns = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < dr->projects->len; i++) {
+    const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
+    for (guint k = 0; k < r->categories->len; k++) {
+      const JxCategoryResult *cat = g_ptr_array_index(r->categories, k);
+      bool known = cat->level != 1;
+      for (guint c = 0; c < columns->len && !known; c++)
+        known = strcmp(g_ptr_array_index(columns, c), cat->label) == 0;
+      if (!known)
+        g_ptr_array_add(columns, g_strdup(cat->label));
+    }
+  }
+  g_ptr_array_add(columns, g_strdup("预算执行率"));
+  JxHeatMap *m = jx_heat_new("各项目分类完成度（得分 ÷ 分值）", columns);
+  double *row = g_new(double, columns->len);
+  for (guint i = 0; i < dr->projects->len; i++) {
+    const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
+    for (guint c = 0; c < columns->len; c++) {
+      row[c] = NAN;
+      if (c == columns->len - 1) {
+        if (r->has_execution && r->execution_weight > 0)
+          row[c] = r->execution_score / r->execution_weight;
+        continue;
+      }
+      for (guint k = 0; k < r->categories->len; k++) {
+        const JxCategoryResult *cat = g_ptr_array_index(r->categories, k);
+        if (cat->level == 1 && cat->weight > 0 &&
+            strcmp(cat->label, g_ptr_array_index(columns, c)) == 0)
+          row[c] = cat->score / cat->weight;
+      }
+    }
+    jx_heat_add(m, r->project->name, row);
+  }
+  g_free(row);
+  f = jx_document_figure(doc, jx_heat_draw, m, (GDestroyNotify)jx_heat_free);
+  f->figure_name = g_strdup_printf("%s-分类完成度", d->name);
+  g_ptr_array_free(columns, TRUE);
+  jx_department_result_free(dr);
+}
+
 JxDocument *jx_report_department(const JxDepartment *d, const char *date,
                                  const JxAssessConfig *rules) {
   char *title = g_strdup_printf("%s项目支出绩效报告", d->name);
@@ -348,6 +411,8 @@ JxDocument *jx_report_department(const JxDepartment *d, const char *date,
     if (rules)
       project_charts(doc, p, rules);
   }
+  if (rules)
+    department_charts(doc, d, rules);
   g_free(title);
   return doc;
 }

@@ -193,12 +193,49 @@ static void scores(void **state) {
   jx_document_free(doc);
 }
 
+/* The project × category map: a shaded cell with its percentage for each
+ * value, a dash where a project has no such category. */
+static void heat_map(void **state) {
+  (void)state;
+  /* shades by completion: below 60 %, to 80, to 90, to 100, all */
+  assert_int_equal(jx_heat_color(0.5), 0xF7FBFF);
+  assert_int_equal(jx_heat_color(0.7), 0xDEEBF7);
+  assert_int_equal(jx_heat_color(0.85), 0xC6DBEF);
+  assert_int_equal(jx_heat_color(0.95), 0x9ECAE1);
+  assert_int_equal(jx_heat_color(1.0), 0x6BAED6);
+  GPtrArray *cols = g_ptr_array_new();
+  g_ptr_array_add(cols, "产出指标");
+  g_ptr_array_add(cols, "效益指标");
+  JxHeatMap *m = jx_heat_new("完成度", cols);
+  g_ptr_array_free(cols, TRUE);
+  double a[] = {0.989, 1.0}, b[] = {NAN, 0.5};
+  jx_heat_add(m, "甲项目", a);
+  jx_heat_add(m, "乙项目", b);
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  jx_document_figure(doc, jx_heat_draw, m, (GDestroyNotify)jx_heat_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  guint cells = 0, dashes = 0;
+  bool seen = false;
+  for (guint i = 0; i < page->ops->len; i++) {
+    JxOp *op = &g_array_index(page->ops, JxOp, i);
+    cells += op->kind == JX_OP_FILL;
+    if (op->kind == JX_OP_TEXT) {
+      dashes += strcmp(op->text, "—") == 0;
+      seen |= strcmp(op->text, "98.9%") == 0;
+    }
+  }
+  assert_int_equal(cells, 3);
+  assert_int_equal(dashes, 1);
+  assert_true(seen);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(scales),
-      cmocka_unit_test(bars_and_markers),
-      cmocka_unit_test(no_overlaps),
-      cmocka_unit_test(scores),
+      cmocka_unit_test(scales), cmocka_unit_test(bars_and_markers), cmocka_unit_test(no_overlaps),
+      cmocka_unit_test(scores), cmocka_unit_test(heat_map),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
