@@ -274,3 +274,89 @@ double jx_heat_draw(const void *map, JxCanvas *cv, double x, double top, double 
   }
   return y - top;
 }
+
+/* ---- in year ---- */
+
+static void trend_row_free(JxTrendRow *r) {
+  g_free(r->name);
+  g_array_free(r->months, TRUE);
+  g_array_free(r->values, TRUE);
+  g_free(r);
+}
+
+JxTrendChart *jx_trends_new(const char *title) {
+  JxTrendChart *c = g_new0(JxTrendChart, 1);
+  c->title = g_strdup(title);
+  c->rows = g_ptr_array_new_with_free_func((GDestroyNotify)trend_row_free);
+  return c;
+}
+
+JxTrendRow *jx_trends_add(JxTrendChart *c, const char *name, bool accumulates, double target,
+                          const char *unit) {
+  JxTrendRow *r = g_new0(JxTrendRow, 1);
+  r->name = g_strdup(name);
+  r->accumulates = accumulates;
+  r->target = target;
+  r->unit = g_intern_string(unit ? unit : "");
+  r->months = g_array_new(FALSE, FALSE, sizeof(int));
+  r->values = g_array_new(FALSE, FALSE, sizeof(double));
+  g_ptr_array_add(c->rows, r);
+  return r;
+}
+
+void jx_trends_point(JxTrendRow *r, int month, double value) {
+  g_array_append_val(r->months, month);
+  g_array_append_val(r->values, value);
+}
+
+void jx_trends_free(JxTrendChart *c) {
+  if (!c)
+    return;
+  g_free(c->title);
+  g_ptr_array_free(c->rows, TRUE);
+  g_free(c);
+}
+
+double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, double width) {
+  const JxTrendChart *c = chart;
+  double y = top;
+  y += jx_canvas_text(cv, JX_ROLE_TABLE_HEAD, c->title, x, y, width, JX_ALIGN_LEFT) + 2;
+  double x0 = x + width * JX_TREND_FROM, pw = width * JX_TREND_WIDTH, ph = JX_TREND_HEIGHT;
+  for (guint i = 0; i < c->rows->len; i++) {
+    const JxTrendRow *r = g_ptr_array_index(c->rows, i);
+    double h =
+        jx_canvas_text(cv, JX_ROLE_TABLE, r->name, x, y, width * JX_TREND_FROM - 8, JX_ALIGN_LEFT);
+    double most = r->target;
+    for (guint k = 0; k < r->values->len; k++)
+      most = fmax(most, g_array_index(r->values, double, k));
+    double max = jx_chart_scale(most, 0);
+    double base = y + ph; /* the plot's bottom: 0 */
+                          /* months 0 … 12 across, 0 … max up */
+#define TX(m) (x0 + pw * (m) / 12.0)
+#define TY(v) (base - ph * (v) / max)
+    jx_canvas_fill(cv, x0, y, pw, ph, BAND_MET);
+    jx_canvas_line(cv, x0, TY(r->target), pw, 0, 1, 0x000000); /* the annual target */
+    if (r->accumulates) /* 序时进度: the target spread over the year */
+      jx_canvas_line(cv, x0, base, pw, TY(r->target) - base, 0.8, 0x999999);
+    for (guint k = 0; k < r->values->len; k++) {
+      int m = g_array_index(r->months, int, k);
+      double v = g_array_index(r->values, double, k);
+      if (k > 0) {
+        int pm = g_array_index(r->months, int, k - 1);
+        double pv = g_array_index(r->values, double, k - 1);
+        jx_canvas_line(cv, TX(pm), TY(pv), TX(m) - TX(pm), TY(v) - TY(pv), 1.5, JX_CHART_MET);
+      }
+      jx_canvas_dot(cv, TX(m), TY(v), 2.5, JX_CHART_MET);
+    }
+    char *hi = tick_text(max, r->unit);
+    jx_canvas_text(cv, JX_ROLE_RUNNING, hi, x0 + pw + 4, y - 3, x + width - x0 - pw - 4,
+                   JX_ALIGN_LEFT);
+    jx_canvas_text(cv, JX_ROLE_RUNNING, "年初", x0, base, pw / 2, JX_ALIGN_LEFT);
+    jx_canvas_text(cv, JX_ROLE_RUNNING, "12月", x0 + pw / 2, base, pw / 2, JX_ALIGN_RIGHT);
+    g_free(hi);
+#undef TX
+#undef TY
+    y += fmax(h, ph + 14) + ROW_GAP;
+  }
+  return y - top;
+}

@@ -80,6 +80,37 @@ double jx_heat_draw(const void *map, JxCanvas *cv, double x, double top, double 
 /* The shade of a completion (0.95 for 95 %). */
 guint32 jx_heat_color(double completion);
 
+/* In year: an indicator's values month by month against its annual target
+ * (a horizontal line) and, for one that accumulates, the 序时进度 line that
+ * rises to the target at December. */
+typedef struct {
+  char *name;
+  bool accumulates;
+  double target;
+  const char *unit;
+  GArray *months; /* int 1..12 */
+  GArray *values; /* double, in the target's unit */
+} JxTrendRow;
+
+typedef struct {
+  char *title;
+  GPtrArray *rows; /* JxTrendRow * */
+} JxTrendChart;
+
+JxTrendChart *jx_trends_new(const char *title);
+/* Adds a row; returns it for jx_trends_point. */
+JxTrendRow *jx_trends_add(JxTrendChart *c, const char *name, bool accumulates, double target,
+                          const char *unit);
+void jx_trends_point(JxTrendRow *r, int month, double value);
+void jx_trends_free(JxTrendChart *c);
+double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, double width);
+
+/* The plot of a trend row: its start and width as shares of the width, and
+ * its height in points. */
+#define JX_TREND_FROM 0.38
+#define JX_TREND_WIDTH 0.50
+#define JX_TREND_HEIGHT 36.0
+
 /* The end of a row's scale: a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
  * 6 or 8 × 10^k) at least 1.15 times the larger of target and actual. */
 double jx_chart_scale(double target, double actual);

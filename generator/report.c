@@ -216,6 +216,10 @@ static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
   return true;
 }
 
+/* In year: when p has actuals for two months or more, each quantitative
+ * indicator's values month by month, charts of at most CHART_ROWS rows. */
+static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules);
+
 /* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
 #define CHART_ROWS 8
 
@@ -280,6 +284,7 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
   }
   g_ptr_array_free(charts, TRUE);
   jx_project_result_free(r);
+  project_trends(doc, p, rules);
 }
 
 /* 三、绩效得分汇总: every project's score with the grade bands, and the
@@ -415,4 +420,53 @@ JxDocument *jx_report_department(const JxDepartment *d, const char *date,
     department_charts(doc, d, rules);
   g_free(title);
   return doc;
+}
+
+static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules) {
+  GPtrArray *series = jx_assess_periods(p, rules);
+  GPtrArray *months = g_ptr_array_new(); /* JxProjectResult * of months */
+  for (guint i = 0; i < series->len; i++) {
+    JxProjectResult *r = g_ptr_array_index(series, i);
+    if (strlen(r->period) == 7)
+      g_ptr_array_add(months, r);
+  }
+  JxTrendChart *chart = NULL;
+  guint charts = 0;
+  for (guint k = 0; months->len >= 2 && k < p->indicators->len; k++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+    const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+    if (!t || t->parts || (t->cmp != JX_CMP_GE && t->cmp != JX_CMP_GT))
+      continue;
+    double target = jx_decimal_to_double(t->number);
+    JxTrendRow *row = NULL;
+    for (guint i = 0; i < months->len; i++) {
+      const JxProjectResult *r = g_ptr_array_index(months, i);
+      const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, k);
+      const JxOutcome *o = &res->outcome;
+      if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY &&
+          o->status != JX_STATUS_UNMET)
+        continue;
+      if (res->actual->value->cmp == JX_CMP_NONE)
+        continue;
+      if (!row) {
+        if (!chart || chart->rows->len >= CHART_ROWS) {
+          if (charts == 0) {
+            JxBlock *s = jx_document_heading(doc, JX_ROLE_HEADING3, "5. 年内进度", 3);
+            s->outline_title = g_strdup("年内进度");
+          }
+          chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
+          JxBlock *f =
+              jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
+          f->figure_name = g_strdup_printf("%s-年内进度%s", p->name, charts ? "-续" : "");
+          charts++;
+        }
+        row = jx_trends_add(chart, ind->name, res->accumulates, target, t->unit);
+      }
+      /* the completion against the whole year's target, as a value */
+      double annual = res->accumulates ? o->ratio * r->progress : o->ratio;
+      jx_trends_point(row, atoi(r->period + 5), annual * target);
+    }
+  }
+  g_ptr_array_free(months, TRUE);
+  g_ptr_array_free(series, TRUE);
 }

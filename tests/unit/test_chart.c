@@ -232,10 +232,52 @@ static void heat_map(void **state) {
   jx_document_free(doc);
 }
 
+/* In year: the values at their months (month m at m/12 of the plot, value v
+ * at v/max of its height), the target across, the 序时进度 line rising from
+ * nothing at the start of the year to the target at its end.  服务人次 of
+ * 20000: scale 25000 (1.15 × 20000 = 23000); 4786 at March, 9204 at June. */
+static void trends(void **state) {
+  (void)state;
+  JxTrendChart *c = jx_trends_new("月度完成值");
+  JxTrendRow *r = jx_trends_add(c, "服务人次", true, 20000, "");
+  jx_trends_point(r, 3, 4786);
+  jx_trends_point(r, 6, 9204);
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  jx_document_figure(doc, jx_trends_draw, c, (GDestroyNotify)jx_trends_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  const JxStyle *st = jx_style_default();
+  double x0 = st->left + st->width * JX_TREND_FROM, pw = st->width * JX_TREND_WIDTH;
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  GPtrArray *dots = g_ptr_array_new(), *lines = g_ptr_array_new();
+  for (guint i = 0; i < page->ops->len; i++) {
+    JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_DOT)
+      g_ptr_array_add(dots, op);
+    else if (op->kind == JX_OP_RULE && op->role == JX_ROLE_TABLE)
+      g_ptr_array_add(lines, op);
+  }
+  assert_int_equal(dots->len, 2);
+  JxOp *mar = g_ptr_array_index(dots, 0), *jun = g_ptr_array_index(dots, 1);
+  assert_true(fabs(mar->x - (x0 + pw * 3 / 12)) < 1e-9);
+  assert_true(fabs(jun->x - (x0 + pw * 6 / 12)) < 1e-9);
+  double base = mar->y + JX_TREND_HEIGHT * 4786 / 25000; /* the plot's bottom */
+  assert_true(fabs(jun->y - (base - JX_TREND_HEIGHT * 9204 / 25000)) < 1e-9);
+  /* target, 序时进度, and the segment March–June */
+  assert_int_equal(lines->len, 3);
+  JxOp *target = g_ptr_array_index(lines, 0), *pace = g_ptr_array_index(lines, 1);
+  assert_true(fabs(target->y - (base - JX_TREND_HEIGHT * 20000 / 25000)) < 1e-9);
+  assert_true(fabs(pace->x - x0) < 1e-9 && fabs(pace->y - base) < 1e-9);
+  assert_true(fabs(pace->y + pace->h - target->y) < 1e-9);
+  g_ptr_array_free(dots, TRUE);
+  g_ptr_array_free(lines, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(scales), cmocka_unit_test(bars_and_markers), cmocka_unit_test(no_overlaps),
-      cmocka_unit_test(scores), cmocka_unit_test(heat_map),
+      cmocka_unit_test(scores), cmocka_unit_test(heat_map),         cmocka_unit_test(trends),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
