@@ -279,7 +279,12 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
   for (guint k = 0; k < charts->len; k++) {
     JxBulletChart *chart = g_ptr_array_index(charts, k);
     JxBlock *f = jx_document_figure(doc, jx_bullets_draw, chart, (GDestroyNotify)jx_bullets_free);
-    f->figure_name = g_strdup_printf("%s-%s", p->name, chart->title);
+    /* files of their own need names of their own: 产出指标（续）-2, -3 … */
+    guint same = 0;
+    for (guint j = 0; j < k; j++)
+      same += strcmp(((JxBulletChart *)g_ptr_array_index(charts, j))->title, chart->title) == 0;
+    f->figure_name = same ? g_strdup_printf("%s-%s-%u", p->name, chart->title, same + 1)
+                          : g_strdup_printf("%s-%s", p->name, chart->title);
     jx_document_space(doc, 6);
   }
   g_ptr_array_free(charts, TRUE);
@@ -457,7 +462,8 @@ static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessCo
           chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
           JxBlock *f =
               jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
-          f->figure_name = g_strdup_printf("%s-年内进度%s", p->name, charts ? "-续" : "");
+          f->figure_name = charts ? g_strdup_printf("%s-年内进度-%u", p->name, charts + 1)
+                                  : g_strdup_printf("%s-年内进度", p->name);
           charts++;
         }
         row = jx_trends_add(chart, ind->name, res->accumulates, target, t->unit);
