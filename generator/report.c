@@ -223,36 +223,77 @@ static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessCo
 /* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
 #define CHART_ROWS 8
 
+/* The bullet rows of an assessed indicator: one, or one a sub-target
+ * ("舆情监控 · 《舆情月报》"), each assessed alone; none when there is
+ * nothing to show. */
+static GArray *bullet_rows(const JxIndicatorResult *res, const JxAssessConfig *rules) {
+  GArray *rows = g_array_new(FALSE, TRUE, sizeof(JxBulletRow));
+  JxBulletRow row;
+  const JxIndicator *ind = res->indicator;
+  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+  const JxValue *a = res->actual ? res->actual->value : NULL;
+  if (t && t->parts && a && a->parts && a->parts->len == t->parts->len && bullet_row(res, &row)) {
+    g_free(row.values);
+    for (guint k = 0; k < t->parts->len; k++) {
+      const JxValue *tp = g_ptr_array_index(t->parts, k), *ap = g_ptr_array_index(a->parts, k);
+      JxIndicatorResult part = *res;
+      jx_assess_value(tp, ap, rules, &part.outcome);
+      /* a row of its own, as if the part were the indicator */
+      JxIndicator one = *ind;
+      one.annual_target = (JxValue *)tp;
+      one.period_target = NULL;
+      JxActual actual = *res->actual;
+      actual.value = (JxValue *)ap;
+      part.indicator = &one;
+      part.actual = &actual;
+      if (bullet_row(&part, &row)) {
+        row.name = g_strdup_printf("%s · %s", ind->name, *tp->label ? tp->label : tp->raw);
+        g_array_append_val(rows, row);
+      }
+      g_free(part.outcome.reason);
+    }
+    return rows;
+  }
+  if (bullet_row(res, &row))
+    g_array_append_val(rows, row);
+  return rows;
+}
+
 /* One bullet chart per 一级 category of p, at its latest period. */
 static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules) {
   JxProjectResult *r = jx_assess_project(p, NULL, rules, NULL);
   GPtrArray *charts = g_ptr_array_new();
   for (guint i = 0; i < r->indicators->len; i++) {
     const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
-    JxBulletRow row;
-    if (!bullet_row(res, &row))
-      continue;
-    const char *label = *res->indicator->level1 ? res->indicator->level1 : "其他";
-    /* the category's latest chart; a full one is followed by its 续 so that
-     * no chart is taller than a page (a row takes at most 4 lines) */
-    JxBulletChart *chart = NULL;
-    guint part = 0;
-    for (guint k = 0; k < charts->len; k++) {
-      JxBulletChart *c = g_ptr_array_index(charts, k);
-      if (g_str_has_prefix(c->title, label) &&
-          (c->title[strlen(label)] == '\0' || g_str_has_prefix(c->title + strlen(label), "（续"))) {
-        chart = c;
-        part++;
+    GArray *rows = bullet_rows(res, rules);
+    for (guint n = 0; n < rows->len; n++) {
+      JxBulletRow row = g_array_index(rows, JxBulletRow, n);
+      const char *label = *res->indicator->level1 ? res->indicator->level1 : "其他";
+      /* the category's latest chart; a full one is followed by its 续 so that
+       * no chart is taller than a page (a row takes at most 4 lines) */
+      JxBulletChart *chart = NULL;
+      guint part = 0;
+      for (guint k = 0; k < charts->len; k++) {
+        JxBulletChart *c = g_ptr_array_index(charts, k);
+        if (g_str_has_prefix(c->title, label) &&
+            (c->title[strlen(label)] == '\0' ||
+             g_str_has_prefix(c->title + strlen(label), "（续"))) {
+          chart = c;
+          part++;
+        }
       }
+      if (!chart || chart->rows->len >= CHART_ROWS) {
+        char *title = part ? g_strdup_printf("%s（续）", label) : g_strdup(label);
+        chart = jx_bullets_new(title);
+        g_free(title);
+        g_ptr_array_add(charts, chart);
+      }
+      jx_bullets_add(chart, &row);
+      g_free(row.values);
+      if (row.name != res->indicator->name)
+        g_free(row.name);
     }
-    if (!chart || chart->rows->len >= CHART_ROWS) {
-      char *title = part ? g_strdup_printf("%s（续）", label) : g_strdup(label);
-      chart = jx_bullets_new(title);
-      g_free(title);
-      g_ptr_array_add(charts, chart);
-    }
-    jx_bullets_add(chart, &row);
-    g_free(row.values);
+    g_array_free(rows, TRUE);
   }
   if (charts->len) {
     char *when = period_label(r->period);

@@ -274,10 +274,30 @@ static void trends(void **state) {
   jx_document_free(doc);
 }
 
+/* Luma (ITU-R BT.601) of a colour: what a greyscale printer keeps. */
+static double luma(guint32 c) {
+  return 0.299 * ((c >> 16) & 0xFF) + 0.587 * ((c >> 8) & 0xFF) + 0.114 * (c & 0xFF);
+}
+
+/* In grey the three statuses stay apart (by hand: 达成 0x0072B2 → 87.2,
+ * 未达成 0xD55E00 → 118.9, 部分达成 0xE69F00 → 162.1), and the heat map's
+ * shades darken with completion. */
+static void greyscale(void **state) {
+  (void)state;
+  double met = luma(JX_CHART_MET), partly = luma(JX_CHART_PARTLY), unmet = luma(JX_CHART_UNMET);
+  assert_true(fabs(met - 87.2) < 0.1 && fabs(unmet - 118.9) < 0.1 && fabs(partly - 162.1) < 0.1);
+  assert_true(fabs(met - unmet) > 25 && fabs(unmet - partly) > 25 && fabs(met - partly) > 25);
+  static const double steps[] = {0.5, 0.7, 0.85, 0.95, 1.0};
+  for (size_t i = 1; i < G_N_ELEMENTS(steps); i++)
+    assert_true(luma(jx_heat_color(steps[i])) < luma(jx_heat_color(steps[i - 1])) - 10);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(scales), cmocka_unit_test(bars_and_markers), cmocka_unit_test(no_overlaps),
-      cmocka_unit_test(scores), cmocka_unit_test(heat_map),         cmocka_unit_test(trends),
+      cmocka_unit_test(scales),      cmocka_unit_test(bars_and_markers),
+      cmocka_unit_test(no_overlaps), cmocka_unit_test(scores),
+      cmocka_unit_test(heat_map),    cmocka_unit_test(trends),
+      cmocka_unit_test(greyscale),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
