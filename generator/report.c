@@ -333,6 +333,9 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
   project_trends(doc, p, rules);
 }
 
+/* Projects a department chart holds at most: rows of two lines fit a page. */
+#define DEPARTMENT_ROWS 16
+
 /* 三、绩效得分汇总: every project's score with the grade bands, and the
  * completion of each by category. */
 static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAssessConfig *rules) {
@@ -342,16 +345,26 @@ static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAs
     return;
   }
   jx_document_heading(doc, JX_ROLE_HEADING1, "三、绩效得分汇总", 2);
-  char *head = g_strdup_printf("部门得分 %.2f（%s，按项目资金加权）", dr->total, dr->grade);
-  JxScoreChart *sc = jx_scores_new(head);
-  g_free(head);
-  sc->graded = true;
+  /* charts of at most DEPARTMENT_ROWS projects each, so none is taller
+   * than a page */
+  JxBlock *f = NULL;
+  guint part = 0;
+  JxScoreChart *sc = NULL;
   for (guint i = 0; i < dr->projects->len; i++) {
+    if (i % DEPARTMENT_ROWS == 0) {
+      char *head =
+          part ? g_strdup_printf("部门得分（续）")
+               : g_strdup_printf("部门得分 %.2f（%s，按项目资金加权）", dr->total, dr->grade);
+      sc = jx_scores_new(head);
+      g_free(head);
+      sc->graded = true;
+      f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+      f->figure_name = part++ ? g_strdup_printf("%s-项目得分-%u", d->name, part)
+                              : g_strdup_printf("%s-项目得分", d->name);
+    }
     const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
     jx_scores_add(sc, r->project->name, 100, r->total);
   }
-  JxBlock *f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
-  f->figure_name = g_strdup_printf("%s-项目得分", d->name);
   jx_document_space(doc, 10);
 
   /* the categories any project has, in the order met, and 预算执行率 */
@@ -368,9 +381,16 @@ static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAs
     }
   }
   g_ptr_array_add(columns, g_strdup("预算执行率"));
-  JxHeatMap *m = jx_heat_new("各项目分类完成度（得分 ÷ 分值）", columns);
+  JxHeatMap *m = NULL;
   double *row = g_new(double, columns->len);
+  part = 0;
   for (guint i = 0; i < dr->projects->len; i++) {
+    if (i % DEPARTMENT_ROWS == 0) {
+      m = jx_heat_new(part ? "各项目分类完成度（续）" : "各项目分类完成度（得分 ÷ 分值）", columns);
+      f = jx_document_figure(doc, jx_heat_draw, m, (GDestroyNotify)jx_heat_free);
+      f->figure_name = part++ ? g_strdup_printf("%s-分类完成度-%u", d->name, part)
+                              : g_strdup_printf("%s-分类完成度", d->name);
+    }
     const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
     for (guint c = 0; c < columns->len; c++) {
       row[c] = NAN;
@@ -389,8 +409,6 @@ static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAs
     jx_heat_add(m, r->project->name, row);
   }
   g_free(row);
-  f = jx_document_figure(doc, jx_heat_draw, m, (GDestroyNotify)jx_heat_free);
-  f->figure_name = g_strdup_printf("%s-分类完成度", d->name);
   g_ptr_array_free(columns, TRUE);
   jx_department_result_free(dr);
 }
