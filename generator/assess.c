@@ -1,6 +1,7 @@
 /* assess.c - an indicator's actual value against its target. */
 #include "assess.h"
 
+#include "table.h"
 #include "text.h"
 
 #include <math.h>
@@ -512,14 +513,6 @@ static double progress_of(const char *period) {
   return 1;
 }
 
-/* Orders periods as a reader does: the months of a year, then the year. */
-static int period_cmp(const char *a, const char *b) {
-  char ka[16], kb[16];
-  g_snprintf(ka, sizeof ka, "%s%s", a, strlen(a) == 4 ? "-13" : "");
-  g_snprintf(kb, sizeof kb, "%s%s", b, strlen(b) == 4 ? "-13" : "");
-  return strcmp(ka, kb);
-}
-
 /* The latest period of p's actuals and budget execution, "" when none. */
 static const char *latest_period(const JxProject *p) {
   const char *best = "";
@@ -527,13 +520,13 @@ static const char *latest_period(const JxProject *p) {
     const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
     for (guint k = 0; k < jx_indicator_actual_count(ind); k++) {
       const char *q = ((JxActual *)g_ptr_array_index(ind->actuals, k))->period;
-      if (*q && (!*best || period_cmp(q, best) > 0))
+      if (*q && (!*best || jx_period_compare(q, best) > 0))
         best = q;
     }
   }
   for (guint i = 0; i < p->executions->len; i++) {
     const char *q = ((JxExecution *)g_ptr_array_index(p->executions, i))->period;
-    if (*q && (!*best || period_cmp(q, best) > 0))
+    if (*q && (!*best || jx_period_compare(q, best) > 0))
       best = q;
   }
   return best;
@@ -740,7 +733,8 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
 }
 
 static gint result_order(gconstpointer a, gconstpointer b) {
-  return period_cmp((*(JxProjectResult *const *)a)->period, (*(JxProjectResult *const *)b)->period);
+  return jx_period_compare((*(JxProjectResult *const *)a)->period,
+                           (*(JxProjectResult *const *)b)->period);
 }
 
 /* Adds p assessed at q to series unless it has that period already. */

@@ -3,6 +3,7 @@
 
 #include "chart.h"
 #include "decimal.h"
+#include "table.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -37,11 +38,7 @@ static const char *latest_period(const JxProject *p) {
       continue;
     /* actuals are sorted by period: the last is the latest */
     const char *period = ((JxActual *)g_ptr_array_index(ind->actuals, n - 1))->period;
-    char a[16], b[16];
-    g_snprintf(a, sizeof a, "%s%s", period, strlen(period) == 4 ? "-13" : "");
-    if (best)
-      g_snprintf(b, sizeof b, "%s%s", best, strlen(best) == 4 ? "-13" : "");
-    if (!best || strcmp(a, b) > 0)
+    if (!best || jx_period_compare(period, best) > 0)
       best = period;
   }
   return best;

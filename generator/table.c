@@ -986,8 +986,7 @@ static JxProject *resolve_project(JxReader *r, const Pending *x) {
   return found;
 }
 
-/* Orders periods as a reader does: the months of a year, then the year. */
-static gint period_order(const char *a, const char *b) {
+int jx_period_compare(const char *a, const char *b) {
   char ka[16], kb[16];
   g_snprintf(ka, sizeof ka, "%s%s", a, strlen(a) == 4 ? "-13" : "");
   g_snprintf(kb, sizeof kb, "%s%s", b, strlen(b) == 4 ? "-13" : "");
@@ -995,11 +994,11 @@ static gint period_order(const char *a, const char *b) {
 }
 
 static gint actual_order(gconstpointer a, gconstpointer b) {
-  return period_order((*(JxActual *const *)a)->period, (*(JxActual *const *)b)->period);
+  return jx_period_compare((*(JxActual *const *)a)->period, (*(JxActual *const *)b)->period);
 }
 
 static gint execution_order(gconstpointer a, gconstpointer b) {
-  return period_order((*(JxExecution *const *)a)->period, (*(JxExecution *const *)b)->period);
+  return jx_period_compare((*(JxExecution *const *)a)->period, (*(JxExecution *const *)b)->period);
 }
 
 /* Sorts every indicator's actuals and every project's execution records by

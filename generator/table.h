@@ -61,4 +61,8 @@ const char *jx_table_kind_name(JxTableKind kind);
  * to "2024" or "2024-06"; NULL when text is not a period.  Caller frees. */
 char *jx_period_normalize(const char *text);
 
+/* Orders normalized periods as a reader does: the months of a year, then
+ * the year itself ("2024-06" < "2024-09" < "2024").  <0, 0, >0. */
+int jx_period_compare(const char *a, const char *b);
+
 #endif
