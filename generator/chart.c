@@ -2,6 +2,7 @@
 #include "chart.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Greys of the completion tiers, darkest for the worst: they print. */
 #define BAND_UNMET 0xBDBDBD
@@ -42,14 +43,25 @@ void jx_bullets_add(JxBulletChart *c, const JxBulletRow *row) {
   g_ptr_array_add(c->rows, r);
 }
 
-double jx_chart_scale(double target, double actual) {
+double jx_chart_scale(double target, double actual, double *step) {
   double top = fmax(fmax(target, actual), 1e-9) * 1.15;
-  double unit = pow(10, floor(log10(top)));
-  static const double steps[] = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
-  for (size_t i = 0; i < G_N_ELEMENTS(steps); i++)
-    if (steps[i] * unit >= top - 1e-12)
-      return steps[i] * unit;
-  return 10 * unit;
+  /* the smallest end of 2 to 5 steps of 1, 2, 2.5 or 5 × 10^k that reaches
+   * top; of equal ends the one of more steps, but 2.5 only where no other
+   * step reaches as low (0, 2, 4, 6, 8, 10 rather than 0, 2.5, 5, 7.5, 10) */
+  static const double nice[] = {1, 2, 5, 2.5};
+  double best = INFINITY, best_step = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(nice); i++)
+    for (double unit = pow(10, floor(log10(top / 5)) - 1); unit <= top; unit *= 10) {
+      double s = nice[i] * unit;
+      int n = (int)ceil(top / s - 1e-9);
+      if (n < 2)
+        n = 2;
+      if (n <= 5 && n * s < best * (1 - 1e-9))
+        best = n * s, best_step = s;
+    }
+  if (step)
+    *step = best_step;
+  return best;
 }
 
 static guint32 status_color(JxStatus s) {
@@ -58,11 +70,73 @@ static guint32 status_color(JxStatus s) {
                                  : JX_CHART_UNMET;
 }
 
-/* A number for a tick, with the unit: 120%, 2.5万, 6s. */
-static char *tick_text(double v, const char *unit) {
-  if (v >= 10000 && fmod(v, 10000) == 0)
-    return g_strdup_printf("%g万%s", v / 10000, unit);
-  return g_strdup_printf("%g%s", v, unit);
+/* The label of tick value v on a scale of step: a percentage carries its
+ * sign; a scale of whole 万 counts in 万 (100万, 200万) so that labels stay
+ * short. */
+static char *tick_text(double v, double step, const char *unit) {
+  if (v == 0)
+    return g_strdup("0");
+  bool percent = unit && strcmp(unit, "%") == 0;
+  if (step >= 10000 && fmod(step, 10000) == 0)
+    return g_strdup_printf("%g万%s", v / 10000, percent ? "%" : "");
+  return g_strdup_printf("%g%s", v, percent ? "%" : "");
+}
+
+/* The unit written once beside a scale: all but %, which each label has. */
+static const char *axis_unit(const char *unit) {
+  return unit && *unit && strcmp(unit, "%") != 0 ? unit : NULL;
+}
+
+#define TICK 2.5     /* length of a tick mark */
+#define TICK_GAP 4.0 /* least space between two tick labels */
+#define TICK_GREY 0x808080
+
+/* Draws the ticks of a scale from 0 to end by step along [x0, x0 + w] (from
+ * the right when reverse), hanging below y, and labels as many as fit
+ * without touching: every tick, else every second and the end, and so on;
+ * the labels at the ends keep inside the plot. */
+static void draw_axis(JxCanvas *cv, double x0, double w, double y, double end, double step,
+                      const char *unit, bool reverse) {
+  int n = (int)lround(end / step);
+  if (n < 1)
+    return;
+  char **text = g_new0(char *, n + 1);
+  double *left = g_new(double, n + 1), *width = g_new(double, n + 1);
+  for (int i = 0; i <= n; i++) {
+    double x = reverse ? x0 + w * (1 - (double)i / n) : x0 + w * i / n;
+    jx_canvas_line(cv, x, y, 0, TICK, 0.5, TICK_GREY);
+    text[i] = tick_text(i * step, step, unit);
+    width[i] = jx_canvas_width(cv, JX_ROLE_RUNNING, text[i]);
+    /* flush with the plot's ends, centred on the ticks between */
+    left[i] = x - width[i] / 2;
+    if (left[i] < x0)
+      left[i] = x0;
+    if (left[i] + width[i] > x0 + w)
+      left[i] = x0 + w - width[i];
+  }
+  int stride = 1;
+  for (; stride < n; stride++) {
+    /* the labelled ticks in the order they stand, left to right */
+    bool fits = true;
+    double right = -INFINITY;
+    for (int k = 0; k <= n && fits; k++) {
+      int i = reverse ? n - k : k;
+      if (i % stride != 0 && i != n)
+        continue;
+      fits = left[i] >= right + TICK_GAP;
+      right = left[i] + width[i];
+    }
+    if (fits)
+      break;
+  }
+  for (int i = 0; i <= n; i++) {
+    if (i % stride == 0 || i == n)
+      jx_canvas_text(cv, JX_ROLE_RUNNING, text[i], left[i], y + TICK, width[i] + 1, JX_ALIGN_LEFT);
+    g_free(text[i]);
+  }
+  g_free(text);
+  g_free(left);
+  g_free(width);
 }
 
 /* Draws one row's plot in [x0, x0 + w] around the centre line cy. */
@@ -78,7 +152,7 @@ static void draw_plot(JxCanvas *cv, const JxBulletRow *r, double x0, double w, d
     jx_canvas_dot(cv, x0 + w * fmin(fmax(r->ratio, 0), 1), cy, 4, status_color(r->status));
     return;
   }
-  double max = jx_chart_scale(r->target, r->actual);
+  double step, max = jx_chart_scale(r->target, r->actual, &step);
   /* where value v stands: from the left, or from the right when less is
    * better, so that better is always to the right */
   double t = r->target / max, a = fmin(r->actual / max, 1);
@@ -99,14 +173,7 @@ static void draw_plot(JxCanvas *cv, const JxBulletRow *r, double x0, double w, d
       jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(r->status));
   }
   jx_canvas_line(cv, xt, band_top - 2, 0, BAND + 4, 2, 0x000000);
-  /* the ends of the scale */
-  char *lo = tick_text(0, ""), *hi = tick_text(max, r->unit ? r->unit : "");
-  jx_canvas_text(cv, JX_ROLE_RUNNING, r->reverse ? hi : lo, x0, cy + BAND / 2, w / 2,
-                 JX_ALIGN_LEFT);
-  jx_canvas_text(cv, JX_ROLE_RUNNING, r->reverse ? lo : hi, x0 + w / 2, cy + BAND / 2, w / 2,
-                 JX_ALIGN_RIGHT);
-  g_free(lo);
-  g_free(hi);
+  draw_axis(cv, x0, w, cy + BAND / 2, max, step, r->unit, r->reverse);
 }
 
 double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, double width) {
@@ -122,12 +189,17 @@ double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, do
     char *values = r->reverse ? g_strconcat(r->values, "（越小越好）", NULL) : g_strdup(r->values);
     h += jx_canvas_text(cv, JX_ROLE_RUNNING, values, x, y + h, label_w, JX_ALIGN_LEFT);
     g_free(values);
-    double plot_h = BAND + 4 + 14; /* the bands, the marker's reach, the ticks */
+    /* the marker's reach above the bands, the bands, the ticks and their labels */
+    double plot_h = 2 + BAND + TICK + 13.5;
     double row_h = fmax(h, plot_h);
     double cy = y + 2 + BAND / 2;
     draw_plot(cv, r, x0, pw, cy, NULL);
     jx_canvas_text(cv, JX_ROLE_RUNNING, jx_status_name(r->status), status_x, y, status_w,
                    JX_ALIGN_LEFT);
+    if (!r->qualitative && axis_unit(r->unit))
+      /* the unit of the scale, at the end of its labels */
+      jx_canvas_text(cv, JX_ROLE_RUNNING, r->unit, status_x, cy + BAND / 2 + TICK, status_w,
+                     JX_ALIGN_LEFT);
     y += row_h + ROW_GAP;
   }
   return y - top;
@@ -160,6 +232,43 @@ void jx_scores_free(JxScoreChart *c) {
   g_free(c);
 }
 
+/* Under a graded score chart: a tick at each grade's threshold and at 100
+ * over [x0, x0 + w], the thresholds written (one that would touch the one
+ * before is left out), and each grade's name in the middle of its band;
+ * returns the height taken. */
+static double grade_scale(JxCanvas *cv, const GPtrArray *grades, double x0, double w, double y) {
+  guint n = grades->len;
+  double right = -INFINITY, last = -INFINITY;
+  for (guint k = n + 1; k-- > 0;) {
+    /* the thresholds from the worst grade's up (grades run best first),
+     * then 100 */
+    double v = k ? ((const JxGrade *)g_ptr_array_index(grades, k - 1))->from : 100;
+    if (v <= last)
+      continue;
+    last = v;
+    double tx = x0 + w * v / 100;
+    jx_canvas_line(cv, tx, y, 0, TICK, 0.5, TICK_GREY);
+    char *text = g_strdup_printf("%g", v);
+    double tw = jx_canvas_width(cv, JX_ROLE_RUNNING, text), lx = fmax(tx - tw / 2, x0);
+    if (lx >= right + TICK_GAP) {
+      jx_canvas_text(cv, JX_ROLE_RUNNING, text, lx, y + TICK, tw + 1, JX_ALIGN_LEFT);
+      right = lx + tw;
+    }
+    g_free(text);
+  }
+  double names = y + TICK + 12;
+  for (guint k = 0; k < n; k++) {
+    const JxGrade *g = g_ptr_array_index(grades, k);
+    double to = k ? ((const JxGrade *)g_ptr_array_index(grades, k - 1))->from : 100;
+    double bx = x0 + w * g->from / 100, bw = w * (to - g->from) / 100;
+    double tw = jx_canvas_width(cv, JX_ROLE_RUNNING, g->name);
+    if (tw + 2 <= bw)
+      jx_canvas_text(cv, JX_ROLE_RUNNING, g->name, bx + (bw - tw) / 2, names, tw + 1,
+                     JX_ALIGN_LEFT);
+  }
+  return TICK + 24;
+}
+
 double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, double width) {
   const JxScoreChart *c = chart;
   double y = top;
@@ -177,24 +286,37 @@ double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, dou
     double cy = y + 7.5;
     double wp = most > 0 ? full * points / most : 0, ws = most > 0 ? full * score / most : 0;
     double ratio = points > 0 ? score / points : 0;
-    if (c->graded && points > 0) {
-      /* grade bands: 差 below 60, 中 to 80, 良 to 90, 优 above */
-      static const double from[] = {0, 0.6, 0.8, 0.9};
-      static const guint32 shade[] = {0xBDBDBD, 0xD9D9D9, 0xE6E6E6, 0xF5F5F5};
-      for (int k = 0; k < 4; k++) {
-        double to = k < 3 ? from[k + 1] : 1;
-        jx_canvas_fill(cv, x0 + wp * from[k], cy - BAND / 2, wp * (to - from[k]), BAND, shade[k]);
+    guint grade = 0; /* of the total, in c->grades */
+    if (c->grades && c->grades->len && points > 0) {
+      /* a band a grade, darker for worse, from its threshold to the next */
+      guint n = c->grades->len;
+      for (guint k = 0; k < n; k++) {
+        const JxGrade *g = g_ptr_array_index(c->grades, k);
+        double to = k ? ((const JxGrade *)g_ptr_array_index(c->grades, k - 1))->from : 100;
+        guint level = n > 1 ? 0xBD + (0xF5 - 0xBD) * (n - 1 - k) / (n - 1) : 0xF0;
+        jx_canvas_fill(cv, x0 + wp * g->from / 100, cy - BAND / 2, wp * (to - g->from) / 100, BAND,
+                       level << 16 | level << 8 | level);
+        if (score < g->from - 1e-9)
+          grade = k + 1;
       }
+      grade = MIN(grade, n - 1);
     } else {
       jx_canvas_fill(cv, x0, cy - BAND / 2, wp, BAND, BAND_MET);
     }
-    if (ws > 0)
-      /* a total is coloured by its grade (优 from 90), a category by whether it
-       * scored all its points */
-      jx_canvas_fill(cv, x0, cy - BAND / 2 + 2, ws, BAND - 4,
-                     ratio >= (c->graded ? 0.9 : 1) - 1e-9 ? JX_CHART_MET
-                     : ratio >= 0.6                        ? JX_CHART_PARTLY
-                                                           : JX_CHART_UNMET);
+    if (ws > 0) {
+      /* a total is coloured by its grade (the best blue, the worst
+       * vermillion), a category by whether it scored all its points */
+      guint32 color;
+      if (c->grades && c->grades->len)
+        color = grade == 0                   ? JX_CHART_MET
+                : grade + 1 < c->grades->len ? JX_CHART_PARTLY
+                                             : JX_CHART_UNMET;
+      else
+        color = ratio >= 1 - 1e-9 ? JX_CHART_MET : ratio >= 0.6 ? JX_CHART_PARTLY : JX_CHART_UNMET;
+      /* on grade bands a thinner bar, so that the bands show either side */
+      double bar = c->grades && c->grades->len ? BAND / 2 : BAND - 4;
+      jx_canvas_fill(cv, x0, cy - bar / 2, ws, bar, color);
+    }
     /* the points as a closing mark */
     jx_canvas_line(cv, x0 + wp, cy - BAND / 2 - 2, 0, BAND + 4, 2, 0x000000);
     char *text = g_strdup_printf("%.2f / %.2f", score, points);
@@ -202,6 +324,8 @@ double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, dou
     g_free(text);
     y += fmax(h, BAND + 6) + ROW_GAP;
   }
+  if (c->grades && c->grades->len && most > 0)
+    y += grade_scale(cv, c->grades, x0, full * 100 / most, y);
   return y - top;
 }
 
@@ -329,7 +453,7 @@ double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, dou
     double most = r->target;
     for (guint k = 0; k < r->values->len; k++)
       most = fmax(most, g_array_index(r->values, double, k));
-    double max = jx_chart_scale(most, 0);
+    double step, max = jx_chart_scale(most, 0, &step);
     double base = y + ph; /* the plot's bottom: 0 */
                           /* months 0 … 12 across, 0 … max up */
 #define TX(m) (x0 + pw * (m) / 12.0)
@@ -348,15 +472,23 @@ double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, dou
       }
       jx_canvas_dot(cv, TX(m), TY(v), 2.5, JX_CHART_MET);
     }
-    char *hi = tick_text(max, r->unit);
-    jx_canvas_text(cv, JX_ROLE_RUNNING, hi, x0 + pw + 4, y - 3, x + width - x0 - pw - 4,
+    /* the top of the scale with its unit; the months by quarter */
+    char *hi = tick_text(max, step, r->unit);
+    char *label = axis_unit(r->unit) ? g_strconcat(hi, r->unit, NULL) : g_strdup(hi);
+    jx_canvas_text(cv, JX_ROLE_RUNNING, label, x0 + pw + 4, y - 3, x + width - x0 - pw - 4,
                    JX_ALIGN_LEFT);
-    jx_canvas_text(cv, JX_ROLE_RUNNING, "年初", x0, base, pw / 2, JX_ALIGN_LEFT);
-    jx_canvas_text(cv, JX_ROLE_RUNNING, "12月", x0 + pw / 2, base, pw / 2, JX_ALIGN_RIGHT);
+    g_free(label);
     g_free(hi);
+    static const char *const quarters[] = {"年初", "3月", "6月", "9月", "12月"};
+    for (int q = 0; q <= 4; q++) {
+      double tx = TX(3 * q), tw = jx_canvas_width(cv, JX_ROLE_RUNNING, quarters[q]);
+      double lx = q == 0 ? tx : q == 4 ? tx - tw : tx - tw / 2;
+      jx_canvas_line(cv, tx, base, 0, TICK, 0.5, TICK_GREY);
+      jx_canvas_text(cv, JX_ROLE_RUNNING, quarters[q], lx, base + TICK, tw + 1, JX_ALIGN_LEFT);
+    }
 #undef TX
 #undef TY
-    y += fmax(h, ph + 14) + ROW_GAP;
+    y += fmax(h, ph + TICK + 13.5) + ROW_GAP;
   }
   return y - top;
 }

@@ -46,7 +46,10 @@ typedef struct {
   GPtrArray *labels;
   GArray *points; /* double: the category's points */
   GArray *scores; /* double: what it scored */
-  bool graded;    /* grade bands behind the bars: 差 <60, 中, 良 80, 优 90 */
+  /* JxGrade * best first (assess.h), or NULL: the rows are totals out of
+   * 100, drawn on the bands of the grades, each bar coloured by its grade,
+   * and a scale below with the grades' thresholds and names */
+  const GPtrArray *grades;
 } JxScoreChart;
 
 JxScoreChart *jx_scores_new(const char *title);
@@ -111,9 +114,10 @@ double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, dou
 #define JX_TREND_WIDTH 0.50
 #define JX_TREND_HEIGHT 36.0
 
-/* The end of a row's scale: a round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
- * 6 or 8 × 10^k) at least 1.15 times the larger of target and actual. */
-double jx_chart_scale(double target, double actual);
+/* The end of a row's scale, at least 1.15 times the larger of target and
+ * actual: 2 to 5 steps of a round number (1, 2, 2.5 or 5 × 10^k), the
+ * ticks; sets *step (if not NULL). */
+double jx_chart_scale(double target, double actual, double *step);
 
 /* The share of the width that is the label column, and the plot's start
  * and width as shares: the geometry the tests measure against. */

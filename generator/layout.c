@@ -463,6 +463,14 @@ double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, dou
   return n * b->st->roles[role].pitch;
 }
 
+double jx_canvas_width(JxCanvas *cv, JxRole role, const char *text) {
+  PangoLayout *l = make_layout(cv->b, role, text, 0, JX_ALIGN_LEFT, false, false);
+  PangoRectangle logical;
+  pango_layout_get_extents(l, NULL, &logical);
+  g_object_unref(l);
+  return (double)logical.width / PANGO_SCALE;
+}
+
 void jx_canvas_fill(JxCanvas *cv, double x, double y, double w, double h, guint32 color) {
   if (!cv->dry)
     add_op(cv->b, JX_OP_FILL, JX_ROLE_TABLE, x, y, w, h)->color = color;

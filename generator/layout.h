@@ -57,6 +57,8 @@ typedef struct JxCanvas JxCanvas;
  * top; returns the height it takes. */
 double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, double top,
                       double width, JxAlign align);
+/* The width text takes in role on one line, unwrapped. */
+double jx_canvas_width(JxCanvas *cv, JxRole role, const char *text);
 void jx_canvas_fill(JxCanvas *cv, double x, double y, double w, double h, guint32 color);
 void jx_canvas_line(JxCanvas *cv, double x, double y, double dx, double dy, double stroke,
                     guint32 color);

@@ -37,6 +37,7 @@ static const char usage[] =
     "  -o DIR           render: the folder reports go to (default: output)\n"
     "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
+    "  --no-charts      render: tables only, no charts\n"
     "  -h, --help       show this help\n"
     "  --version        show the version\n"
     "\n"
@@ -52,6 +53,7 @@ typedef struct {
   const char *out_dir; /* render */
   bool pdf, svg, png;  /* render */
   double dpi;          /* render */
+  bool no_charts;      /* render */
 } Options;
 
 /* Reads a -f list such as "pdf,svg"; false when it names something else. */
@@ -109,6 +111,8 @@ static int parse_options(int argc, char **argv, Options *o) {
           return EX_USAGE;
         }
       }
+    } else if (!only_inputs && render && strcmp(a, "--no-charts") == 0) {
+      o->no_charts = true;
     } else if (!only_inputs && strcmp(a, "--period") == 0) {
       char *period = i + 1 < argc ? jx_period_normalize(argv[i + 1]) : NULL;
       if (!period) {
@@ -319,7 +323,7 @@ static int render_all(const Options *o, JxModel *m) {
     const JxDepartment *d = g_ptr_array_index(m->departments, i);
     if (d->projects->len == 0)
       continue;
-    JxDocument *doc = jx_report_department(d, cn, rules);
+    JxDocument *doc = jx_report_department(d, cn, o->no_charts ? NULL : rules);
     JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
     char *name = jx_render_safe_name(d->name);
     char *prefix = g_build_filename(o->out_dir, name, NULL);

@@ -354,7 +354,7 @@ static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAs
                : g_strdup_printf("部门得分 %.2f（%s，按项目资金加权）", dr->total, dr->grade);
       sc = jx_scores_new(head);
       g_free(head);
-      sc->graded = true;
+      sc->grades = rules->grades;
       f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
       f->figure_name = part++ ? g_strdup_printf("%s-项目得分-%u", d->name, part)
                               : g_strdup_printf("%s-项目得分", d->name);

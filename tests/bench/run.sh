@@ -73,3 +73,23 @@ awk -v COPIES=14 -f "$ROOT/tests/bench/manyprojects.awk" "$ROOT/input/haizhu-202
 pages=$(pdfinfo "$WORK"/many/*.pdf | sed -n 's/^Pages: *//p')
 timed "render, $pages pages (70 projects)" render -o "$WORK/many" "$WORK/many.csv"
 timed "render, $pages pages as SVG" render -o "$WORK/many" -f svg "$WORK/many.csv"
+
+echo
+echo "charts (target: at most 5 ms a chart)"
+# the 70 projects with a year's actuals and three months': bullet, score,
+# trend and department charts
+mkdir -p "$WORK/charts-in"
+cp "$WORK/many.csv" "$WORK/charts-in/targets.csv"
+for f in "$ROOT"/input/haizhu-2024-sample-actuals-*.csv; do
+  enc=GB18030
+  iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 && enc=UTF-8
+  iconv -f "$enc" -t UTF-8 "$f" |
+    awk -v COPIES=14 -f "$ROOT/tests/bench/manyactuals.awk" >"$WORK/charts-in/$(basename "$f")"
+done
+"$JIXIAO" render -o "$WORK/charts" -f svg "$WORK/charts-in" >/dev/null
+charts=$(find "$WORK/charts/charts" -name '*.svg' | wc -l)
+timed "render, 70 projects with $charts charts" render -o "$WORK/charts" "$WORK/charts-in"
+with=$T
+timed "render, the same with --no-charts" render -o "$WORK/charts" --no-charts "$WORK/charts-in"
+awk -v a="$with" -v b="$T" -v n="$charts" 'BEGIN { printf "%-34s %7.2f ms a chart\n", "charts, added time", 1000 * (a - b) / n }'
+

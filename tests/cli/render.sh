@@ -71,6 +71,13 @@ if head -c 400 "$WORK/a/$DEPT-p001.svg" | grep -q 'width="210mm" height="297mm"'
 # 30 dpi: A4 is 248 × 351 pixels
 if file "$WORK/a/$DEPT-p001.png" | grep -q "248 x 351"; then ok; else bad "PNG size: $(file "$WORK/a/$DEPT-p001.png")"; fi
 
+# ---- --no-charts: the tables alone ----
+timeout 120 "$JIXIAO" render -o "$WORK/nc" -f pdf,svg --no-charts input >/dev/null 2>&1
+nc_pages=$(pdfinfo "$WORK/nc/$DEPT.pdf" | sed -n 's/^Pages: *//p')
+pdftotext -enc UTF-8 "$WORK/nc/$DEPT.pdf" - | tr -d ' \n' >"$WORK/nc-text"
+if [ -n "$nc_pages" ] && [ "$nc_pages" -lt "$pages" ] && ! grep -q "目标与完成对比\|绩效得分汇总" "$WORK/nc-text" &&
+  grep -qF "保障琶洲政务分中心高水平运营" "$WORK/nc-text" && [ ! -e "$WORK/nc/charts" ]; then ok; else bad "--no-charts: $nc_pages pages of $pages"; fi
+
 # ---- where output cannot go ----
 mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
 if [ "$(id -u)" != 0 ]; then

@@ -65,14 +65,27 @@ static void collect(const JxLayout *l, GPtrArray *bars, GPtrArray *markers) {
   }
 }
 
+/* expects jx_chart_scale(target, actual) to end at end in steps of step */
+static void scale_is(double target, double actual, double end, double step) {
+  double got_step;
+  double got = jx_chart_scale(target, actual, &got_step);
+  if (fabs(got - end) > 1e-9 * end || fabs(got_step - step) > 1e-9 * step)
+    fail_msg("scale of %g, %g: %g by %g, expected %g by %g", target, actual, got, got_step, end,
+             step);
+}
+
 static void scales(void **state) {
   (void)state;
-  /* 1.15 × the larger value, up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k */
-  assert_true(jx_chart_scale(100, 99.4) == 120);            /* 115 */
-  assert_true(jx_chart_scale(20000, 19519) == 25000);       /* 23000 */
-  assert_true(jx_chart_scale(5, 3.3) == 6);                 /* 5.75 */
-  assert_true(jx_chart_scale(10, 100) == 120);              /* 115 */
-  assert_true(jx_chart_scale(4000000, 3650000) == 5000000); /* 4600000 */
+  /* the smallest end of 2..5 steps of 1, 2, 5 × 10^k reaching 1.15 × the
+   * larger value, 2.5 × 10^k only where it ends lower; worked by hand: */
+  scale_is(100, 99.4, 125, 25);             /* 115: 50 × 3 = 150, 25 × 5 = 125 */
+  scale_is(20000, 19519, 25000, 5000);      /* 23000: 5000 × 5 */
+  scale_is(5, 3.3, 6, 2);                   /* 5.75: 2 × 3; 1 would take 6 steps */
+  scale_is(10, 100, 125, 25);               /* 115 */
+  scale_is(4000000, 3650000, 5000000, 1e6); /* 4600000: 1e6 × 5 ties 2.5e6 × 2 */
+  scale_is(3, 0, 4, 1);                     /* 3.45: 1 × 4 ties 2 × 2 */
+  scale_is(1, 0, 1.25, 0.25);               /* 1.15: 0.25 × 5; 0.5 × 3 = 1.5 */
+  scale_is(8, 0, 10, 2);                    /* 9.2: 2 × 5 ties 5 × 2 and 2.5 × 4 */
 }
 
 static void bars_and_markers(void **state) {
@@ -80,14 +93,14 @@ static void bars_and_markers(void **state) {
   const JxStyle *st = jx_style_default();
   double x0 = st->left + st->width * JX_CHART_PLOT_FROM, pw = st->width * JX_CHART_PLOT_WIDTH;
   JxBulletRow rows[] = {
-      /* 50 of 100: scale 120; bar 50/120 of the plot, marker at 100/120 */
+      /* 50 of 100: scale 125; bar 50/125 of the plot, marker at 100/125 */
       {"培训人次", "实际 50 ／ 目标 100", false, false, 100, 50, 0.5, JX_STATUS_UNMET, "人次"},
       /* 反向 ≤5s, actual 2.5s: scale 6, drawn from the right: the marker
        * at 1 − 5/6, the bar to 1 − 2.5/6, right of the marker */
       {"查询速度", "实际 2.5s ／ 目标 ≤5s", false, true, 5, 2.5, 2, JX_STATUS_MET, "s"},
       /* an actual of 0: no bar, the marker still there */
       {"新建中心", "实际 0 ／ 目标 3", false, false, 3, 0, 0, JX_STATUS_UNMET, "个"},
-      /* ten times the target: scale 120, the marker at 10/120 */
+      /* ten times the target: scale 125, the marker at 10/125 */
       {"服务量", "实际 100 ／ 目标 10", false, false, 10, 100, 10, JX_STATUS_MET, ""},
   };
   JxLayout *l = chart_layout(rows, G_N_ELEMENTS(rows));
@@ -98,22 +111,81 @@ static void bars_and_markers(void **state) {
   assert_int_equal(markers->len, 4);
   JxOp *b0 = g_ptr_array_index(bars, 0), *m0 = g_ptr_array_index(markers, 0);
   assert_true(fabs(b0->x - x0) < 1e-9);
-  assert_true(fabs(b0->w - pw * 50 / 120) < 1e-9);
-  assert_true(fabs(m0->x - (x0 + pw * 100 / 120)) < 1e-9);
+  assert_true(fabs(b0->w - pw * 50 / 125) < 1e-9);
+  assert_true(fabs(m0->x - (x0 + pw * 100 / 125)) < 1e-9);
   assert_int_equal(b0->color, JX_CHART_UNMET);
   JxOp *b1 = g_ptr_array_index(bars, 1), *m1 = g_ptr_array_index(markers, 1);
   assert_true(fabs(m1->x - (x0 + pw * (1 - 5.0 / 6))) < 1e-9);
   assert_true(fabs(b1->x + b1->w - (x0 + pw * (1 - 2.5 / 6))) < 1e-9);
   assert_true(b1->x + b1->w > m1->x); /* better reads rightwards */
   JxOp *m2 = g_ptr_array_index(markers, 2);
-  assert_true(fabs(m2->x - (x0 + pw * 3 / jx_chart_scale(3, 0))) < 1e-9);
+  assert_true(fabs(m2->x - (x0 + pw * 3 / jx_chart_scale(3, 0, NULL))) < 1e-9);
   JxOp *b3 = g_ptr_array_index(bars, 2), *m3 = g_ptr_array_index(markers, 3);
-  assert_true(fabs(m3->x - (x0 + pw * 10 / 120)) < 1e-9);
-  assert_true(fabs(b3->w - pw * 100 / 120) < 1e-9);
-  /* bar lengths in proportion to values on a shared scale: 50 vs 100 of 120 */
+  assert_true(fabs(m3->x - (x0 + pw * 10 / 125)) < 1e-9);
+  assert_true(fabs(b3->w - pw * 100 / 125) < 1e-9);
+  /* bar lengths in proportion to values on a shared scale: 50 vs 100 of 125 */
   assert_true(fabs(b0->w / b3->w - 0.5) < 1e-9);
   g_ptr_array_free(bars, TRUE);
   g_ptr_array_free(markers, TRUE);
+  jx_layout_free(l);
+}
+
+/* The text op of page 0 reading text, the n-th of them; NULL if none. */
+static const JxOp *text_op(const JxLayout *l, const char *text, int n) {
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT && strcmp(op->text, text) == 0 && n-- == 0)
+      return op;
+  }
+  return NULL;
+}
+
+/* Ticks at the round numbers of the scale, labelled, the unit beside. */
+static void axis_ticks(void **state) {
+  (void)state;
+  const JxStyle *st = jx_style_default();
+  double x0 = st->left + st->width * JX_CHART_PLOT_FROM, pw = st->width * JX_CHART_PLOT_WIDTH;
+  JxBulletRow rows[] = {
+      /* scale 25000 by 5000: ticks at 0, 1/5, … 5/5 of the plot */
+      {"服务人次", "实际 19519 ／ 目标 20000", false, false, 20000, 19519, 0.976, JX_STATUS_PARTLY,
+       "人次"},
+      /* 反向 ≤5s: scale 6 by 2, 0 at the right end and 6s at the left */
+      {"查询速度", "实际 3.3s ／ 目标 ≤5s", false, true, 5, 3.3, 1, JX_STATUS_MET, "s"},
+      /* percentages carry their sign: 0, 25%, … 125% */
+      {"满意度", "实际 99.4% ／ 目标 ≥98%", false, false, 98, 99.4, 1, JX_STATUS_MET, "%"},
+  };
+  JxLayout *l = chart_layout(rows, G_N_ELEMENTS(rows));
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  guint ticks = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    ticks += op->kind == JX_OP_RULE && op->w == 0 && op->stroke == 0.5;
+  }
+  assert_int_equal(ticks, 6 + 4 + 6);
+  const char *labels[] = {"0", "5000", "10000", "15000", "20000", "25000"};
+  for (int i = 0; i < 6; i++) {
+    const JxOp *op = text_op(l, labels[i], 0);
+    assert_non_null(op);
+    double centre = op->x + op->w / 2, at = x0 + pw * i / 5;
+    if (i == 0)
+      assert_true(fabs(op->x - x0) < 0.01); /* flush with the plot's ends */
+    else if (i == 5)
+      assert_true(fabs(op->x + op->w - (x0 + pw)) < 0.01);
+    else
+      assert_true(fabs(centre - at) < 0.01);
+  }
+  const JxOp *unit = text_op(l, "人次", 0);
+  assert_non_null(unit);
+  assert_true(unit->x > x0 + pw);
+  /* the reverse row: its 0 (the second "0") flush right, 2 centred on 2/3 */
+  const JxOp *zero = text_op(l, "0", 1), *two = text_op(l, "2", 0);
+  assert_non_null(zero);
+  assert_non_null(two);
+  assert_true(fabs(zero->x + zero->w - (x0 + pw)) < 0.01);
+  assert_true(fabs(two->x + two->w / 2 - (x0 + pw * 2 / 3)) < 0.01);
+  assert_non_null(text_op(l, "125%", 0));
+  assert_non_null(text_op(l, "75%", 0));
   jx_layout_free(l);
 }
 
@@ -175,7 +247,11 @@ static void others_no_overlaps(void **state) {
   const char *longest = "“数字海珠一张图”平台建设及智慧社区数字化基层治理平台运维服务经费";
   JxDocument *doc = jx_document_new("测试", "测试单位");
   JxScoreChart *sc = jx_scores_new("部门得分 98.59（优，按项目资金加权）");
-  sc->graded = true;
+  JxGrade grades[] = {{"优", 90}, {"良", 80}, {"中", 60}, {"差", 0}};
+  GPtrArray *bands = g_ptr_array_new();
+  for (size_t i = 0; i < G_N_ELEMENTS(grades); i++)
+    g_ptr_array_add(bands, &grades[i]);
+  sc->grades = bands;
   jx_scores_add(sc, longest, 100, 99.07);
   jx_scores_add(sc, "甲", 100, 55);
   jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
@@ -196,6 +272,71 @@ static void others_no_overlaps(void **state) {
   JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
   assert_int_equal(l->pages->len, 1);
   assert_int_equal(check_boxes(l), 2); /* the two trend points */
+  /* the grades named under the score chart */
+  assert_non_null(text_op(l, "良", 0));
+  assert_non_null(text_op(l, "差", 0));
+  assert_non_null(text_op(l, "90", 0));
+  g_ptr_array_free(bands, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+/* Project totals on the grade bands of a template with three grades (A
+ * from 85, B from 70, C below): a band a grade from its threshold to the
+ * next, each bar coloured by its grade — the best blue, the worst
+ * vermillion, those between orange — and the thresholds ticked under. */
+static void graded_scores(void **state) {
+  (void)state;
+  JxGrade grades[] = {{"A", 85}, {"B", 70}, {"C", 0}};
+  GPtrArray *bands = g_ptr_array_new();
+  for (size_t i = 0; i < G_N_ELEMENTS(grades); i++)
+    g_ptr_array_add(bands, &grades[i]);
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  JxScoreChart *c = jx_scores_new("部门得分");
+  c->grades = bands;
+  jx_scores_add(c, "甲", 100, 90); /* A */
+  jx_scores_add(c, "乙", 100, 84); /* B: under 85 */
+  jx_scores_add(c, "丙", 100, 50); /* C */
+  jx_document_figure(doc, jx_scores_draw, c, (GDestroyNotify)jx_scores_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  const JxStyle *st = jx_style_default();
+  double x0 = st->left + st->width * JX_SCORES_FROM, full = st->width * JX_SCORES_WIDTH;
+  GPtrArray *bars = g_ptr_array_new(), *marks = g_ptr_array_new();
+  collect(l, bars, marks);
+  assert_int_equal(bars->len, 3);
+  assert_int_equal(((JxOp *)g_ptr_array_index(bars, 0))->color, JX_CHART_MET);
+  assert_int_equal(((JxOp *)g_ptr_array_index(bars, 1))->color, JX_CHART_PARTLY);
+  assert_int_equal(((JxOp *)g_ptr_array_index(bars, 2))->color, JX_CHART_UNMET);
+  /* the first row's bands: C over 0..70, B 70..85, A 85..100 of the width */
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  double edges[] = {0, 70, 85}, widths[] = {70, 15, 15};
+  int found = 0;
+  for (guint i = 0; i < page->ops->len && found < 3; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind != JX_OP_FILL || is_bar(op))
+      continue;
+    /* bands are drawn best first: A, B, C */
+    int k = 2 - found++;
+    assert_true(fabs(op->x - (x0 + full * edges[k] / 100)) < 1e-9);
+    assert_true(fabs(op->w - full * widths[k] / 100) < 1e-9);
+  }
+  assert_int_equal(found, 3);
+  /* ticks at 0, 70, 85, 100, and the names */
+  guint ticks = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_RULE && op->stroke == 0.5) {
+      static const double at[] = {0, 70, 85, 100};
+      assert_true(ticks < 4 && fabs(op->x - (x0 + full * at[ticks] / 100)) < 1e-9);
+      ticks++;
+    }
+  }
+  assert_int_equal(ticks, 4);
+  assert_non_null(text_op(l, "A", 0));
+  assert_non_null(text_op(l, "70", 0));
+  g_ptr_array_free(bars, TRUE);
+  g_ptr_array_free(marks, TRUE);
+  g_ptr_array_free(bands, TRUE);
   jx_layout_free(l);
   jx_document_free(doc);
 }
@@ -290,7 +431,7 @@ static void trends(void **state) {
     JxOp *op = &g_array_index(page->ops, JxOp, i);
     if (op->kind == JX_OP_DOT)
       g_ptr_array_add(dots, op);
-    else if (op->kind == JX_OP_RULE && op->role == JX_ROLE_TABLE)
+    else if (op->kind == JX_OP_RULE && op->role == JX_ROLE_TABLE && op->stroke != 0.5)
       g_ptr_array_add(lines, op);
   }
   assert_int_equal(dots->len, 2);
@@ -301,6 +442,14 @@ static void trends(void **state) {
   assert_true(fabs(jun->y - (base - JX_TREND_HEIGHT * 9204 / 25000)) < 1e-9);
   /* target, 序时进度, and the segment March–June */
   assert_int_equal(lines->len, 3);
+  /* the months by quarter, 年初 to 12月, under the plot */
+  for (guint i = 0, q = 0; i < page->ops->len; i++) {
+    JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_RULE && op->stroke == 0.5) {
+      assert_true(fabs(op->x - (x0 + pw * q / 4)) < 1e-9 && fabs(op->y - base) < 1e-9);
+      q++;
+    }
+  }
   JxOp *target = g_ptr_array_index(lines, 0), *pace = g_ptr_array_index(lines, 1);
   assert_true(fabs(target->y - (base - JX_TREND_HEIGHT * 20000 / 25000)) < 1e-9);
   assert_true(fabs(pace->x - x0) < 1e-9 && fabs(pace->y - base) < 1e-9);
@@ -331,10 +480,11 @@ static void greyscale(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(scales),      cmocka_unit_test(bars_and_markers),
-      cmocka_unit_test(no_overlaps), cmocka_unit_test(scores),
-      cmocka_unit_test(heat_map),    cmocka_unit_test(trends),
-      cmocka_unit_test(greyscale),   cmocka_unit_test(others_no_overlaps),
+      cmocka_unit_test(scales),        cmocka_unit_test(axis_ticks),
+      cmocka_unit_test(graded_scores), cmocka_unit_test(bars_and_markers),
+      cmocka_unit_test(no_overlaps),   cmocka_unit_test(scores),
+      cmocka_unit_test(heat_map),      cmocka_unit_test(trends),
+      cmocka_unit_test(greyscale),     cmocka_unit_test(others_no_overlaps),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
