@@ -281,6 +281,84 @@ static void others_no_overlaps(void **state) {
   jx_document_free(doc);
 }
 
+/* Counts the ops of kind on page. */
+static guint count_ops(const JxPage *page, JxOpKind kind) {
+  guint n = 0;
+  for (guint i = 0; i < page->ops->len; i++)
+    n += g_array_index(page->ops, JxOp, i).kind == kind;
+  return n;
+}
+
+/* A category with no rows draws its title and nothing else; one with a
+ * single row draws one bar and one marker, and is shorter than two rows. */
+static void empty_and_single(void **state) {
+  (void)state;
+  JxLayout *l = chart_layout(NULL, 0);
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  assert_int_equal(count_ops(page, JX_OP_FILL), 0);
+  assert_int_equal(count_ops(page, JX_OP_DOT), 0);
+  assert_non_null(text_op(l, "产出指标", 0));
+  jx_layout_free(l);
+  JxBulletRow rows[] = {
+      {"服务人次", "实际 19519 ／ 目标 20000", false, false, 20000, 19519, 0.976, JX_STATUS_PARTLY,
+       "人次"},
+      {"服务人次", "实际 19519 ／ 目标 20000", false, false, 20000, 19519, 0.976, JX_STATUS_PARTLY,
+       "人次"},
+  };
+  JxLayout *one = chart_layout(rows, 1), *two = chart_layout(rows, 2);
+  GPtrArray *bars = g_ptr_array_new(), *markers = g_ptr_array_new();
+  collect(one, bars, markers);
+  assert_int_equal(bars->len, 1);
+  assert_int_equal(markers->len, 1);
+  /* the lowest text of each: the second row's ticks sit lower */
+  double low1 = 0, low2 = 0;
+  const JxPage *p1 = g_ptr_array_index(one->pages, 0), *p2 = g_ptr_array_index(two->pages, 0);
+  for (guint i = 0; i < p1->ops->len; i++) {
+    const JxOp *op = &g_array_index(p1->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT && op->role != JX_ROLE_PAGE_NUMBER)
+      low1 = fmax(low1, op->y);
+  }
+  for (guint i = 0; i < p2->ops->len; i++) {
+    const JxOp *op = &g_array_index(p2->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT && op->role != JX_ROLE_PAGE_NUMBER)
+      low2 = fmax(low2, op->y);
+  }
+  assert_true(low2 > low1 + 20);
+  g_ptr_array_free(bars, TRUE);
+  g_ptr_array_free(markers, TRUE);
+  jx_layout_free(one);
+  jx_layout_free(two);
+}
+
+/* A chart that does not fit below the text before it goes whole to the next
+ * page: 20 body lines fill most of a page of 22, and the chart of eight rows
+ * (about 300 pt) is all on page 2, title and bars. */
+static void never_split(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  for (int i = 0; i < 20; i++)
+    jx_document_paragraph(doc, JX_ROLE_BODY, "一行正文。", JX_ALIGN_LEFT, false);
+  JxBulletChart *c = jx_bullets_new("满意度指标");
+  JxBulletRow row = {"满意度", "实际 99% ／ 目标 ≥98%", false, false, 98, 99,
+                     1,        JX_STATUS_MET,           "%"};
+  for (int i = 0; i < 8; i++)
+    jx_bullets_add(c, &row);
+  jx_document_figure(doc, jx_bullets_draw, c, (GDestroyNotify)jx_bullets_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  assert_int_equal(l->pages->len, 2);
+  const JxPage *first = g_ptr_array_index(l->pages, 0), *second = g_ptr_array_index(l->pages, 1);
+  assert_int_equal(count_ops(first, JX_OP_FILL), 0);
+  assert_int_equal(count_ops(second, JX_OP_FILL), 8 * 4); /* 3 bands and a bar a row */
+  bool title = false;
+  for (guint i = 0; i < second->ops->len; i++) {
+    const JxOp *op = &g_array_index(second->ops, JxOp, i);
+    title |= op->kind == JX_OP_TEXT && strcmp(op->text, "满意度指标") == 0;
+  }
+  assert_true(title);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 /* Project totals on the grade bands of a template with three grades (A
  * from 85, B from 70, C below): a band a grade from its threshold to the
  * next, each bar coloured by its grade — the best blue, the worst
@@ -481,7 +559,8 @@ static void greyscale(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(scales),        cmocka_unit_test(axis_ticks),
-      cmocka_unit_test(graded_scores), cmocka_unit_test(bars_and_markers),
+      cmocka_unit_test(graded_scores), cmocka_unit_test(empty_and_single),
+      cmocka_unit_test(never_split),   cmocka_unit_test(bars_and_markers),
       cmocka_unit_test(no_overlaps),   cmocka_unit_test(scores),
       cmocka_unit_test(heat_map),      cmocka_unit_test(trends),
       cmocka_unit_test(greyscale),     cmocka_unit_test(others_no_overlaps),
