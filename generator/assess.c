@@ -134,6 +134,12 @@ JxAssessConfig *jx_assess_config_load(const char *path, GError **error) {
     g_key_file_free(kf);
     return NULL;
   }
+  JxAssessConfig *c = jx_assess_config_from_keys(kf, path, error);
+  g_key_file_free(kf);
+  return c;
+}
+
+JxAssessConfig *jx_assess_config_from_keys(GKeyFile *kf, const char *path, GError **error) {
   JxAssessConfig *c = g_new0(JxAssessConfig, 1);
   c->phrases = g_ptr_array_new_with_free_func((GDestroyNotify)phrase_free);
   c->not_applicable = g_ptr_array_new_with_free_func(g_free);
@@ -164,7 +170,6 @@ JxAssessConfig *jx_assess_config_load(const char *path, GError **error) {
     g_strfreev(na);
     g_ptr_array_sort(c->grades, grade_order);
   }
-  g_key_file_free(kf);
   if (!ok) {
     jx_assess_config_free(c);
     return NULL;

@@ -62,6 +62,9 @@ typedef struct {
  * *error naming the file and the key when one is missing or not a number.
  * Free with jx_assess_config_free. */
 JxAssessConfig *jx_assess_config_load(const char *path, GError **error);
+/* The same from keys already read (a template's); path names them in
+ * errors. */
+JxAssessConfig *jx_assess_config_from_keys(GKeyFile *kf, const char *path, GError **error);
 void jx_assess_config_free(JxAssessConfig *c);
 
 /* The default rules: $JIXIAO_TEMPLATES/defaults.ini, else the templates

@@ -64,10 +64,10 @@ double jx_chart_scale(double target, double actual, double *step) {
   return best;
 }
 
-static guint32 status_color(JxStatus s) {
-  return s == JX_STATUS_MET      ? JX_CHART_MET
-         : s == JX_STATUS_PARTLY ? JX_CHART_PARTLY
-                                 : JX_CHART_UNMET;
+/* The colour of a status, from the template's [colors]. */
+static guint32 status_color(JxCanvas *cv, JxStatus s) {
+  const JxStyle *st = jx_canvas_style(cv);
+  return s == JX_STATUS_MET ? st->met : s == JX_STATUS_PARTLY ? st->partly : st->unmet;
 }
 
 /* The label of tick value v on a scale of step: a percentage carries its
@@ -149,7 +149,7 @@ static void draw_plot(JxCanvas *cv, const JxBulletRow *r, double x0, double w, d
     jx_canvas_fill(cv, x0, band_top, w * 0.6, BAND, BAND_UNMET);
     jx_canvas_fill(cv, x0 + w * 0.6, band_top, w * 0.2, BAND, BAND_PARTLY);
     jx_canvas_fill(cv, x0 + w * 0.8, band_top, w * 0.2, BAND, BAND_MET);
-    jx_canvas_dot(cv, x0 + w * fmin(fmax(r->ratio, 0), 1), cy, 4, status_color(r->status));
+    jx_canvas_dot(cv, x0 + w * fmin(fmax(r->ratio, 0), 1), cy, 4, status_color(cv, r->status));
     return;
   }
   double step, max = jx_chart_scale(r->target, r->actual, &step);
@@ -164,13 +164,13 @@ static void draw_plot(JxCanvas *cv, const JxBulletRow *r, double x0, double w, d
     jx_canvas_fill(cv, x0 + w * p60, band_top, w * (t - p60), BAND, BAND_PARTLY);
     jx_canvas_fill(cv, x0 + w * t, band_top, w * (1 - t), BAND, BAND_MET);
     if (xa > x0)
-      jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(r->status));
+      jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(cv, r->status));
   } else {
     jx_canvas_fill(cv, x0, band_top, w * (1 - p60), BAND, BAND_UNMET);
     jx_canvas_fill(cv, x0 + w * (1 - p60), band_top, w * (p60 - t), BAND, BAND_PARTLY);
     jx_canvas_fill(cv, x0 + w * (1 - t), band_top, w * t, BAND, BAND_MET);
     if (xa > x0)
-      jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(r->status));
+      jx_canvas_fill(cv, x0, cy - BAR / 2, xa - x0, BAR, status_color(cv, r->status));
   }
   jx_canvas_line(cv, xt, band_top - 2, 0, BAND + 4, 2, 0x000000);
   draw_axis(cv, x0, w, cy + BAND / 2, max, step, r->unit, r->reverse);
@@ -308,11 +308,13 @@ double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, dou
        * vermillion), a category by whether it scored all its points */
       guint32 color;
       if (c->grades && c->grades->len)
-        color = grade == 0                   ? JX_CHART_MET
-                : grade + 1 < c->grades->len ? JX_CHART_PARTLY
-                                             : JX_CHART_UNMET;
+        color = status_color(cv, grade == 0                   ? JX_STATUS_MET
+                                 : grade + 1 < c->grades->len ? JX_STATUS_PARTLY
+                                                              : JX_STATUS_UNMET);
       else
-        color = ratio >= 1 - 1e-9 ? JX_CHART_MET : ratio >= 0.6 ? JX_CHART_PARTLY : JX_CHART_UNMET;
+        color = status_color(cv, ratio >= 1 - 1e-9 ? JX_STATUS_MET
+                                 : ratio >= 0.6    ? JX_STATUS_PARTLY
+                                                   : JX_STATUS_UNMET);
       /* on grade bands a thinner bar, so that the bands show either side */
       double bar = c->grades && c->grades->len ? BAND / 2 : BAND - 4;
       jx_canvas_fill(cv, x0, cy - bar / 2, ws, bar, color);
@@ -468,9 +470,10 @@ double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, dou
       if (k > 0) {
         int pm = g_array_index(r->months, int, k - 1);
         double pv = g_array_index(r->values, double, k - 1);
-        jx_canvas_line(cv, TX(pm), TY(pv), TX(m) - TX(pm), TY(v) - TY(pv), 1.5, JX_CHART_MET);
+        jx_canvas_line(cv, TX(pm), TY(pv), TX(m) - TX(pm), TY(v) - TY(pv), 1.5,
+                       jx_canvas_style(cv)->met);
       }
-      jx_canvas_dot(cv, TX(m), TY(v), 2.5, JX_CHART_MET);
+      jx_canvas_dot(cv, TX(m), TY(v), 2.5, jx_canvas_style(cv)->met);
     }
     /* the top of the scale with its unit; the months by quarter */
     char *hi = tick_text(max, step, r->unit);

@@ -124,8 +124,9 @@ double jx_chart_scale(double target, double actual, double *step);
 #define JX_CHART_PLOT_FROM 0.38
 #define JX_CHART_PLOT_WIDTH 0.50
 
-/* Colours (Okabe–Ito): they stay apart for colour-blind readers, and each
- * status is also written beside its bar. */
+/* The default colours of the statuses (Okabe–Ito: they stay apart for
+ * colour-blind readers, and each status is also written beside its bar);
+ * a template's [colors] sets its own. */
 #define JX_CHART_MET 0x0072B2
 #define JX_CHART_PARTLY 0xE69F00
 #define JX_CHART_UNMET 0xD55E00

@@ -15,6 +15,7 @@ static void block_free(JxBlock *b) {
   if (b->figure_free)
     b->figure_free(b->figure);
   g_free(b->figure_name);
+  g_free(b->project);
   g_free(b);
 }
 
@@ -35,6 +36,8 @@ void jx_document_free(JxDocument *doc) {
   g_free(doc->author);
   g_free(doc->subject);
   g_free(doc->keywords);
+  g_free(doc->header);
+  g_free(doc->footer);
   g_ptr_array_free(doc->blocks, TRUE);
   g_free(doc);
 }
@@ -72,6 +75,12 @@ JxBlock *jx_document_space(JxDocument *doc, double points) {
 
 JxBlock *jx_document_page_break(JxDocument *doc) {
   return add(doc, JX_BLOCK_PAGE_BREAK, JX_ROLE_BODY);
+}
+
+JxBlock *jx_document_toc(JxDocument *doc, int toc_level) {
+  JxBlock *b = add(doc, JX_BLOCK_TOC, JX_ROLE_BODY);
+  b->toc_level = toc_level;
+  return b;
 }
 
 JxBlock *jx_document_figure(JxDocument *doc, JxFigureDraw draw, void *data, GDestroyNotify free) {

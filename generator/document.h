@@ -32,6 +32,7 @@ typedef enum {
   JX_BLOCK_SPACE, /* vertical space, dropped at the top of a page */
   JX_BLOCK_PAGE_BREAK,
   JX_BLOCK_FIGURE, /* a chart: drawn by its own function, never split */
+  JX_BLOCK_TOC,    /* 目录: a line a heading that follows, with its page */
 } JxBlockKind;
 
 struct JxCanvas;
@@ -65,6 +66,10 @@ typedef struct {
   void *figure;
   GDestroyNotify figure_free;
   char *figure_name; /* the name of the figure's own file, or NULL */
+  /* 目录: headings of outline levels 1..toc_level that follow it */
+  int toc_level;
+  /* a project's heading: the name {项目名称} stands for from here on */
+  char *project;
 } JxBlock;
 
 typedef struct {
@@ -74,6 +79,10 @@ typedef struct {
   char *keywords;    /* PDF Keywords */
   GPtrArray *blocks; /* JxBlock * */
   guint cover_pages; /* pages before page 1: no running header, no number */
+  /* the running header and the footer: {页码} {总页数} {项目名称} are
+   * filled page by page; "" or NULL for none */
+  char *header;
+  char *footer;
 } JxDocument;
 
 JxDocument *jx_document_new(const char *title, const char *author);
@@ -88,6 +97,9 @@ JxBlock *jx_document_page_break(JxDocument *doc);
 
 /* A figure: draw sets data on the page; free (may be NULL) frees data. */
 JxBlock *jx_document_figure(JxDocument *doc, JxFigureDraw draw, void *data, GDestroyNotify free);
+
+/* 目录 of the headings after it down to outline level toc_level. */
+JxBlock *jx_document_toc(JxDocument *doc, int toc_level);
 
 /* A table of columns; fill it with jx_block_row and jx_block_cell. */
 JxBlock *jx_document_table(JxDocument *doc, guint columns, guint header_rows);

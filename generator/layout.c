@@ -6,6 +6,7 @@
 #include "layout.h"
 
 #include "cjk.h"
+#include "text.h"
 
 #include <math.h>
 #include <string.h>
@@ -23,10 +24,23 @@ typedef struct {
   JxLayout *out;
   PangoFontDescription *fonts[JX_ROLE_COUNT];
   JxPage *page;
-  double y;      /* the top of the free space on the page */
-  double bottom; /* the foot of the text block */
-  bool fresh;    /* nothing placed on the page yet */
+  double y;            /* the top of the free space on the page */
+  double bottom;       /* the foot of the text block */
+  bool fresh;          /* nothing placed on the page yet */
+  guint block;         /* the index of the block being set */
+  GArray *toc;         /* TocSlot: the lines reserved for 目录 */
+  GPtrArray *projects; /* per page: the project whose heading is last on or
+                        * before it, or NULL ({项目名称}) */
 } Builder;
+
+/* A line of 目录, reserved where the 目录 stands and filled in once the
+ * pages of the headings are known. */
+typedef struct {
+  guint page;
+  double y;
+  guint after;   /* the 目录 block: entries are headings after it */
+  int toc_level; /* the deepest outline level listed */
+} TocSlot;
 
 /* A figure's view of the builder (layout.h). */
 struct JxCanvas {
@@ -115,7 +129,8 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
 /* Adds an op to the page. */
 static JxOp *add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w,
                     double h) {
-  JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL, kind == JX_OP_FILL ? 0xEBEBEB : 0, 0};
+  guint32 color = kind == JX_OP_FILL ? 0xEBEBEB : kind == JX_OP_TEXT ? b->st->text : b->st->rule;
+  JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL, color, 0, 0, 0};
   g_array_append_val(b->page->ops, op);
   return &g_array_index(b->page->ops, JxOp, b->page->ops->len - 1);
 }
@@ -226,7 +241,12 @@ static void set_heading(Builder *b, const JxBlock *blk) {
     m->level = blk->outline_level;
     m->page = b->out->pages->len - 1;
     m->y = b->y;
+    m->block = b->block;
     g_ptr_array_add(b->out->marks, m);
+  }
+  if (blk->project) {
+    g_ptr_array_set_size(b->projects, b->out->pages->len);
+    g_ptr_array_index(b->projects, b->out->pages->len - 1) = blk->project;
   }
   set_paragraph(b, blk);
 }
@@ -463,6 +483,10 @@ double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, dou
   return n * b->st->roles[role].pitch;
 }
 
+const JxStyle *jx_canvas_style(JxCanvas *cv) {
+  return cv->b->st;
+}
+
 double jx_canvas_width(JxCanvas *cv, JxRole role, const char *text) {
   PangoLayout *l = make_layout(cv->b, role, text, 0, JX_ALIGN_LEFT, false, false);
   PangoRectangle logical;
@@ -503,43 +527,157 @@ static void set_figure(Builder *b, const JxBlock *blk) {
 
 /* ---- pages ---- */
 
-/* The running header and the page number, once the pages are known. */
+/* 目录: reserves a line for each heading after blk down to its level; the
+ * lines are written when the pages are known (furnish). */
+static void set_toc(Builder *b, const JxBlock *blk) {
+  double pitch = b->st->roles[JX_ROLE_BODY].pitch;
+  for (guint i = b->block + 1; i < b->doc->blocks->len; i++) {
+    const JxBlock *h = g_ptr_array_index(b->doc->blocks, i);
+    if (h->kind != JX_BLOCK_HEADING || h->outline_level < 1 || h->outline_level > blk->toc_level)
+      continue;
+    if (room(b) < pitch)
+      new_page(b);
+    TocSlot slot = {b->out->pages->len - 1, b->y, b->block, blk->toc_level};
+    g_array_append_val(b->toc, slot);
+    b->y += pitch;
+    b->fresh = false;
+  }
+}
+
+/* Sets one line of text in role at x, its box top at top: left, or ending
+ * at x when right is true. */
+static double put_line(Builder *b, JxRole role, const char *text, double x, double top,
+                       bool right) {
+  PangoLayout *l = make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
+  int w = 0;
+  pango_layout_get_size(l, &w, NULL);
+  double xs[1] = {0}, ws[1] = {(double)w / PANGO_SCALE};
+  place_lines(b, l, role, right ? x - ws[0] : x, top, 0, 1, xs, ws);
+  g_object_unref(l);
+  return ws[0];
+}
+
+/* Writes the 目录 lines: the heading, dot leaders, its page number, and a
+ * link to where it stands. */
+static void fill_toc(Builder *b) {
+  const JxStyle *st = b->st;
+  guint next = 0;
+  double size = st->roles[JX_ROLE_BODY].size;
+  for (guint i = 0; i < b->toc->len; i++) {
+    const TocSlot *slot = &g_array_index(b->toc, TocSlot, i);
+    const JxMark *m = NULL;
+    for (; next < b->out->marks->len && !m; next++) {
+      const JxMark *c = g_ptr_array_index(b->out->marks, next);
+      if (c->block > slot->after && c->level <= slot->toc_level)
+        m = c;
+    }
+    if (!m)
+      break;
+    const JxBlock *h = g_ptr_array_index(b->doc->blocks, m->block);
+    b->page = g_ptr_array_index(b->out->pages, slot->page);
+    const JxPage *target = g_ptr_array_index(b->out->pages, m->page);
+    char number[16];
+    g_snprintf(number, sizeof number, "%d", target->number);
+    /* deeper headings indented two characters a level */
+    double indent = 2 * size * MAX(m->level - 2, 0);
+    double nw = put_line(b, JX_ROLE_BODY, number, st->left + st->width, slot->y, true);
+    double tw = put_line(b, JX_ROLE_BODY, h->text, st->left + indent, slot->y, false);
+    /* the leader: dots between the title and the number */
+    double from = st->left + indent + tw + size / 2, to = st->left + st->width - nw - size / 2;
+    GString *dots = g_string_new(NULL);
+    PangoLayout *l = make_layout(b, JX_ROLE_BODY, "·", -1, JX_ALIGN_LEFT, false, false);
+    int dw = 0;
+    pango_layout_get_size(l, &dw, NULL);
+    g_object_unref(l);
+    double step = (double)dw / PANGO_SCALE;
+    /* on a grid from the left margin, so that the dots of all lines align */
+    double start = step > 0 ? st->left + ceil((from - st->left) / step) * step : to;
+    for (int k = 0; step > 0 && start + (k + 1) * step <= to; k++)
+      g_string_append(dots, "·");
+    if (dots->len)
+      put_line(b, JX_ROLE_BODY, dots->str, start, slot->y, false);
+    g_string_free(dots, TRUE);
+    JxOp *link = add_op(b, JX_OP_LINK, JX_ROLE_BODY, st->left, slot->y, st->width,
+                        st->roles[JX_ROLE_BODY].pitch);
+    link->dest_page = m->page;
+    link->dest_y = m->y;
+  }
+}
+
+/* The running header, the footer and the page number of every numbered
+ * page, their {页码} {总页数} {项目名称} filled, once the pages are known. */
 static void furnish(Builder *b) {
   const JxStyle *st = b->st;
-  int number = 0;
+  int number = 0, total = (int)b->out->pages->len - (int)b->doc->cover_pages;
+  const char *project = NULL;
+  for (guint i = 0; i < b->out->pages->len; i++)
+    if (i >= b->doc->cover_pages)
+      ((JxPage *)g_ptr_array_index(b->out->pages, i))->number = ++number;
+  fill_toc(b);
   for (guint i = 0; i < b->out->pages->len; i++) {
     b->page = g_ptr_array_index(b->out->pages, i);
+    if (i < b->projects->len && g_ptr_array_index(b->projects, i))
+      project = g_ptr_array_index(b->projects, i);
     if (i < b->doc->cover_pages)
       continue;
-    b->page->number = ++number;
-    const JxRoleStyle *rh = &st->roles[JX_ROLE_RUNNING];
-    PangoLayout *l =
-        make_layout(b, JX_ROLE_RUNNING, b->doc->title, st->width, JX_ALIGN_CENTER, false, false);
-    double xs[1], ws[1];
-    PangoLayoutIter *it = pango_layout_get_iter(l);
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(it, NULL, &logical);
-    pango_layout_iter_free(it);
-    xs[0] = (double)logical.x / PANGO_SCALE;
-    ws[0] = (double)logical.width / PANGO_SCALE;
+    char page[16], pages[16];
+    g_snprintf(page, sizeof page, "%d", b->page->number);
+    g_snprintf(pages, sizeof pages, "%d", total);
+    const char *places[] = {"{页码}", page, "{总页数}", pages, "{项目名称}", project ? project : "",
+                            NULL};
     double rule_y = st->top - JX_MM(4);
-    place_lines(b, l, JX_ROLE_RUNNING, st->left, rule_y - JX_MM(1) - rh->pitch, 0, 1, xs, ws);
-    add_op(b, JX_OP_RULE, JX_ROLE_RUNNING, st->left, rule_y, st->width, 0);
-    g_object_unref(l);
+    if (b->doc->header && *b->doc->header) {
+      char *text = jx_text_fill(b->doc->header, places);
+      const JxRoleStyle *rh = &st->roles[JX_ROLE_RUNNING];
+      PangoLayout *l =
+          make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
+      double xs[1], ws[1];
+      line_extents(l, xs, ws);
+      place_lines(b, l, JX_ROLE_RUNNING, st->left, rule_y - JX_MM(1) - rh->pitch, 0, 1, xs, ws);
+      g_object_unref(l);
+      g_free(text);
+    }
+    if (st->header_rule)
+      add_op(b, JX_OP_RULE, JX_ROLE_RUNNING, st->left, rule_y, st->width, 0);
 
-    /* — N —: 7 mm below the text block, odd pages right, even pages left,
-     * one character in from the edge */
+    /* the page number below the text block: outside means odd pages right
+     * and even pages left, inset characters in from the edge */
     const JxRoleStyle *rn = &st->roles[JX_ROLE_PAGE_NUMBER];
-    char *text = g_strdup_printf("— %d —", number);
-    l = make_layout(b, JX_ROLE_PAGE_NUMBER, text, -1, JX_ALIGN_LEFT, false, false);
-    int w = 0;
-    pango_layout_get_size(l, &w, NULL);
-    ws[0] = (double)w / PANGO_SCALE;
-    xs[0] = number % 2 ? st->width - rn->size - ws[0] : rn->size;
-    place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, st->top + st->height + st->number_gap, 0, 1,
-                xs, ws);
-    g_object_unref(l);
-    g_free(text);
+    double base_top = st->top + st->height + st->number_gap;
+    bool odd = b->page->number % 2;
+    JxNumberPosition pos = st->number_position;
+    if (pos == JX_NUMBER_OUTSIDE)
+      pos = odd ? JX_NUMBER_RIGHT : JX_NUMBER_LEFT;
+    else if (pos == JX_NUMBER_INSIDE)
+      pos = odd ? JX_NUMBER_LEFT : JX_NUMBER_RIGHT;
+    double inset = st->number_inset * rn->size;
+    if (st->page_number && *st->page_number) {
+      char *text = jx_text_fill(st->page_number, places);
+      PangoLayout *l = make_layout(b, JX_ROLE_PAGE_NUMBER, text, -1, JX_ALIGN_LEFT, false, false);
+      int w = 0;
+      pango_layout_get_size(l, &w, NULL);
+      double ws[1] = {(double)w / PANGO_SCALE}, xs[1];
+      xs[0] = pos == JX_NUMBER_RIGHT  ? st->width - inset - ws[0]
+              : pos == JX_NUMBER_LEFT ? inset
+                                      : (st->width - ws[0]) / 2;
+      place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, base_top, 0, 1, xs, ws);
+      g_object_unref(l);
+      g_free(text);
+    }
+    if (b->doc->footer && *b->doc->footer) {
+      /* on the number's line, centred; under it when the number is centred */
+      char *text = jx_text_fill(b->doc->footer, places);
+      const JxRoleStyle *rf = &st->roles[JX_ROLE_RUNNING];
+      PangoLayout *l =
+          make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
+      double xs[1], ws[1];
+      line_extents(l, xs, ws);
+      double top =
+          pos == JX_NUMBER_CENTER ? base_top + rn->pitch : base_top + (rn->pitch - rf->pitch) / 2;
+      place_lines(b, l, JX_ROLE_RUNNING, st->left, top, 0, 1, xs, ws);
+      g_object_unref(l);
+      g_free(text);
+    }
   }
 }
 
@@ -560,9 +698,12 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
     pango_font_description_set_weight(b.fonts[r],
                                       rs->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   }
+  b.toc = g_array_new(FALSE, FALSE, sizeof(TocSlot));
+  b.projects = g_ptr_array_new();
   new_page(&b);
   for (guint i = 0; i < doc->blocks->len; i++) {
     const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
+    b.block = i;
     /* a heading or caption is not left at the foot of a page */
     if (keeps_with_next(blk) && !b.fresh && need_from(&b, i) > room(&b))
       new_page(&b);
@@ -587,9 +728,14 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
     case JX_BLOCK_FIGURE:
       set_figure(&b, blk);
       break;
+    case JX_BLOCK_TOC:
+      set_toc(&b, blk);
+      break;
     }
   }
   furnish(&b);
+  g_array_free(b.toc, TRUE);
+  g_ptr_array_free(b.projects, TRUE);
   for (int r = 0; r < JX_ROLE_COUNT; r++)
     pango_font_description_free(b.fonts[r]);
   return b.out;

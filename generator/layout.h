@@ -17,6 +17,7 @@ typedef enum {
   JX_OP_RULE, /* a line from (x, y) to (x + w, y + h), stroke wide, in color */
   JX_OP_FILL, /* a rectangle x, y, w, h filled with color */
   JX_OP_DOT,  /* a disc of radius w centred on (x, y), in color */
+  JX_OP_LINK, /* the rectangle x, y, w, h links to page dest_page at dest_y */
 } JxOpKind;
 
 typedef struct {
@@ -26,8 +27,10 @@ typedef struct {
   PangoLayout *layout; /* TEXT: the layout the line belongs to (a reference) */
   int line;            /* TEXT: the line's index in it */
   char *text;          /* TEXT: the line's characters */
-  guint32 color;       /* RULE, FILL, DOT: 0xRRGGBB */
+  guint32 color;       /* TEXT, RULE, FILL, DOT: 0xRRGGBB */
   double stroke;       /* RULE: its width; 0 for the style's rule width */
+  guint dest_page;     /* LINK: the index of the page it leads to */
+  double dest_y;       /* LINK: where on that page */
 } JxOp;
 
 typedef struct {
@@ -41,6 +44,7 @@ typedef struct {
   int level; /* 1 the top */
   guint page;
   double y;
+  guint block; /* the heading's index in the document */
 } JxMark;
 
 typedef struct {
@@ -57,6 +61,9 @@ typedef struct JxCanvas JxCanvas;
  * top; returns the height it takes. */
 double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, double top,
                       double width, JxAlign align);
+/* The style the canvas draws in. */
+const JxStyle *jx_canvas_style(JxCanvas *cv);
+
 /* The width text takes in role on one line, unwrapped. */
 double jx_canvas_width(JxCanvas *cv, JxRole role, const char *text);
 void jx_canvas_fill(JxCanvas *cv, double x, double y, double w, double h, guint32 color);

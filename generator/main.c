@@ -9,6 +9,7 @@
 #include "report.h"
 #include "style.h"
 #include "table.h"
+#include "template.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -33,7 +34,10 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --encoding ENC   read every input as ENC (an iconv name such as GBK)\n"
-    "  --period P       check: assess at P (2024 or 2024-06; default: the latest)\n"
+    "  -t TEMPLATE      the report template: a name from the templates folder\n"
+    "                   (annual, monthly, targets, official) or a FILE.ini\n"
+    "                   (default: annual); its scoring rules apply to check too\n"
+    "  --period P       assess and report at P (2024 or 2024-06; default: the latest)\n"
     "  -o DIR           render: the folder reports go to (default: output)\n"
     "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
@@ -49,7 +53,8 @@ typedef struct {
   const char *encoding;
   char **inputs;
   int n_inputs;
-  const char *period;  /* check: the period to assess, NULL for the latest */
+  const char *period;  /* the period to assess and report, NULL for the latest */
+  const char *tmpl;    /* -t: a template name or file */
   const char *out_dir; /* render */
   bool pdf, svg, png;  /* render */
   double dpi;          /* render */
@@ -81,6 +86,7 @@ static int parse_options(int argc, char **argv, Options *o) {
   memset(o, 0, sizeof *o);
   o->inputs = g_new0(char *, argc);
   o->out_dir = "output";
+  o->tmpl = "annual";
   o->pdf = true;
   o->dpi = 96;
   bool only_inputs = false;
@@ -111,6 +117,12 @@ static int parse_options(int argc, char **argv, Options *o) {
           return EX_USAGE;
         }
       }
+    } else if (!only_inputs && strcmp(a, "-t") == 0) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "jixiao: -t needs a template name or FILE.ini\n");
+        return EX_USAGE;
+      }
+      o->tmpl = argv[++i];
     } else if (!only_inputs && render && strcmp(a, "--no-charts") == 0) {
       o->no_charts = true;
     } else if (!only_inputs && strcmp(a, "--period") == 0) {
@@ -179,14 +191,7 @@ static void print_summary(const JxInput *f) {
 
 /* Prints each project's score and grade where actuals are present, and
  * what could not be assessed; EX_DATAERR when that includes an error. */
-static int print_scores(const JxModel *m, const char *period) {
-  GError *err = NULL;
-  JxAssessConfig *c = jx_assess_config_default(&err);
-  if (!c) {
-    fprintf(stderr, "jixiao: %s\n", err->message);
-    g_error_free(err);
-    return EX_SOFTWARE;
-  }
+static int print_scores(const JxModel *m, const char *period, const JxAssessConfig *c) {
   guint errors = 0;
   for (guint d = 0; d < m->departments->len; d++) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
@@ -207,24 +212,43 @@ static int print_scores(const JxModel *m, const char *period) {
     jx_department_result_free(dr);
     jx_diag_free(diag);
   }
-  jx_assess_config_free(c);
   return errors ? EX_DATAERR : EX_OK;
 }
 
+/* The template of -t: NULL with a message and *rc set when it cannot be
+ * used (EX_USAGE: it was named on the command line). */
+static JxTemplate *load_template(const Options *o, int *rc) {
+  GError *err = NULL;
+  JxTemplate *t = jx_template_load(o->tmpl, &err);
+  if (!t) {
+    fprintf(stderr, "%s\n", err->message);
+    g_error_free(err);
+    *rc = EX_USAGE;
+  }
+  return t;
+}
+
 static int cmd_check(const Options *o) {
-  JxInputs *in = NULL;
-  int rc = read_inputs(o, &in);
-  if (rc != EX_OK)
+  int rc = EX_OK;
+  JxTemplate *t = load_template(o, &rc);
+  if (!t)
     return rc;
+  JxInputs *in = NULL;
+  rc = read_inputs(o, &in);
+  if (rc != EX_OK) {
+    jx_template_free(t);
+    return rc;
+  }
   for (guint i = 0; i < in->files->len; i++) {
     const JxInput *f = g_ptr_array_index(in->files, i);
     jx_diag_print(f->diag, stderr);
     print_summary(f);
   }
-  rc = jx_inputs_errors(in) ? EX_DATAERR : print_scores(in->model, o->period);
+  rc = jx_inputs_errors(in) ? EX_DATAERR : print_scores(in->model, o->period, t->rules);
   if (jx_inputs_errors(in))
     rc = EX_DATAERR;
   jx_inputs_free(in);
+  jx_template_free(t);
   if (fflush(stdout) != 0)
     return EX_IOERR;
   return rc;
@@ -250,20 +274,18 @@ static int read_clean(const Options *o, JxInputs **in, const char *what) {
 }
 
 static int cmd_dump(const Options *o) {
-  JxInputs *in = NULL;
-  int rc = read_clean(o, &in, "dumped");
-  if (rc != EX_OK)
+  int rc = EX_OK;
+  JxTemplate *t = load_template(o, &rc);
+  if (!t)
     return rc;
-  GError *err = NULL;
-  JxAssessConfig *c = jx_assess_config_default(&err);
-  if (!c) {
-    fprintf(stderr, "jixiao: %s\n", err->message);
-    g_error_free(err);
-    jx_inputs_free(in);
-    return EX_SOFTWARE;
+  JxInputs *in = NULL;
+  rc = read_clean(o, &in, "dumped");
+  if (rc != EX_OK) {
+    jx_template_free(t);
+    return rc;
   }
-  bool written = jx_dump_write(in->model, c, stdout);
-  jx_assess_config_free(c);
+  bool written = jx_dump_write(in->model, t->rules, stdout);
+  jx_template_free(t);
   if (!written) {
     fprintf(stderr, "jixiao: cannot write the dump to standard output\n");
     rc = EX_IOERR;
@@ -295,7 +317,7 @@ static void report_date(char **iso, char **cn) {
 }
 
 /* Renders each department of the model; prints the paths written. */
-static int render_all(const Options *o, JxModel *m) {
+static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
   GError *err = NULL;
   JxFonts *fonts = jx_fonts_open(NULL, &err);
   if (!fonts) {
@@ -308,13 +330,6 @@ static int render_all(const Options *o, JxModel *m) {
     jx_fonts_free(fonts);
     return EX_CANTCREAT;
   }
-  JxAssessConfig *rules = jx_assess_config_default(&err);
-  if (!rules) {
-    fprintf(stderr, "jixiao: %s\n", err->message);
-    g_error_free(err);
-    jx_fonts_free(fonts);
-    return EX_SOFTWARE;
-  }
   char *iso, *cn;
   report_date(&iso, &cn);
   PangoContext *ctx = jx_fonts_context(fonts);
@@ -323,8 +338,9 @@ static int render_all(const Options *o, JxModel *m) {
     const JxDepartment *d = g_ptr_array_index(m->departments, i);
     if (d->projects->len == 0)
       continue;
-    JxDocument *doc = jx_report_department(d, cn, o->no_charts ? NULL : rules);
-    JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+    JxReportOptions ro = {t, cn, o->period, !o->no_charts};
+    JxDocument *doc = jx_report_department(d, &ro);
+    JxLayout *l = jx_layout_document(doc, &t->style, ctx);
     char *name = jx_render_safe_name(d->name);
     char *prefix = g_build_filename(o->out_dir, name, NULL);
     GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
@@ -341,8 +357,8 @@ static int render_all(const Options *o, JxModel *m) {
       ok = jx_render_png(l, prefix, o->dpi, written, &err);
     /* each chart as a file of its own, for web pages and word processors */
     if (ok && (o->svg || o->png))
-      ok = jx_render_figures(doc, jx_style_default(), ctx, o->out_dir, o->svg, o->png, o->dpi,
-                             written, &err);
+      ok =
+          jx_render_figures(doc, &t->style, ctx, o->out_dir, o->svg, o->png, o->dpi, written, &err);
     if (ok) {
       for (guint k = 0; k < written->len; k++)
         printf("%s\n", (char *)g_ptr_array_index(written, k));
@@ -358,7 +374,6 @@ static int render_all(const Options *o, JxModel *m) {
     jx_document_free(doc);
   }
   g_object_unref(ctx);
-  jx_assess_config_free(rules);
   g_free(iso);
   g_free(cn);
   jx_fonts_free(fonts);
@@ -368,17 +383,24 @@ static int render_all(const Options *o, JxModel *m) {
 }
 
 static int cmd_render(const Options *o) {
-  JxInputs *in = NULL;
-  int rc = read_clean(o, &in, "rendered");
-  if (rc != EX_OK)
+  int rc = EX_OK;
+  JxTemplate *t = load_template(o, &rc);
+  if (!t)
     return rc;
+  JxInputs *in = NULL;
+  rc = read_clean(o, &in, "rendered");
+  if (rc != EX_OK) {
+    jx_template_free(t);
+    return rc;
+  }
   if (jx_model_count_projects(in->model) == 0) {
     fprintf(stderr, "jixiao: the inputs hold no project to report on\n");
     rc = EX_DATAERR;
   } else {
-    rc = render_all(o, in->model);
+    rc = render_all(o, in->model, t);
   }
   jx_inputs_free(in);
+  jx_template_free(t);
   return rc;
 }
 

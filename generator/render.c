@@ -83,6 +83,11 @@ static void set_color(cairo_t *cr, guint32 rgb) {
                        (rgb & 0xFF) / 255.0);
 }
 
+/* The name of the PDF destination at y on page (an index). */
+static void dest_name(guint page, double y, char *buf) {
+  g_snprintf(buf, 48, "p%u_%ld", page, lround(y * 100));
+}
+
 /* Fills first (table headers, chart bands and bars), then lines, discs and
  * text over them, each in the order laid out. */
 static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
@@ -97,7 +102,7 @@ static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
   for (guint i = 0; i < page->ops->len; i++) {
     const JxOp *op = &g_array_index(page->ops, JxOp, i);
     if (op->kind == JX_OP_TEXT) {
-      cairo_set_source_rgb(cr, 0, 0, 0);
+      set_color(cr, op->color);
       cairo_move_to(cr, op->x, op->y);
       pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
     } else if (op->kind == JX_OP_RULE) {
@@ -111,6 +116,20 @@ static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
       cairo_new_path(cr);
       cairo_arc(cr, op->x, op->y, op->w, 0, 2 * G_PI);
       cairo_fill(cr);
+    } else if (op->kind == JX_OP_LINK) {
+      /* a PDF link (other surfaces ignore tags); cairo counts pages from 1 */
+      char attrs[160], name[48];
+      dest_name(op->dest_page, op->dest_y, name);
+      /* by name: cairo 1.16 breaks links by page number to later pages */
+      g_snprintf(attrs, sizeof attrs, "dest='%s'", name);
+      for (char *c = attrs; *c; c++)
+        if (*c == ',')
+          *c = '.'; /* whatever the locale's decimal mark */
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+      cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+      cairo_set_source_rgba(cr, 1, 1, 1, 0.004);
+      cairo_fill(cr);
+      cairo_tag_end(cr, CAIRO_TAG_LINK);
     }
   }
 }
@@ -155,10 +174,25 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
   set_meta(s, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
   set_meta(s, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
   cairo_t *cr = cairo_create(s);
+  /* a structure tree for the links' annotations to hang from: without one
+   * cairo 1.16 refers to structure elements it never writes */
+  cairo_tag_begin(cr, "Document", "");
   for (guint i = 0; i < l->pages->len; i++) {
+    /* the headings' destinations, for the links of 目录 */
+    for (guint k = 0; k < l->marks->len; k++) {
+      const JxMark *m = g_ptr_array_index(l->marks, k);
+      if (m->page != i)
+        continue;
+      char name[48], attrs[96];
+      dest_name(m->page, m->y, name);
+      g_snprintf(attrs, sizeof attrs, "name='%s' x=0 y=%ld", name, lround(m->y));
+      cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+      cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
     draw_page(cr, g_ptr_array_index(l->pages, i), st);
     cairo_show_page(cr);
   }
+  cairo_tag_end(cr, "Document");
   add_outline(s, l);
   cairo_destroy(cr);
   cairo_surface_finish(s);

@@ -4,10 +4,56 @@
 #include "chart.h"
 #include "decimal.h"
 #include "table.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* What a report is built with. */
+typedef struct {
+  JxDocument *doc;
+  const JxDepartment *d;
+  const JxReportOptions *o;
+  const JxTemplate *t;
+  const JxAssessConfig *rules;
+  const char *places[16]; /* placeholder, value pairs; NULL-terminated */
+  int count[4];           /* the numbers of the headings by level */
+} Report;
+
+/* A text of the template's [texts] with the report's placeholders filled.
+ * Caller frees. */
+static char *text_of(const Report *r, const char *key) {
+  return jx_text_fill(jx_template_text(r->t, "texts", key), r->places);
+}
+
+char *jx_report_number(const char *pattern, int n) {
+  char cn[16], digits[16];
+  g_snprintf(digits, sizeof digits, "%d", n);
+  const char *pairs[] = {"{一}", jx_report_numeral(n, cn), "{1}", digits, NULL};
+  return jx_text_fill(pattern, pairs);
+}
+
+/* Appends a heading of level 1..4, numbered as the template says, in the
+ * PDF outline one level under the level above it (the department, from
+ * the cover, is the outline's top). */
+static JxBlock *heading(Report *r, int level, const char *text) {
+  static const JxRole roles[] = {JX_ROLE_HEADING1, JX_ROLE_HEADING2, JX_ROLE_HEADING3,
+                                 JX_ROLE_HEADING3};
+  r->count[level - 1]++;
+  for (int k = level; k < 4; k++)
+    r->count[k] = 0;
+  char *number = jx_report_number(r->t->numbering[level - 1], r->count[level - 1]);
+  /* a number of digits is followed by a space: "1. 项目资金" */
+  size_t n = strlen(number);
+  const char *gap = n && g_ascii_isdigit(number[0]) && number[n - 1] == '.' ? " " : "";
+  char *full = g_strconcat(number, gap, text, NULL);
+  JxBlock *b = jx_document_heading(r->doc, roles[level - 1], full, level + 1);
+  b->outline_title = g_strdup(text);
+  g_free(full);
+  g_free(number);
+  return b;
+}
 
 const char *jx_report_numeral(int n, char *buf) {
   static const char *const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -51,6 +97,20 @@ static char *period_label(const char *period) {
   if (strlen(period) == 7)
     return g_strdup_printf("%.4s年%d月", period, atoi(period + 5));
   return g_strdup_printf("%s年", period);
+}
+
+/* The budget execution of p at period, or its latest (NULL: the latest);
+ * NULL when none is reported. */
+static const JxExecution *execution_at(const JxProject *p, const char *period) {
+  const JxExecution *latest = NULL;
+  for (guint i = 0; i < p->executions->len; i++) {
+    const JxExecution *e = g_ptr_array_index(p->executions, i);
+    if (period && strcmp(e->period, period) == 0)
+      return e;
+    if (!period && (!latest || jx_period_compare(e->period, latest->period) > 0))
+      latest = e;
+  }
+  return latest;
 }
 
 /* The actual of ind for period, or NULL. */
@@ -110,9 +170,8 @@ static void funds_table(JxDocument *doc, const JxDepartment *d) {
 }
 
 /* The project's funds, and its budget execution where reported. */
-static void project_funds(JxDocument *doc, const JxProject *p) {
-  const JxExecution *e =
-      p->executions->len ? g_ptr_array_index(p->executions, p->executions->len - 1) : NULL;
+static void project_funds(JxDocument *doc, const JxProject *p, const char *period) {
+  const JxExecution *e = execution_at(p, period);
   guint cols = e ? 7 : 4;
   JxBlock *t = jx_document_table(doc, cols, 1);
   jx_block_row(t);
@@ -148,8 +207,8 @@ static void project_funds(JxDocument *doc, const JxProject *p) {
 }
 
 /* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
-static void indicator_table(JxDocument *doc, const JxProject *p) {
-  const char *period = latest_period(p);
+static void indicator_table(JxDocument *doc, const JxProject *p, const char *asked) {
+  const char *period = asked ? asked : latest_period(p);
   guint cols = period ? 7 : 6;
   JxBlock *t = jx_document_table(doc, cols, 1);
   jx_block_row(t);
@@ -215,7 +274,7 @@ static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
 
 /* In year: when p has actuals for two months or more, each quantitative
  * indicator's values month by month, charts of at most CHART_ROWS rows. */
-static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules);
+static void project_trends(Report *rp, const JxProject *p);
 
 /* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
 #define CHART_ROWS 8
@@ -257,8 +316,10 @@ static GArray *bullet_rows(const JxIndicatorResult *res, const JxAssessConfig *r
 }
 
 /* One bullet chart per 一级 category of p, at its latest period. */
-static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules) {
-  JxProjectResult *r = jx_assess_project(p, NULL, rules, NULL);
+static void project_charts(Report *rp, const JxProject *p) {
+  JxDocument *doc = rp->doc;
+  const JxAssessConfig *rules = rp->rules;
+  JxProjectResult *r = jx_assess_project(p, rp->o->period, rules, NULL);
   GPtrArray *charts = g_ptr_array_new();
   for (guint i = 0; i < r->indicators->len; i++) {
     const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
@@ -294,10 +355,11 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
   }
   if (charts->len) {
     char *when = period_label(r->period);
-    char *title = g_strdup_printf("4. 目标与完成对比（%s）", when);
-    JxBlock *s = jx_document_heading(doc, JX_ROLE_HEADING3, title, 3);
-    s->outline_title = g_strdup("目标与完成对比");
+    char *name = text_of(rp, "project-charts");
+    char *title = g_strdup_printf("%s（%s）", name, when);
+    heading(rp, 3, title);
     g_free(title);
+    g_free(name);
     g_free(when);
     /* the score by category first: what the bullets below add up to */
     char *head = g_strdup_printf("得分 %.2f（%s）", r->total, r->grade);
@@ -327,7 +389,6 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
   }
   g_ptr_array_free(charts, TRUE);
   jx_project_result_free(r);
-  project_trends(doc, p, rules);
 }
 
 /* Projects a department chart holds at most: rows of two lines fit a page. */
@@ -335,13 +396,11 @@ static void project_charts(JxDocument *doc, const JxProject *p, const JxAssessCo
 
 /* 三、绩效得分汇总: every project's score with the grade bands, and the
  * completion of each by category. */
-static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAssessConfig *rules) {
-  JxDepartmentResult *dr = jx_assess_department(d, NULL, rules, NULL);
-  if (dr->projects->len == 0) {
-    jx_department_result_free(dr);
+static void department_charts(Report *rp, const JxDepartmentResult *dr) {
+  JxDocument *doc = rp->doc;
+  const JxDepartment *d = rp->d;
+  if (dr->projects->len == 0)
     return;
-  }
-  jx_document_heading(doc, JX_ROLE_HEADING1, "三、绩效得分汇总", 2);
   /* charts of at most DEPARTMENT_ROWS projects each, so none is taller
    * than a page */
   JxBlock *f = NULL;
@@ -354,7 +413,7 @@ static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAs
                : g_strdup_printf("部门得分 %.2f（%s，按项目资金加权）", dr->total, dr->grade);
       sc = jx_scores_new(head);
       g_free(head);
-      sc->grades = rules->grades;
+      sc->grades = rp->rules->grades;
       f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
       f->figure_name = part++ ? g_strdup_printf("%s-项目得分-%u", d->name, part)
                               : g_strdup_printf("%s-项目得分", d->name);
@@ -407,88 +466,17 @@ static void department_charts(JxDocument *doc, const JxDepartment *d, const JxAs
   }
   g_free(row);
   g_ptr_array_free(columns, TRUE);
-  jx_department_result_free(dr);
 }
 
-JxDocument *jx_report_department(const JxDepartment *d, const char *date,
-                                 const JxAssessConfig *rules) {
-  char *title = g_strdup_printf("%s项目支出绩效报告", d->name);
-  JxDocument *doc = jx_document_new(title, d->name);
-  g_free(doc->subject);
-  doc->subject = g_strdup("项目支出绩效目标与完成情况");
-  g_free(doc->keywords);
-  doc->keywords = g_strdup("项目支出绩效目标表, 绩效指标, 绩效自评, 绩效运行监控");
-
-  /* the cover */
-  int64_t total = 0;
-  guint indicators = 0;
-  for (guint i = 0; i < d->projects->len; i++) {
-    const JxProject *p = g_ptr_array_index(d->projects, i);
-    total += p->funds.total;
-    indicators += p->indicators->len;
-  }
-  jx_document_space(doc, 150);
-  JxBlock *h = jx_document_heading(doc, JX_ROLE_TITLE, d->name, 1);
-  h->align = JX_ALIGN_CENTER;
-  jx_document_heading(doc, JX_ROLE_TITLE, "项目支出绩效报告", 0);
-  jx_document_space(doc, 40);
-  char buf[32];
-  char *line = g_strdup_printf("项目 %u 个　绩效指标 %u 项　资金合计 %s 万元", d->projects->len,
-                               indicators, jx_amount_format(total, true, buf));
-  jx_document_paragraph(doc, JX_ROLE_SUBTITLE, line, JX_ALIGN_CENTER, false);
-  g_free(line);
-  jx_document_space(doc, 200);
-  jx_document_paragraph(doc, JX_ROLE_SUBTITLE, d->name, JX_ALIGN_CENTER, false);
-  jx_document_paragraph(doc, JX_ROLE_SUBTITLE, date, JX_ALIGN_CENTER, false);
-  jx_document_page_break(doc);
-  doc->cover_pages = 1;
-
-  /* 一、资金总表 */
-  jx_document_heading(doc, JX_ROLE_HEADING1, "一、项目资金总表", 2);
-  jx_document_paragraph(doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-  funds_table(doc, d);
-
-  /* 二、项目, one section each */
-  jx_document_heading(doc, JX_ROLE_HEADING1, "二、项目绩效目标与完成情况", 0);
-  for (guint i = 0; i < d->projects->len; i++) {
-    const JxProject *p = g_ptr_array_index(d->projects, i);
-    char num[16];
-    char *heading = g_strdup_printf("（%s）%s", jx_report_numeral((int)i + 1, num), p->name);
-    JxBlock *ph = jx_document_heading(doc, JX_ROLE_HEADING2, heading, 2);
-    ph->outline_title = g_strdup(p->name);
-    g_free(heading);
-
-    JxBlock *s = jx_document_heading(doc, JX_ROLE_HEADING3, "1. 项目资金", 3);
-    s->outline_title = g_strdup("项目资金");
-    jx_document_paragraph(doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-    project_funds(doc, p);
-
-    s = jx_document_heading(doc, JX_ROLE_HEADING3, "2. 绩效目标", 3);
-    s->outline_title = g_strdup("绩效目标");
-    gchar **paras = g_strsplit(*p->goal ? p->goal : "（未填报）", "\n", -1);
-    for (int k = 0; paras[k]; k++)
-      if (*paras[k])
-        jx_document_paragraph(doc, JX_ROLE_BODY, paras[k], JX_ALIGN_JUSTIFY, true);
-    g_strfreev(paras);
-
-    s = jx_document_heading(doc, JX_ROLE_HEADING3, "3. 绩效指标", 3);
-    s->outline_title = g_strdup("绩效指标");
-    indicator_table(doc, p);
-    if (rules)
-      project_charts(doc, p, rules);
-  }
-  if (rules)
-    department_charts(doc, d, rules);
-  g_free(title);
-  return doc;
-}
-
-static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessConfig *rules) {
-  GPtrArray *series = jx_assess_periods(p, rules);
+static void project_trends(Report *rp, const JxProject *p) {
+  JxDocument *doc = rp->doc;
+  GPtrArray *series = jx_assess_periods(p, rp->rules);
   GPtrArray *months = g_ptr_array_new(); /* JxProjectResult * of months */
   for (guint i = 0; i < series->len; i++) {
     JxProjectResult *r = g_ptr_array_index(series, i);
-    if (strlen(r->period) == 7)
+    /* the months up to the period reported */
+    if (strlen(r->period) == 7 &&
+        (!rp->o->period || jx_period_compare(r->period, rp->o->period) <= 0))
       g_ptr_array_add(months, r);
   }
   JxTrendChart *chart = NULL;
@@ -512,8 +500,9 @@ static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessCo
       if (!row) {
         if (!chart || chart->rows->len >= CHART_ROWS) {
           if (charts == 0) {
-            JxBlock *s = jx_document_heading(doc, JX_ROLE_HEADING3, "5. 年内进度", 3);
-            s->outline_title = g_strdup("年内进度");
+            char *title = text_of(rp, "project-trends");
+            heading(rp, 3, title);
+            g_free(title);
           }
           chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
           JxBlock *f =
@@ -531,4 +520,507 @@ static void project_trends(JxDocument *doc, const JxProject *p, const JxAssessCo
   }
   g_ptr_array_free(months, TRUE);
   g_ptr_array_free(series, TRUE);
+}
+
+/* ---- the parts of a report ---- */
+
+/* The title page: the title, what the report covers, the department and
+ * the date (the [texts] title and cover lines). */
+static void cover(Report *r) {
+  const JxDepartment *d = r->d;
+  int64_t total = 0;
+  guint indicators = 0;
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    total += p->funds.total;
+    indicators += p->indicators->len;
+  }
+  jx_document_space(r->doc, 150);
+  /* the title in lines: the department, then what the report is */
+  char *title = text_of(r, "title");
+  const char *dept = strstr(title, d->name);
+  if (dept == title && title[strlen(d->name)]) {
+    JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, d->name, 1);
+    h->align = JX_ALIGN_CENTER;
+    h = jx_document_heading(r->doc, JX_ROLE_TITLE, title + strlen(d->name), 0);
+    h->align = JX_ALIGN_CENTER;
+  } else {
+    JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
+    h->align = JX_ALIGN_CENTER;
+    h->outline_title = g_strdup(d->name);
+  }
+  g_free(title);
+  jx_document_space(r->doc, 40);
+  char buf[32];
+  char *line = g_strdup_printf("项目 %u 个　绩效指标 %u 项　资金合计 %s 万元", d->projects->len,
+                               indicators, jx_amount_format(total, true, buf));
+  jx_document_paragraph(r->doc, JX_ROLE_SUBTITLE, line, JX_ALIGN_CENTER, false);
+  g_free(line);
+  jx_document_space(r->doc, 200);
+  gchar **lines = g_strsplit(jx_template_text(r->t, "texts", "cover"), ";", -1);
+  for (int i = 0; lines[i]; i++) {
+    char *filled = jx_text_fill(g_strstrip(lines[i]), r->places);
+    if (*filled)
+      jx_document_paragraph(r->doc, JX_ROLE_SUBTITLE, filled, JX_ALIGN_CENTER, false);
+    g_free(filled);
+  }
+  g_strfreev(lines);
+  jx_document_page_break(r->doc);
+  r->doc->cover_pages = 1;
+}
+
+/* 目录: the headings of the first two levels with their pages, linked. */
+static void contents(Report *r) {
+  char *title = text_of(r, "toc");
+  JxBlock *h = jx_document_heading(r->doc, JX_ROLE_HEADING1, title, 0);
+  h->align = JX_ALIGN_CENTER;
+  g_free(title);
+  jx_document_toc(r->doc, 3);
+  jx_document_page_break(r->doc);
+}
+
+/* The score of each project: 序号 | 项目名称 | 资金 | 得分 | 等级, and the
+ * department's, weighted by funds. */
+static void scores_table(Report *r, const JxDepartmentResult *dr) {
+  JxBlock *t = jx_document_table(r->doc, 5, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"序号", "项目名称", "资金（万元）", "得分", "等级"};
+  for (int i = 0; i < 5; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  char buf[32], n[16], score[16];
+  for (guint i = 0; i < dr->projects->len; i++) {
+    const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
+    const JxProject *p = pr->project;
+    g_snprintf(n, sizeof n, "%u", i + 1);
+    g_snprintf(score, sizeof score, "%.2f", pr->total);
+    jx_block_row(t);
+    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
+    jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, money(p->funds.total, p->funds.has_total, buf), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, score, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, pr->grade, JX_ALIGN_CENTER, false);
+  }
+  g_snprintf(score, sizeof score, "%.2f", dr->total);
+  jx_block_row(t);
+  jx_block_cell(t, "", JX_ALIGN_CENTER, true);
+  jx_block_cell(t, "部门（按资金加权）", JX_ALIGN_CENTER, true);
+  jx_block_cell(t, "", JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, score, JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, dr->grade, JX_ALIGN_CENTER, true);
+  t->min_share = g_new0(double, 5);
+  t->min_share[1] = 0.4;
+}
+
+/* 基本情况: the funds, the scores, the department charts. */
+static void overview(Report *r, const JxDepartmentResult *dr) {
+  char *title = text_of(r, "overview");
+  heading(r, 1, title);
+  g_free(title);
+  title = text_of(r, "funds");
+  heading(r, 2, title);
+  g_free(title);
+  jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+  funds_table(r->doc, r->d);
+  if (dr->projects->len) {
+    heading(r, 2, "绩效得分");
+    scores_table(r, dr);
+    jx_document_space(r->doc, 10);
+    if (r->o->charts)
+      department_charts(r, dr);
+  }
+}
+
+/* Budget execution by project against 序时进度, those behind flagged. */
+static void execution(Report *r, const JxDepartmentResult *dr) {
+  char *title = text_of(r, "execution");
+  heading(r, 1, title);
+  g_free(title);
+  jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+  JxBlock *t = jx_document_table(r->doc, 7, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"序号",   "项目名称", "预算数", "执行数",
+                                     "执行率", "序时进度", "状态"};
+  for (int i = 0; i < 7; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  for (guint i = 0; i < dr->projects->len; i++) {
+    const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
+    const JxProject *p = pr->project;
+    const JxExecution *e = execution_at(p, *pr->period ? pr->period : NULL);
+    char n[16], buf[32], done[32], rate[32] = "", timing[32];
+    g_snprintf(n, sizeof n, "%u", i + 1);
+    if (pr->has_execution)
+      g_snprintf(rate, sizeof rate, "%.2f%%", 100 * pr->execution_rate);
+    g_snprintf(timing, sizeof timing, "%.2f%%", 100 * pr->progress);
+    jx_block_row(t);
+    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
+    jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, money(p->funds.total, p->funds.has_total, buf), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, e ? money(e->executed, e->has_executed, done) : "", JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t,
+                  !pr->has_execution      ? "未报"
+                  : pr->execution_lagging ? "滞后"
+                                          : "正常",
+                  JX_ALIGN_CENTER, pr->execution_lagging);
+  }
+  t->min_share = g_new0(double, 7);
+  t->min_share[1] = 0.3;
+}
+
+/* The indicators behind 序时进度, first: what needs attention this month. */
+static void lagging(Report *r, const JxDepartmentResult *dr) {
+  char *title = text_of(r, "lagging");
+  heading(r, 1, title);
+  g_free(title);
+  JxBlock *t = NULL;
+  for (guint i = 0; i < dr->projects->len; i++) {
+    const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
+    for (guint k = 0; k < pr->indicators->len; k++) {
+      const JxIndicatorResult *res = &g_array_index(pr->indicators, JxIndicatorResult, k);
+      if (!res->lagging)
+        continue;
+      if (!t) {
+        t = jx_document_table(r->doc, 6, 1);
+        jx_block_row(t);
+        static const char *const head[] = {"项目名称", "绩效指标", "年度指标值",
+                                           "截至本期", "完成率",   "偏差原因"};
+        for (int c = 0; c < 6; c++)
+          jx_block_cell(t, head[c], JX_ALIGN_CENTER, false);
+      }
+      const JxIndicator *ind = res->indicator;
+      const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
+      char ratio[32];
+      g_snprintf(ratio, sizeof ratio, "%.1f%%", 100 * res->outcome.ratio);
+      jx_block_row(t);
+      jx_block_cell(t, pr->project->name, JX_ALIGN_LEFT, false);
+      jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
+      jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
+      jx_block_cell(t, res->actual && res->actual->value ? res->actual->value->raw : "",
+                    JX_ALIGN_LEFT, false);
+      jx_block_cell(t, ratio, JX_ALIGN_RIGHT, false);
+      jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
+    }
+  }
+  if (!t)
+    jx_document_paragraph(r->doc, JX_ROLE_BODY, "本期无滞后指标。", JX_ALIGN_JUSTIFY, true);
+}
+
+/* The 绩效指标 of p as the published table writes it: numbered lines
+ * "1、产出指标，数量指标，服务人次；年度指标值：20000；". */
+static char *indicator_lines(const JxProject *p) {
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    g_string_append_printf(s, "%s%d、%s，%s%s%s", i ? "\n" : "", ind->seq, ind->level1, ind->level2,
+                           *ind->level2 ? "，" : "", ind->name);
+    if (ind->period_target)
+      g_string_append_printf(s, "；实施周期指标值：%s", ind->period_target->raw);
+    if (ind->annual_target)
+      g_string_append_printf(s, "；年度指标值：%s", ind->annual_target->raw);
+    g_string_append(s, "；");
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* The 项目支出绩效目标表 as published: the seed's columns, 合计 first. */
+static void targets_table(Report *r) {
+  const JxDepartment *d = r->d;
+  char *title = text_of(r, "targets");
+  JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
+  h->align = JX_ALIGN_CENTER;
+  g_free(title);
+  char *unit = g_strdup_printf("部门名称：%s", d->name);
+  jx_document_paragraph(r->doc, JX_ROLE_TABLE, unit, JX_ALIGN_LEFT, false);
+  g_free(unit);
+  jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+  JxBlock *t = jx_document_table(r->doc, 7, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"项目名称", "总计",     "财政拨款", "财政专户拨款",
+                                     "其他资金", "绩效目标", "绩效指标"};
+  for (int i = 0; i < 7; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxFunds sum = {0};
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxFunds *f = &((const JxProject *)g_ptr_array_index(d->projects, i))->funds;
+    sum.total += f->total;
+    sum.fiscal += f->fiscal;
+    sum.special += f->special;
+    sum.other += f->other;
+    sum.has_total |= f->has_total;
+    sum.has_fiscal |= f->has_fiscal;
+    sum.has_special |= f->has_special;
+    sum.has_other |= f->has_other;
+  }
+  char buf[32];
+  jx_block_row(t);
+  jx_block_cell(t, "合计", JX_ALIGN_CENTER, true);
+  jx_block_cell(t, money(sum.total, sum.has_total, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, "", JX_ALIGN_LEFT, true);
+  jx_block_cell(t, "", JX_ALIGN_LEFT, true);
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    jx_block_row(t);
+    jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
+    funds_cells(t, &p->funds);
+    jx_block_cell(t, p->goal, JX_ALIGN_LEFT, false);
+    char *lines = indicator_lines(p);
+    jx_block_cell(t, lines, JX_ALIGN_LEFT, false);
+    g_free(lines);
+  }
+  /* the goal and the indicators take the width; amounts stay whole */
+  t->min_share = g_new0(double, 7);
+  t->min_share[0] = 0.1;
+  t->min_share[5] = 0.22;
+  t->min_share[6] = 0.36;
+}
+
+/* What p achieved, in one sentence from its assessment: how many of its
+ * indicators were met, partly met or not, and its score. */
+static void achieved(Report *r, const JxProject *p) {
+  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
+  guint met = pr->counts[JX_STATUS_MET], partly = pr->counts[JX_STATUS_PARTLY];
+  guint unmet = pr->counts[JX_STATUS_UNMET], assessed = met + partly + unmet;
+  if (assessed) {
+    char *when = period_label(pr->period);
+    char *line =
+        g_strdup_printf("完成情况：截至%s，%u项绩效指标中达成%u项、部分达成%u项、未达成%u项，"
+                        "自评得分%.2f分，等级“%s”。",
+                        when, assessed, met, partly, unmet, pr->total, pr->grade);
+    jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
+    g_free(line);
+    g_free(when);
+  }
+  jx_project_result_free(pr);
+}
+
+/* The 自评表 grid: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+ * 偏差原因分析及改进措施, 预算执行率 and the total with its grade. */
+static void self_evaluation(Report *r, const JxProject *p) {
+  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
+  JxBlock *t = jx_document_table(r->doc, 8, 1);
+  jx_block_row(t);
+  static const char *const head[] = {
+      "一级指标",   "二级指标", "三级指标", "年度指标值",
+      "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
+  for (int i = 0; i < 8; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  char w[16], sc[16];
+  for (guint i = 0; i < pr->indicators->len; i++) {
+    const JxIndicatorResult *res = &g_array_index(pr->indicators, JxIndicatorResult, i);
+    const JxIndicator *ind = res->indicator;
+    const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
+    bool assessed = res->weight > 0;
+    g_snprintf(w, sizeof w, "%.2f", res->weight);
+    g_snprintf(sc, sizeof sc, "%.2f", res->score);
+    jx_block_row(t);
+    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, res->actual && res->actual->value ? res->actual->value->raw : "",
+                  JX_ALIGN_LEFT, false);
+    jx_block_cell(t, assessed ? w : "—", JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, assessed ? sc : jx_status_name(res->outcome.status), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
+  }
+  if (pr->has_execution) {
+    char rate[32];
+    g_snprintf(rate, sizeof rate, "%.2f%%", 100 * pr->execution_rate);
+    g_snprintf(w, sizeof w, "%.2f", pr->execution_weight);
+    g_snprintf(sc, sizeof sc, "%.2f", pr->execution_score);
+    jx_block_row(t);
+    jx_block_cell(t, "预算执行率", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, "100%", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, rate, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, w, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, sc, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
+  }
+  char total[48], grade[48];
+  g_snprintf(total, sizeof total, "%.2f", pr->total);
+  g_snprintf(grade, sizeof grade, "等级：%s", pr->grade);
+  jx_block_row(t);
+  jx_block_cell(t, "总分", JX_ALIGN_CENTER, true);
+  for (int i = 0; i < 4; i++)
+    jx_block_cell(t, "", JX_ALIGN_LEFT, true);
+  jx_block_cell(t, "100.00", JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
+  t->min_share = g_new0(double, 8);
+  t->min_share[2] = 0.14;
+  t->min_share[7] = 0.17;
+  jx_project_result_free(pr);
+}
+
+/* A project's section: its parts in the template's order. */
+static void project(Report *r, const JxProject *p) {
+  heading(r, 2, p->name)->project = g_strdup(p->name);
+  for (guint k = 0; k < r->t->n_project_parts; k++) {
+    char *title = NULL;
+    switch (r->t->project_parts[k]) {
+    case JX_PROJECT_FUNDS:
+      heading(r, 3, title = text_of(r, "project-funds"));
+      jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+      project_funds(r->doc, p, r->o->period);
+      break;
+    case JX_PROJECT_GOAL: {
+      heading(r, 3, title = text_of(r, "project-goal"));
+      gchar **paras = g_strsplit(*p->goal ? p->goal : "（未填报）", "\n", -1);
+      for (int i = 0; paras[i]; i++)
+        if (*paras[i])
+          jx_document_paragraph(r->doc, JX_ROLE_BODY, paras[i], JX_ALIGN_JUSTIFY, true);
+      g_strfreev(paras);
+      achieved(r, p);
+      break;
+    }
+    case JX_PROJECT_INDICATORS:
+      heading(r, 3, title = text_of(r, "project-indicators"));
+      indicator_table(r->doc, p, r->o->period);
+      break;
+    case JX_PROJECT_SELF_EVAL:
+      heading(r, 3, title = text_of(r, "project-self-evaluation"));
+      self_evaluation(r, p);
+      break;
+    case JX_PROJECT_CHARTS:
+      if (r->o->charts)
+        project_charts(r, p);
+      break;
+    case JX_PROJECT_TRENDS:
+      if (r->o->charts)
+        project_trends(r, p);
+      break;
+    case JX_PROJECT_COUNT:
+      break;
+    }
+    g_free(title);
+  }
+}
+
+/* 附表: every indicator of the department in one table. */
+static void appendix(Report *r) {
+  char *title = text_of(r, "appendix");
+  heading(r, 1, title);
+  g_free(title);
+  JxBlock *t = jx_document_table(r->doc, 6, 1);
+  jx_block_row(t);
+  static const char *const head[] = {"项目名称", "一级指标",   "二级指标",
+                                     "三级指标", "年度指标值", "实际完成值"};
+  for (int i = 0; i < 6; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  for (guint i = 0; i < r->d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(r->d->projects, i);
+    const char *period = r->o->period ? r->o->period : latest_period(p);
+    for (guint k = 0; k < p->indicators->len; k++) {
+      const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+      const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
+      const JxActual *a = period ? actual_at(ind, period) : NULL;
+      jx_block_row(t);
+      jx_block_cell(t, k == 0 ? p->name : "", JX_ALIGN_LEFT, false);
+      jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
+      jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+      jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
+      jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
+      jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);
+    }
+  }
+}
+
+/* The year a report speaks of: the period's, each project's latest, else
+ * the year of the report's date. */
+static char *report_year(const JxDepartment *d, const JxReportOptions *o) {
+  const char *best = o->period;
+  for (guint i = 0; !best && i < d->projects->len; i++) {
+    const char *p = latest_period(g_ptr_array_index(d->projects, i));
+    if (p && (!best || jx_period_compare(p, best) > 0))
+      best = p;
+  }
+  if (best)
+    return g_strndup(best, 4);
+  return g_strndup(o->date, 4);
+}
+
+JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o) {
+  Report r = {0};
+  r.d = d;
+  r.o = o;
+  r.t = o->tmpl;
+  r.rules = o->tmpl->rules;
+  char *year = report_year(d, o);
+  char *period = period_label(o->period);
+  const char *places[] = {"{部门}", d->name,      "{年度}", year, "{期间}",
+                          period,   "{生成日期}", o->date,  NULL};
+  memcpy(r.places, places, sizeof places);
+  char *title = text_of(&r, "title");
+  r.doc = jx_document_new(title, d->name);
+  JxDocument *doc = r.doc;
+  g_free(doc->subject);
+  doc->subject = g_strdup(jx_template_text(r.t, "template", "name"));
+  g_free(doc->keywords);
+  doc->keywords = g_strdup("项目支出绩效目标表, 绩效指标, 绩效自评, 绩效运行监控");
+  /* the page furniture: what the layout fills per page stays */
+  doc->header = jx_text_fill(r.t->style.header, r.places);
+  doc->footer = jx_text_fill(r.t->style.footer, r.places);
+  JxDepartmentResult *dr = jx_assess_department(d, o->period, r.rules, NULL);
+  for (guint i = 0; i < r.t->n_parts; i++) {
+    switch (r.t->parts[i]) {
+    case JX_PART_COVER:
+      cover(&r);
+      break;
+    case JX_PART_TOC:
+      contents(&r);
+      break;
+    case JX_PART_FUNDS: {
+      char *h = text_of(&r, "funds");
+      heading(&r, 1, h);
+      g_free(h);
+      jx_document_paragraph(doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+      funds_table(doc, d);
+      break;
+    }
+    case JX_PART_OVERVIEW:
+      overview(&r, dr);
+      break;
+    case JX_PART_EXECUTION:
+      execution(&r, dr);
+      break;
+    case JX_PART_LAGGING:
+      lagging(&r, dr);
+      break;
+    case JX_PART_TARGETS:
+      targets_table(&r);
+      break;
+    case JX_PART_PROJECTS: {
+      char *h = text_of(&r, "projects");
+      heading(&r, 1, h);
+      g_free(h);
+      for (guint k = 0; k < d->projects->len; k++)
+        project(&r, g_ptr_array_index(d->projects, k));
+      break;
+    }
+    case JX_PART_SUMMARY:
+      if (o->charts && dr->projects->len) {
+        char *h = text_of(&r, "summary");
+        heading(&r, 1, h);
+        g_free(h);
+        department_charts(&r, dr);
+      }
+      break;
+    case JX_PART_APPENDIX:
+      appendix(&r);
+      break;
+    case JX_PART_COUNT:
+      break;
+    }
+  }
+  jx_department_result_free(dr);
+  g_free(title);
+  g_free(year);
+  g_free(period);
+  return doc;
 }

@@ -1,21 +1,32 @@
-/* report.h - what a department's report holds, as a document: a cover, the
- * funds table with its totals, and a section per project with its funds,
- * its goal and its indicator table (with actual values where there are). */
+/* report.h - what a department's report holds, as a document, in the order
+ * and with the headings its template gives (template.h): a cover, 目录,
+ * funds and score tables, budget execution, lagging indicators, the
+ * published target table, a section per project (funds, goal, indicators,
+ * the 自评表 grid, charts, trends), department charts and 附表. */
 #ifndef JX_REPORT_H
 #define JX_REPORT_H
 
-#include "assess.h"
 #include "document.h"
 #include "model.h"
+#include "template.h"
 
-/* The report of department d.  date is the date printed on the cover
- * ("2024年12月31日"); rules (NULL: no charts) assess the actuals that the
- * charts of target against actual show.  Caller frees the document. */
-JxDocument *jx_report_department(const JxDepartment *d, const char *date,
-                                 const JxAssessConfig *rules);
+typedef struct {
+  const JxTemplate *tmpl;
+  const char *date;   /* 生成日期 as printed: "2024年12月31日" */
+  const char *period; /* the period reported ("2024", "2024-06"); NULL: each
+                       * project's latest */
+  bool charts;        /* false: tables only */
+} JxReportOptions;
+
+/* The report of department d.  Caller frees the document. */
+JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o);
 
 /* Chinese numerals for headings: 1 一, 10 十, 11 十一, 23 二十三 (1..99).
  * Writes into buf (16 bytes) and returns it. */
 const char *jx_report_numeral(int n, char *buf);
+
+/* A heading number from a pattern of the template: {一} is n in Chinese
+ * numerals, {1} in digits ("（{一}）" and 3 give "（三）").  Caller frees. */
+char *jx_report_number(const char *pattern, int n);
 
 #endif

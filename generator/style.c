@@ -39,6 +39,17 @@ static const JxStyle gbt9704 = {
             [JX_ROLE_RUNNING] = {TABLE_FACES, false, 9, 12},
             [JX_ROLE_PAGE_NUMBER] = {SONG_FACES, false, 14, 18},
         },
+    .header = "",
+    .header_rule = true,
+    .footer = "",
+    .page_number = "— {页码} —",
+    .number_position = JX_NUMBER_OUTSIDE,
+    .number_inset = 1,
+    .met = 0x0072B2,
+    .partly = 0xE69F00,
+    .unmet = 0xD55E00,
+    .text = 0x000000,
+    .rule = 0x000000,
 };
 
 const JxStyle *jx_style_default(void) {

@@ -250,3 +250,23 @@ int jx_text_count_lines(const char *s, size_t offset) {
     n++;
   return n;
 }
+
+char *jx_text_fill(const char *text, const char *const *pairs) {
+  GString *s = g_string_new(NULL);
+  for (const char *p = text; *p;) {
+    bool done = false;
+    if (*p == '{')
+      for (int i = 0; pairs[i] && pairs[i + 1]; i += 2) {
+        size_t n = strlen(pairs[i]);
+        if (strncmp(p, pairs[i], n) == 0) {
+          g_string_append(s, pairs[i + 1]);
+          p += n;
+          done = true;
+          break;
+        }
+      }
+    if (!done)
+      g_string_append_c(s, *p++);
+  }
+  return g_string_free(s, FALSE);
+}

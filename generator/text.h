@@ -46,4 +46,9 @@ guint jx_text_distance(const char *a, const char *b, guint limit);
 /* Number of '\n' in s[0..offset). */
 int jx_text_count_lines(const char *s, size_t offset);
 
+/* Replaces the placeholders of text ("{部门}" …) by their values: pairs
+ * of placeholder and value, NULL-terminated; others stay as written.
+ * Caller frees. */
+char *jx_text_fill(const char *text, const char *const *pairs);
+
 #endif

@@ -29,7 +29,7 @@ if [ -z "$(find "$WORK/a" -name '.*')" ]; then ok; else bad "temporary files lef
 pages=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
 if [ "${pages:-0}" -ge 5 ]; then ok; else bad "pages: $pages"; fi
 pdfinfo "$PDF" >"$WORK/info"
-grep -q "^Title: *${DEPT}项目支出绩效报告$" "$WORK/info" && grep -q "^Author: *${DEPT}$" "$WORK/info" &&
+grep -q "^Title: *${DEPT}2024年度项目支出绩效自评报告$" "$WORK/info" && grep -q "^Author: *${DEPT}$" "$WORK/info" &&
   grep -q "^Creator: *jixiao [0-9]" "$WORK/info" && grep -q "^Subject: *." "$WORK/info" &&
   grep -q "^Keywords: *." "$WORK/info" && grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$WORK/info" &&
   grep -q "^CreationDate: *Tue Dec 31 00:00:00 2024" "$WORK/info" && ok || { bad "pdfinfo"; cat "$WORK/info"; }
@@ -49,7 +49,7 @@ grep -qF "保障琶洲政务分中心高水平运营" "$WORK/text" && grep -qF "
 # the outline: department → project → section
 qpdf --json --json-key=outlines "$PDF" >"$WORK/outline.json" 2>&1
 grep -q "\"title\": \"$DEPT\"" "$WORK/outline.json" && grep -q '"title": "智慧城市建设经费"' "$WORK/outline.json" &&
-  grep -q '"title": "绩效指标"' "$WORK/outline.json" && ok || bad "outline"
+  grep -q '"title": "绩效自评表"' "$WORK/outline.json" && ok || bad "outline"
 if qpdf --check "$PDF" >"$WORK/qpdf" 2>&1; then ok; else bad "qpdf --check"; cat "$WORK/qpdf"; fi
 
 # ---- the same input, the same bytes ----
