@@ -25,6 +25,10 @@ PangoFontMap *jx_fonts_map(const JxFonts *f);
  * positions not rounded, language zh-Hans.  Caller unrefs. */
 PangoContext *jx_fonts_context(const JxFonts *f);
 
+/* Whether the configuration has a face of family (exactly, ignoring
+ * case). */
+bool jx_fonts_has_family(const JxFonts *f, const char *family);
+
 /* The folder the configuration was read from. */
 const char *jx_fonts_dir(const JxFonts *f);
 

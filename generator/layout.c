@@ -110,12 +110,18 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
   /* justified to the measure; Pango leaves the last line flush left */
   pango_layout_set_justify(l, align == JX_ALIGN_JUSTIFY);
   if (indent)
-    pango_layout_set_indent(l, (int)lround(2 * b->st->roles[role].size * PANGO_SCALE));
+    /* two characters, as wide as the characters are set */
+    pango_layout_set_indent(
+        l, (int)lround(2 * (b->st->roles[role].size + b->st->roles[role].letter_spacing) *
+                       PANGO_SCALE));
   /* half-width , ; : ? ! typed between Chinese characters are set full-width */
   char *fixed = jx_cjk_punctuation(text);
   if (fixed)
     text = fixed;
   PangoAttrList *attrs = pango_attr_list_new();
+  if (b->st->roles[role].letter_spacing != 0)
+    pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)lround(
+                                      b->st->roles[role].letter_spacing * PANGO_SCALE)));
   /* a word broken across lines in a table cell is not hyphenated */
   pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
   jx_cjk_compress(text, attrs);
@@ -210,13 +216,15 @@ static bool keeps_with_next(const JxBlock *blk) {
 /* The height the blocks from i on need at the least on one page: a chain of
  * headings and captions, then two lines of a paragraph or a table's header
  * and first row. */
+static double table_start(const Builder *b, const JxBlock *t);
+
 static double need_from(const Builder *b, guint i) {
   const GPtrArray *blocks = b->doc->blocks;
   double need = 0;
   for (; i < blocks->len; i++) {
     const JxBlock *blk = g_ptr_array_index(blocks, i);
     if (blk->kind == JX_BLOCK_TABLE)
-      return need + 3 * (b->st->roles[JX_ROLE_TABLE].pitch + 2 * b->st->cell_padding_y);
+      return need + table_start(b, blk);
     if (blk->kind == JX_BLOCK_FIGURE) {
       JxCanvas measure = {(Builder *)b, true};
       return need + blk->draw(blk->figure, &measure, b->st->left, 0, b->st->width);
@@ -292,7 +300,9 @@ static double unbreakable_width(PangoLayout *l, const char *text) {
  * wants. */
 static void column_widths(Builder *b, const JxBlock *t, double *widths) {
   guint nc = t->columns;
-  double *natural = g_new0(double, nc), *least = g_new0(double, nc);
+  /* natural: on one line; least: short cells whole; hard: no number or
+   * word broken, which gives way last */
+  double *natural = g_new0(double, nc), *least = g_new0(double, nc), *hard = g_new0(double, nc);
   double pad = 2 * b->st->cell_padding_x;
   PangoLayout *measure = pango_layout_new(b->ctx);
   for (guint r = 0; r < t->rows->len; r++) {
@@ -310,13 +320,15 @@ static void column_widths(Builder *b, const JxBlock *t, double *widths) {
       /* a short cell is kept whole; a long one may wrap anywhere but
        * inside a number or word */
       double keep = (head ? 6 : 5) * size + pad;
-      double lst = nat <= keep ? nat : unbreakable_width(measure, cell->text) + pad;
+      double unbroken = unbreakable_width(measure, cell->text) + pad;
+      double lst = nat <= keep ? nat : unbroken;
       natural[c] = MAX(natural[c], nat);
       least[c] = MAX(least[c], lst);
+      hard[c] = MAX(hard[c], unbroken);
     }
   }
   g_object_unref(measure);
-  double avail = b->st->width, sum_nat = 0, sum_least = 0, sum_extra = 0;
+  double avail = b->st->width, sum_nat = 0, sum_least = 0, sum_extra = 0, sum_hard = 0;
   for (guint c = 0; c < nc; c++) {
     if (t->min_share)
       least[c] = MAX(least[c], t->min_share[c] * avail);
@@ -324,17 +336,22 @@ static void column_widths(Builder *b, const JxBlock *t, double *widths) {
     sum_nat += natural[c];
     sum_least += least[c];
     sum_extra += natural[c] - least[c];
+    sum_hard += hard[c];
   }
   for (guint c = 0; c < nc; c++) {
     if (sum_nat <= avail)
       widths[c] = natural[c] * avail / sum_nat;
-    else if (sum_least >= avail)
-      widths[c] = least[c] * avail / sum_least;
-    else
+    else if (sum_least < avail)
       widths[c] = least[c] + (avail - sum_least) * (natural[c] - least[c]) / sum_extra;
+    else if (sum_hard < avail)
+      /* short cells wrap before a number breaks */
+      widths[c] = hard[c] + (avail - sum_hard) * (least[c] - hard[c]) / (sum_least - sum_hard);
+    else
+      widths[c] = hard[c] * avail / sum_hard;
   }
   g_free(natural);
   g_free(least);
+  g_free(hard);
 }
 
 /* Lays out the cells of row r at the column widths. */
@@ -410,6 +427,22 @@ static void place_band(Builder *b, const JxBlock *t, CellBox *boxes, const doubl
 static double band_height(const Builder *b, const CellBox *boxes, int lines) {
   JxRole role = boxes[0].head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
   return lines * b->st->roles[role].pitch + 2 * b->st->cell_padding_y;
+}
+
+/* The height of t's header rows and first body row: what a heading above
+ * it needs below it on the page. */
+static double table_start(const Builder *b, const JxBlock *t) {
+  Builder *mb = (Builder *)b; /* measuring only: layouts made and dropped */
+  double *widths = g_new(double, t->columns);
+  column_widths(mb, t, widths);
+  double h = 0;
+  for (guint r = 0; r < MIN(t->header_rows + 1, t->rows->len); r++) {
+    CellBox *boxes = row_boxes(mb, t, r, widths);
+    h += band_height(b, boxes, max_lines(boxes, t->columns));
+    boxes_free(boxes, t->columns);
+  }
+  g_free(widths);
+  return h;
 }
 
 static void set_table(Builder *b, const JxBlock *t) {

@@ -316,6 +316,37 @@ static void report_date(char **iso, char **cn) {
   g_date_time_unref(t);
 }
 
+/* Warns of the families a template names that are not installed, once
+ * for each list, naming the face the role uses instead (the next one of
+ * its list that is there): a report set in a stand-in face must not pass
+ * unnoticed. */
+static void warn_missing_faces(const JxFonts *fonts, const JxStyle *st) {
+  GHashTable *told = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (int r = 0; r < JX_ROLE_COUNT; r++) {
+    gchar **names = g_strsplit(st->roles[r].families, ",", -1);
+    GString *missing = g_string_new(NULL);
+    const char *instead = NULL;
+    for (int i = 0; names[i]; i++) {
+      const char *name = g_strstrip(names[i]);
+      if (!*name)
+        continue;
+      if (!jx_fonts_has_family(fonts, name))
+        g_string_append_printf(missing, "%s'%s'", missing->len ? ", " : "", name);
+      else if (missing->len && !instead)
+        instead = name;
+    }
+    if (missing->len && !g_hash_table_contains(told, missing->str)) {
+      fprintf(stderr, "%s: warning: not installed: %s (put the font files in %s); using '%s'\n",
+              st->roles[r].where ? st->roles[r].where : "template", missing->str,
+              jx_fonts_dir(fonts), instead ? instead : "a fallback face");
+      g_hash_table_add(told, g_strdup(missing->str));
+    }
+    g_string_free(missing, TRUE);
+    g_strfreev(names);
+  }
+  g_hash_table_destroy(told);
+}
+
 /* Renders each department of the model; prints the paths written. */
 static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
   GError *err = NULL;
@@ -330,6 +361,7 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
     jx_fonts_free(fonts);
     return EX_CANTCREAT;
   }
+  warn_missing_faces(fonts, &t->style);
   char *iso, *cn;
   report_date(&iso, &cn);
   PangoContext *ctx = jx_fonts_context(fonts);

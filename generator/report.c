@@ -702,8 +702,13 @@ static void lagging(Report *r, const JxDepartmentResult *dr) {
       jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
     }
   }
-  if (!t)
+  if (t) {
+    t->min_share = g_new0(double, 6);
+    t->min_share[0] = 0.2;
+    t->min_share[1] = 0.22;
+  } else {
     jx_document_paragraph(r->doc, JX_ROLE_BODY, "本期无滞后指标。", JX_ALIGN_JUSTIFY, true);
+  }
 }
 
 /* The 绩效指标 of p as the published table writes it: numbered lines
@@ -931,18 +936,16 @@ static void appendix(Report *r) {
   }
 }
 
-/* The year a report speaks of: the period's, each project's latest, else
- * the year of the report's date. */
-static char *report_year(const JxDepartment *d, const JxReportOptions *o) {
+/* The period a report speaks of: the one asked for, else the latest any
+ * project has actuals for; NULL when there are none. */
+static const char *report_period(const JxDepartment *d, const JxReportOptions *o) {
   const char *best = o->period;
-  for (guint i = 0; !best && i < d->projects->len; i++) {
+  for (guint i = 0; !o->period && i < d->projects->len; i++) {
     const char *p = latest_period(g_ptr_array_index(d->projects, i));
     if (p && (!best || jx_period_compare(p, best) > 0))
       best = p;
   }
-  if (best)
-    return g_strndup(best, 4);
-  return g_strndup(o->date, 4);
+  return best;
 }
 
 JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o) {
@@ -951,8 +954,9 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
   r.o = o;
   r.t = o->tmpl;
   r.rules = o->tmpl->rules;
-  char *year = report_year(d, o);
-  char *period = period_label(o->period);
+  const char *when = report_period(d, o);
+  char *year = g_strndup(when ? when : "", 4);
+  char *period = period_label(when);
   const char *places[] = {"{部门}", d->name,      "{年度}", year, "{期间}",
                           period,   "{生成日期}", o->date,  NULL};
   memcpy(r.places, places, sizeof places);

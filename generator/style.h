@@ -12,9 +12,10 @@
 typedef struct {
   const char *families; /* Pango family list: Latin face first, then CJK */
   bool bold;
-  double size;       /* points */
-  double pitch;      /* baseline to baseline, points */
-  const char *where; /* where the families were set ("FILE:LINE"), or NULL */
+  double size;           /* points */
+  double pitch;          /* baseline to baseline, points */
+  double letter_spacing; /* added between characters, points */
+  const char *where;     /* where the families were set ("FILE:LINE"), or NULL */
 } JxRoleStyle;
 
 /* Where page numbers stand: outside (odd pages right, even left), inside,

@@ -67,6 +67,7 @@ static const Spec specs[] = {
     {"font.*", "size", T_NUMBER, NULL, 4, 72},
     {"font.*", "weight", T_CHOICE, "regular|bold", 0, 0},
     {"font.*", "pitch", T_NUMBER, NULL, 4, 100},
+    {"font.*", "letter-spacing", T_NUMBER, NULL, -5, 5},
     {"colors", "met", T_COLOR, NULL, 0, 0},
     {"colors", "partly", T_COLOR, NULL, 0, 0},
     {"colors", "unmet", T_COLOR, NULL, 0, 0},
@@ -212,6 +213,8 @@ static bool scan(const char *path, const char *text, GHashTable *where, GError *
       }
       g_free(group);
       group = g_strndup(line + 1, (gsize)(end - line - 1));
+      /* the group's own line, for errors about the group */
+      g_hash_table_replace(where, where_key(group, ""), g_strdup_printf("%s:%d", path, i + 1));
       continue;
     }
     char *eq = strchr(line, '=');
@@ -244,7 +247,9 @@ static bool load_file(Loader *ld, const char *path, const char *asked_at, GError
  * of the templates folder, or a path. */
 static char *resolve(const char *name, const char *from_dir) {
   if (strchr(name, '/') || g_str_has_suffix(name, ".ini"))
-    return g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(from_dir, name, NULL);
+    return g_path_is_absolute(name) || strcmp(from_dir, ".") == 0
+               ? g_strdup(name)
+               : g_build_filename(from_dir, name, NULL);
   char *file = g_strconcat(name, ".ini", NULL);
   char *path = g_build_filename(jx_template_dir(), file, NULL);
   g_free(file);
@@ -313,11 +318,25 @@ static bool load_file(Loader *ld, const char *path, const char *asked_at, GError
   }
   if (ok) {
     gchar **groups = g_key_file_get_groups(kf, NULL);
-    for (int g = 0; groups[g]; g++) {
+    for (int g = 0; ok && groups[g]; g++) {
+      if (!known_group(groups[g])) {
+        char *valid = valid_keys(NULL), *gk = where_key(groups[g], "");
+        g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
+                    "%s: error: unknown group [%s]; valid groups: %s",
+                    (char *)g_hash_table_lookup(here, gk), groups[g], valid);
+        g_free(valid);
+        g_free(gk);
+        ok = false;
+        break;
+      }
       gchar **keys = g_key_file_get_keys(kf, groups[g], NULL, NULL);
       for (int k = 0; keys && keys[k]; k++) {
         char *value = g_key_file_get_value(kf, groups[g], keys[k], NULL);
         char *wk = where_key(groups[g], keys[k]);
+        char *gk = where_key(groups[g], "");
+        if (g_hash_table_lookup(here, gk))
+          g_hash_table_replace(ld->where, g_strdup(gk), g_strdup(g_hash_table_lookup(here, gk)));
+        g_free(gk);
         if (data_group(groups[g]) && value && *g_strstrip(value) == '\0') {
           g_key_file_remove_key(ld->merged, groups[g], keys[k], NULL);
           g_hash_table_remove(ld->where, wk);
@@ -460,7 +479,8 @@ static bool check_all(JxTemplate *t, GError **error) {
       if (!known_group(groups[g])) {
         char *valid = valid_keys(NULL);
         g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
-                    "%s: error: unknown group [%s]; valid groups: %s", at, groups[g], valid);
+                    "%s: error: unknown group [%s]; valid groups: %s",
+                    jx_template_where(t, groups[g], ""), groups[g], valid);
         g_free(valid);
         ok = false;
         break;
@@ -573,10 +593,15 @@ static void build_style(JxTemplate *t) {
     rs->families = jx_template_text(t, group, "family");
     rs->size = num(t, group, "size");
     rs->pitch = num(t, group, "pitch");
+    rs->letter_spacing = num(t, group, "letter-spacing");
     rs->bold = strcmp(jx_template_text(t, group, "weight"), "bold") == 0;
     rs->where = jx_template_where(t, group, "family");
     g_free(group);
   }
+}
+
+static gint by_name(gconstpointer a, gconstpointer b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 JxTemplate *jx_template_load(const char *name, GError **error) {
@@ -591,12 +616,12 @@ JxTemplate *jx_template_load(const char *name, GError **error) {
     for (const char *f; dir && (f = g_dir_read_name(dir));)
       if (g_str_has_suffix(f, ".ini") && strcmp(f, "defaults.ini") != 0)
         g_ptr_array_add(found, g_strndup(f, strlen(f) - 4));
-    g_ptr_array_sort(found, (GCompareFunc)g_strcmp0);
+    g_ptr_array_sort(found, by_name);
     for (guint i = 0; i < found->len; i++)
-      g_string_append_printf(names, "%s%s", i ? ", " : "", *(char **)&g_ptr_array_index(found, i));
+      g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(found, i));
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                "%s: error: no template '%s'; the templates are: %s (or give a FILE.ini)", path,
-                name, names->str);
+                "jixiao: no template '%s'; the templates are: %s (or give a FILE.ini)", name,
+                names->str);
     g_string_free(names, TRUE);
     g_ptr_array_free(found, TRUE);
     if (dir)

@@ -78,6 +78,29 @@ pdftotext -enc UTF-8 "$WORK/nc/$DEPT.pdf" - | tr -d ' \n' >"$WORK/nc-text"
 if [ -n "$nc_pages" ] && [ "$nc_pages" -lt "$pages" ] && ! grep -q "目标与完成对比\|绩效得分汇总" "$WORK/nc-text" &&
   grep -qF "保障琶洲政务分中心高水平运营" "$WORK/nc-text" && [ ! -e "$WORK/nc/charts" ]; then ok; else bad "--no-charts: $nc_pages pages of $pages"; fi
 
+# ---- each shipped template renders the sample ----
+for t in annual monthly targets official; do
+  timeout 120 "$JIXIAO" render -t "$t" --period 2024-06 -o "$WORK/t-$t" input >/dev/null 2>"$WORK/t-$t.err"
+  rc=$?
+  f="$WORK/t-$t/$DEPT.pdf"
+  if [ "$rc" = 0 ] && qpdf --check "$f" >/dev/null 2>&1; then ok; else bad "template $t: exit $rc"; cat "$WORK/t-$t.err"; continue; fi
+  pdftotext -enc UTF-8 "$f" - | tr -d ' \n' >"$WORK/t-$t.txt"
+  info=$(pdfinfo "$f")
+  case $t in
+  annual) want="目录 基本情况 绩效自评表 偏差原因分析及改进措施 附表" size="595.276 x 841.89" ;;
+  monthly) want="2024年6月绩效运行监控月报 预算执行情况 滞后指标 项目运行情况 年内进度" size="595.276 x 841.89" ;;
+  targets) want="项目支出绩效目标表 合计 1、效益指标，社会效益，琶洲分中心对外服务通勤率 第1页，共" size="841.89 x 595.276" ;;
+  official) want="目录 绩效自评表" size="595.276 x 841.89" ;;
+  esac
+  missing=""
+  for w in $want; do grep -qF "$w" "$WORK/t-$t.txt" || missing="$missing $w"; done
+  if [ -z "$missing" ] && echo "$info" | grep -q "Page size: *$size"; then ok; else bad "template $t: missing$missing"; echo "$info" | grep "Page size"; fi
+done
+# the 目录 links to its headings: one annotation a line, by name
+if pdfinfo -dests "$WORK/t-annual/$DEPT.pdf" | grep -q '"p[0-9]*_[0-9]*"'; then ok; else bad "annual: no destinations for 目录"; fi
+# official names the government faces; here they are missing, and it says so
+if grep -q "official.ini:[0-9]*: warning: not installed: '仿宋_GB2312'" "$WORK/t-official.err"; then ok; else bad "official: no warning of missing faces"; cat "$WORK/t-official.err"; fi
+
 # ---- where output cannot go ----
 mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
 if [ "$(id -u)" != 0 ]; then

@@ -148,5 +148,26 @@ timeout 60 "$JIXIAO" dump input >/dev/full 2>"$WORK/err"
 rc=$?
 if [ "$rc" = 74 ] && grep -q "cannot write" "$WORK/err"; then ok; else bad "dump to a full disk: $rc"; fi
 
+# ---- templates ----
+# a house template in ten lines: annual with budget execution worth 20 and
+# outputs 40.  By hand, 琶洲政务分中心运营经费: 效益 99.4% × 30 = 29.82, 产出
+# (1 + 19519/20000 + 19.8/20) / 3 × 40 = 0.98865 × 40 = 39.546, 满意度 10,
+# execution 98.20% × 20 = 19.64: 99.006 → 99.01 (annual gives 99.07);
+# 区政府信息公开工作经费, every indicator met: 100 − 20 × (1 − 95.59%) = 99.118
+printf '# our bureau\n[template]\nextends=annual\n\n[weights]\n预算执行率=20\n产出指标=40\n' >"$WORK/house.ini"
+run check -t "$WORK/house.ini" input
+if [ "$rc" = 0 ] && grep -q "琶洲政务分中心运营经费: 2024 score 99.01, 优" "$WORK/out" &&
+  grep -q "区政府信息公开工作经费: 2024 score 99.12, 优" "$WORK/out"; then ok; else bad "house template: $rc"; cat "$WORK/out" "$WORK/err"; fi
+run check input
+if grep -q "琶洲政务分中心运营经费: 2024 score 99.07, 优" "$WORK/out"; then ok; else bad "annual scores"; fi
+# defaults.ini sets every key: one that lacks a section is an error naming it
+mkdir -p "$WORK/tpl"
+sed '/^\[sections\]/,/^project=/d' templates/defaults.ini >"$WORK/tpl/defaults.ini"
+cp templates/annual.ini "$WORK/tpl/"
+sed -i '/^\[sections\]/,/^project=/d' "$WORK/tpl/annual.ini"
+JIXIAO_TEMPLATES="$WORK/tpl" timeout 60 "$JIXIAO" check input >/dev/null 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 64 ] && grep -q "annual.ini:1: error: \[sections\] report is missing" "$WORK/err"; then ok; else bad "missing section: $rc"; cat "$WORK/err"; fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <pango/pangocairo.h>
 
 static JxFonts *fonts;
 static PangoContext *ctx;
@@ -389,6 +390,78 @@ static void half_width_marks(void **state) {
 /* A face a user puts beside fonts.conf is found, and a role that names it
  * uses it: here Liberation Mono (not among the prepared faces), standing in
  * for 仿宋_GB2312. */
+/* The official template measures up to GB/T 9704-2012: a text block of
+ * 156 × 225 mm at 28 mm from the left and 37 mm from the top, 22 lines of
+ * 28 characters of 16 pt; page numbers of 14 pt 7 mm below the text block,
+ * odd pages right and even pages left, one character in. */
+static void official_format(void **state) {
+  (void)state;
+  GError *err = NULL;
+  JxTemplate *t = jx_template_load(JX_SOURCE_DIR "/templates/official.ini", &err);
+  assert_non_null(t);
+  const JxStyle *st = &t->style;
+  assert_true(fabs(st->left - JX_MM(28)) < 0.01 && fabs(st->top - JX_MM(37)) < 0.01);
+  assert_true(fabs(st->width - JX_MM(156)) < 0.01 && fabs(st->height - JX_MM(225)) < 0.01);
+  assert_true(st->roles[JX_ROLE_BODY].size == 16 && st->roles[JX_ROLE_TITLE].size == 22);
+  assert_true(st->roles[JX_ROLE_PAGE_NUMBER].size == 14);
+  assert_true(!st->roles[JX_ROLE_HEADING1].bold && st->roles[JX_ROLE_HEADING3].bold);
+  /* 30 lines of body text: 22 on the first page, 8 on the second */
+  GString *text = g_string_new(NULL);
+  for (int i = 0; i < 28 * 30; i++)
+    g_string_append(text, i % 3 ? "国" : "政");
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  jx_document_paragraph(doc, JX_ROLE_BODY, text->str, JX_ALIGN_JUSTIFY, false);
+  g_string_free(text, TRUE);
+  JxLayout *l = jx_layout_document(doc, st, ctx);
+  assert_int_equal(l->pages->len, 2);
+  GPtrArray *lines = texts(l, 0, JX_ROLE_BODY);
+  assert_int_equal(lines->len, 22);
+  for (guint i = 0; i < lines->len; i++)
+    assert_int_equal(g_utf8_strlen(((JxOp *)g_ptr_array_index(lines, i))->text, -1), 28);
+  g_ptr_array_free(lines, TRUE);
+  double size = st->roles[JX_ROLE_PAGE_NUMBER].size, below = st->top + st->height + JX_MM(7);
+  for (guint p = 0; p < 2; p++) {
+    GPtrArray *nums = texts(l, p, JX_ROLE_PAGE_NUMBER);
+    assert_int_equal(nums->len, 1);
+    JxOp *n = g_ptr_array_index(nums, 0);
+    assert_string_equal(n->text, p == 0 ? "— 1 —" : "— 2 —");
+    /* the baseline within the number's line, whose top is 7 mm down */
+    assert_true(n->y > below && n->y < below + st->roles[JX_ROLE_PAGE_NUMBER].pitch);
+    if (p == 0)
+      assert_true(fabs(n->x + n->w - (st->left + st->width - size)) < 0.01);
+    else
+      assert_true(fabs(n->x - (st->left + size)) < 0.01);
+    g_ptr_array_free(nums, TRUE);
+  }
+  jx_layout_free(l);
+  jx_document_free(doc);
+  jx_template_free(t);
+}
+
+/* The ink of "MMMM" set in font: the sum of darkness over an image. */
+static double ink(PangoContext *c, const char *font) {
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 400, 80);
+  cairo_t *cr = cairo_create(s);
+  PangoLayout *l = pango_layout_new(c);
+  PangoFontDescription *fd = pango_font_description_from_string(font);
+  pango_layout_set_font_description(l, fd);
+  pango_layout_set_text(l, "MMMM", -1);
+  cairo_move_to(cr, 10, 10);
+  pango_cairo_show_layout(cr, l);
+  cairo_surface_flush(s);
+  const unsigned char *px = cairo_image_surface_get_data(s);
+  int stride = cairo_image_surface_get_stride(s);
+  double sum = 0;
+  for (int y = 0; y < 80; y++)
+    for (int x = 0; x < 400; x++)
+      sum += px[y * stride + x];
+  pango_font_description_free(fd);
+  g_object_unref(l);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  return sum;
+}
+
 static void user_faces(void **state) {
   (void)state;
   const char *face = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf";
@@ -418,6 +491,11 @@ static void user_faces(void **state) {
   pango_font_description_free(got);
   g_object_unref(font);
   pango_font_description_free(fd);
+  /* it has one weight: asked for bold, its outlines are emboldened (as a
+   * government face's are), so bold text carries more ink */
+  double regular = ink(c, "Liberation Mono 40"), bold = ink(c, "Liberation Mono Bold 40");
+  assert_true(regular > 0);
+  assert_true(bold > 1.15 * regular);
   g_object_unref(c);
   jx_fonts_free(f);
   char *argv[] = {"rm", "-rf", dir, NULL};
@@ -450,6 +528,7 @@ int main(void) {
       cmocka_unit_test(outline),
       cmocka_unit_test(half_width_marks),
       cmocka_unit_test(user_faces),
+      cmocka_unit_test(official_format),
       cmocka_unit_test(numerals),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
