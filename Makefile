@@ -111,6 +111,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 report: jixiao fonts
 	@mkdir -p output
 	./jixiao render -o output -f pdf,svg input
+	./jixiao render -t monthly --period 2024-09 -o output/monthly input
+	./jixiao render -t targets -o output/targets input
+	./jixiao render -t official -o output/official input
 	@./jixiao dump input > output/.sample.csv.tmp || { rm -f output/.sample.csv.tmp; exit 1; }
 	@mv output/.sample.csv.tmp output/sample.csv
 	@echo output/sample.csv
