@@ -857,9 +857,10 @@ static void self_evaluation(Report *r, const JxProject *p) {
   jx_block_cell(t, "100.00", JX_ALIGN_RIGHT, true);
   jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
   jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
+  /* the indicator's name and the cause are the long texts */
   t->min_share = g_new0(double, 8);
-  t->min_share[2] = 0.14;
-  t->min_share[7] = 0.17;
+  t->min_share[2] = 0.22;
+  t->min_share[7] = 0.15;
   jx_project_result_free(pr);
 }
 
