@@ -66,8 +66,13 @@ echo
 echo "render (PDF; targets: one page <= 0.15 s, 100 pages <= 0.5 s, peak <= 80 MB)"
 # the font cache is made on the first run; timings are of the runs after
 "$JIXIAO" render -o "$WORK/out" "$ROOT/tests/bench/one-page.csv" >/dev/null
-timed "render, one page (10 indicators)" render -o "$WORK/out" "$ROOT/tests/bench/one-page.csv"
-timed "render, the sample department" render -o "$WORK/out" "$ROOT/input"
+timed "render, one project (10 indicators)" render -t targets -o "$WORK/out" "$ROOT/tests/bench/one-page.csv"
+# every shipped template on the sample department
+for t in annual monthly targets official; do
+  "$JIXIAO" render -t $t -o "$WORK/t-$t" "$ROOT/input" >/dev/null 2>&1
+  pages=$(pdfinfo "$WORK/t-$t"/*.pdf | sed -n 's/^Pages: *//p')
+  timed "render, the sample, $t ($pages pages)" render -t $t -o "$WORK/t-$t" "$ROOT/input"
+done
 awk -v COPIES=14 -f "$ROOT/tests/bench/manyprojects.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/many.csv"
 "$JIXIAO" render -o "$WORK/many" "$WORK/many.csv" >/dev/null
 pages=$(pdfinfo "$WORK"/many/*.pdf | sed -n 's/^Pages: *//p')

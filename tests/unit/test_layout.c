@@ -390,6 +390,33 @@ static void half_width_marks(void **state) {
 /* A face a user puts beside fonts.conf is found, and a role that names it
  * uses it: here Liberation Mono (not among the prepared faces), standing in
  * for 仿宋_GB2312. */
+/* The running header and the footer are filled page by page: {项目名称} is
+ * the project whose section the page is in, {页码} and {总页数} count the
+ * numbered pages. */
+static void page_furniture(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  doc->header = g_strdup("{项目名称}｜第{页码}页共{总页数}页");
+  doc->footer = g_strdup("内部资料");
+  jx_document_heading(doc, JX_ROLE_HEADING2, "（一）甲项目", 3)->project = g_strdup("甲项目");
+  for (int i = 0; i < 25; i++) /* 1 + 25 lines: two pages */
+    jx_document_paragraph(doc, JX_ROLE_BODY, "一行正文。", JX_ALIGN_LEFT, false);
+  JxLayout *l = jx_layout_document(doc, &tmpl->style, ctx);
+  assert_int_equal(l->pages->len, 2);
+  for (guint p = 0; p < 2; p++) {
+    GPtrArray *run = texts(l, p, JX_ROLE_RUNNING);
+    assert_int_equal(run->len, 2);
+    assert_string_equal(((JxOp *)g_ptr_array_index(run, 0))->text,
+                        p == 0 ? "甲项目｜第1页共2页" : "甲项目｜第2页共2页");
+    JxOp *footer = g_ptr_array_index(run, 1);
+    assert_string_equal(footer->text, "内部资料");
+    assert_true(footer->y > tmpl->style.top + tmpl->style.height);
+    g_ptr_array_free(run, TRUE);
+  }
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 /* The official template measures up to GB/T 9704-2012: a text block of
  * 156 × 225 mm at 28 mm from the left and 37 mm from the top, 22 lines of
  * 28 characters of 16 pt; page numbers of 14 pt 7 mm below the text block,
@@ -529,6 +556,7 @@ int main(void) {
       cmocka_unit_test(half_width_marks),
       cmocka_unit_test(user_faces),
       cmocka_unit_test(official_format),
+      cmocka_unit_test(page_furniture),
       cmocka_unit_test(numerals),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
