@@ -634,7 +634,7 @@ JxTemplate *jx_template_load(const char *name, GError **error) {
   t->path = path;
   t->keys = g_key_file_new();
   t->where = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  t->strings = g_ptr_array_new_with_free_func(g_free);
+  t->strings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   Loader ld = {t->keys, t->where, g_ptr_array_new_with_free_func(g_free)};
   bool ok = load_file(&ld, path, NULL, error) && check_all(t, error);
   g_ptr_array_free(ld.visiting, TRUE);
@@ -670,17 +670,26 @@ void jx_template_free(JxTemplate *t) {
   g_key_file_free(t->keys);
   g_hash_table_destroy(t->where);
   jx_assess_config_free(t->rules);
-  g_ptr_array_free(t->strings, TRUE);
+  g_hash_table_destroy(t->strings);
   g_free(t);
 }
 
 const char *jx_template_text(const JxTemplate *t, const char *group, const char *key) {
-  char *v = g_key_file_get_string(t->keys, group, key, NULL);
-  if (!v)
+  /* read once: the report asks for its headings project after project */
+  char *wk = where_key(group, key);
+  const char *v = g_hash_table_lookup(t->strings, wk);
+  if (v) {
+    g_free(wk);
+    return v;
+  }
+  char *value = g_key_file_get_string(t->keys, group, key, NULL);
+  if (!value) {
+    g_free(wk);
     return "";
-  g_strstrip(v);
-  g_ptr_array_add(t->strings, v);
-  return v;
+  }
+  g_strstrip(value);
+  g_hash_table_insert(t->strings, wk, value);
+  return value;
 }
 
 const char *jx_template_where(const JxTemplate *t, const char *group, const char *key) {

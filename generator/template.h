@@ -49,7 +49,8 @@ typedef struct {
   JxProjectPart project_parts[JX_PROJECT_COUNT];
   guint n_project_parts;
   char *numbering[4]; /* heading numbers by level: "{一}、", "（{一}）", "{1}.", "（{1}）" */
-  GPtrArray *strings; /* char *: texts the style points to */
+  GHashTable *strings; /* "group\nkey" -> its text, as read (the style
+                        * points into them) */
 } JxTemplate;
 
 /* The folder of the shipped templates: $JIXIAO_TEMPLATES, else the one
