@@ -33,7 +33,7 @@ timed() {
   local name=$1
   shift
   measure "$@"
-  awk -v n="$name" -v t="$T" -v m="$M" 'BEGIN { printf "%-34s %7.3f s  peak %6.1f MB\n", n, t, m / 1024 }'
+  awk -v n="$name" -v t="$T" -v m="$M" 'BEGIN { printf "%-42s %7.3f s  peak %6.1f MB\n", n, t, m / 1024 }'
 }
 
 # bench NAME FILE ARGS...: runs jixiao ARGS RUNS times; prints the medians,
