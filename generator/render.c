@@ -121,14 +121,12 @@ static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
       char attrs[160], name[48];
       dest_name(op->dest_page, op->dest_y, name);
       /* by name: cairo 1.16 breaks links by page number to later pages */
-      g_snprintf(attrs, sizeof attrs, "dest='%s'", name);
+      g_snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='%s'", op->x, op->y, op->w,
+                 op->h, name);
       for (char *c = attrs; *c; c++)
         if (*c == ',')
           *c = '.'; /* whatever the locale's decimal mark */
       cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
-      cairo_rectangle(cr, op->x, op->y, op->w, op->h);
-      cairo_set_source_rgba(cr, 1, 1, 1, 0.004);
-      cairo_fill(cr);
       cairo_tag_end(cr, CAIRO_TAG_LINK);
     }
   }

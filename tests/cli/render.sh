@@ -96,8 +96,13 @@ for t in annual monthly targets official; do
   for w in $want; do grep -qF "$w" "$WORK/t-$t.txt" || missing="$missing $w"; done
   if [ -z "$missing" ] && echo "$info" | grep -q "Page size: *$size"; then ok; else bad "template $t: missing$missing"; echo "$info" | grep "Page size"; fi
 done
-# the 目录 links to its headings: one annotation a line, by name
-if pdfinfo -dests "$WORK/t-annual/$DEPT.pdf" | grep -q '"p[0-9]*_[0-9]*"'; then ok; else bad "annual: no destinations for 目录"; fi
+# the 目录 links to its headings: a link a line (page 2), each to a
+# destination the PDF names
+f="$WORK/t-annual/$DEPT.pdf"
+entries=$(pdftotext -f 2 -l 2 "$f" - | grep -c '··')
+links=$(grep -a -c '/Subtype /Link' "$f")
+dests=$(pdfinfo -dests "$f" | grep -c '"p[0-9]*_[0-9]*"')
+if [ "$entries" -ge 8 ] && [ "$links" = "$entries" ] && [ "$dests" -ge "$entries" ]; then ok; else bad "目录: $entries lines, $links links, $dests destinations"; fi
 # official names the government faces; here they are missing, and it says so
 if grep -q "official.ini:[0-9]*: warning: not installed: '仿宋_GB2312'" "$WORK/t-official.err"; then ok; else bad "official: no warning of missing faces"; cat "$WORK/t-official.err"; fi
 
