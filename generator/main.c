@@ -6,6 +6,7 @@
 #include "inputs.h"
 #include "layout.h"
 #include "render.h"
+#include "render_haru.h"
 #include "report.h"
 #include "style.h"
 #include "table.h"
@@ -42,6 +43,13 @@ static const char usage[] =
     "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
     "  --no-charts      render: tables only, no charts\n"
+    "  --engine E       render: the PDF engine, cairo (default) or haru (libharu,\n"
+    "                   TrueType faces only) for the options below\n"
+    "  --attach-data    haru: embed the input files and a manifest of them\n"
+    "  --owner-password P, --user-password P\n"
+    "                   haru: encrypt (RC4-128, weak) with these passwords\n"
+    "  --permit LIST    haru: what an encrypted PDF allows: print,copy,edit,annotate\n"
+    "  --pdfa           haru: PDF/A-1b, for archives (no encryption)\n"
     "  -h, --help       show this help\n"
     "  --version        show the version\n"
     "\n"
@@ -59,6 +67,9 @@ typedef struct {
   bool pdf, svg, png;  /* render */
   double dpi;          /* render */
   bool no_charts;      /* render */
+  bool haru;           /* render: --engine haru */
+  bool attach, pdfa;   /* haru */
+  const char *owner_password, *user_password, *permit; /* haru */
 } Options;
 
 /* Reads a -f list such as "pdf,svg"; false when it names something else. */
@@ -79,6 +90,30 @@ static bool parse_formats(const char *list, Options *o) {
   }
   g_strfreev(each);
   return ok;
+}
+
+/* The libharu options make sense only together in some ways. */
+static int check_haru_options(const Options *o) {
+  bool any = o->attach || o->pdfa || o->owner_password || o->user_password || o->permit;
+  const char *why = NULL;
+  unsigned perms;
+  if (any && !o->haru)
+    why = "--attach-data, --pdfa, the passwords and --permit need --engine haru";
+  else if (o->pdfa && (o->owner_password || o->user_password))
+    why = "PDF/A forbids encryption: --pdfa takes no password";
+  else if ((o->user_password || o->permit) && !o->owner_password)
+    why = "--user-password and --permit need --owner-password";
+  else if (o->owner_password && !*o->owner_password)
+    why = "--owner-password cannot be empty";
+  else if (o->owner_password && o->user_password &&
+           strcmp(o->owner_password, o->user_password) == 0)
+    why = "the owner and user passwords must differ (libharu would save the file unencrypted)";
+  else if (o->permit && !jx_haru_permissions(o->permit, &perms))
+    why = "--permit takes print, copy, edit and annotate, comma separated";
+  if (!why)
+    return EX_OK;
+  fprintf(stderr, "jixiao: %s\n", why);
+  return EX_USAGE;
 }
 
 /* Parses argv[2..] of a reading command; returns EX_OK or EX_USAGE. */
@@ -123,6 +158,31 @@ static int parse_options(int argc, char **argv, Options *o) {
         return EX_USAGE;
       }
       o->tmpl = argv[++i];
+    } else if (!only_inputs && render &&
+               (strcmp(a, "--engine") == 0 || strcmp(a, "--owner-password") == 0 ||
+                strcmp(a, "--user-password") == 0 || strcmp(a, "--permit") == 0)) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "jixiao: %s needs a value\n", a);
+        return EX_USAGE;
+      }
+      const char *v = argv[++i];
+      if (strcmp(a, "--engine") == 0) {
+        if (strcmp(v, "cairo") != 0 && strcmp(v, "haru") != 0) {
+          fprintf(stderr, "jixiao: --engine takes cairo or haru, not '%s'\n", v);
+          return EX_USAGE;
+        }
+        o->haru = strcmp(v, "haru") == 0;
+      } else if (strcmp(a, "--owner-password") == 0) {
+        o->owner_password = v;
+      } else if (strcmp(a, "--user-password") == 0) {
+        o->user_password = v;
+      } else {
+        o->permit = v;
+      }
+    } else if (!only_inputs && render && strcmp(a, "--attach-data") == 0) {
+      o->attach = true;
+    } else if (!only_inputs && render && strcmp(a, "--pdfa") == 0) {
+      o->pdfa = true;
     } else if (!only_inputs && render && strcmp(a, "--no-charts") == 0) {
       o->no_charts = true;
     } else if (!only_inputs && strcmp(a, "--period") == 0) {
@@ -153,7 +213,7 @@ static int parse_options(int argc, char **argv, Options *o) {
     fprintf(stderr, "jixiao %s: no INPUT given\n%s", argv[1], usage);
     return EX_USAGE;
   }
-  return EX_OK;
+  return check_haru_options(o);
 }
 
 /* Reads the inputs; prints why and returns the exit code when it cannot. */
@@ -348,7 +408,8 @@ static void warn_missing_faces(const JxFonts *fonts, const JxStyle *st) {
 }
 
 /* Renders each department of the model; prints the paths written. */
-static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
+static int render_all(const Options *o, JxModel *m, const JxTemplate *t,
+                      const JxHaruOptions *haru) {
   GError *err = NULL;
   JxFonts *fonts = jx_fonts_open(NULL, &err);
   if (!fonts) {
@@ -361,7 +422,12 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
     jx_fonts_free(fonts);
     return EX_CANTCREAT;
   }
-  warn_missing_faces(fonts, &t->style);
+  /* the haru engine embeds TrueType faces only: the roles' truetype lists */
+  JxStyle haru_style = t->style;
+  for (int r = 0; r < JX_ROLE_COUNT; r++)
+    haru_style.roles[r].families = haru_style.roles[r].truetype;
+  const JxStyle *style = o->haru ? &haru_style : &t->style;
+  warn_missing_faces(fonts, style);
   char *iso, *cn;
   report_date(&iso, &cn);
   PangoContext *ctx = jx_fonts_context(fonts);
@@ -372,7 +438,7 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
       continue;
     JxReportOptions ro = {t, cn, o->period, !o->no_charts};
     JxDocument *doc = jx_report_department(d, &ro);
-    JxLayout *l = jx_layout_document(doc, &t->style, ctx);
+    JxLayout *l = jx_layout_document(doc, style, ctx);
     char *name = jx_render_safe_name(d->name);
     char *prefix = g_build_filename(o->out_dir, name, NULL);
     GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
@@ -380,7 +446,8 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
     bool ok = true;
     if (o->pdf) {
       char *path = g_strdup_printf("%s.pdf", prefix);
-      ok = jx_render_pdf(l, &meta, path, &err);
+      ok = o->haru ? jx_render_haru(l, &meta, haru, path, &err)
+                   : jx_render_pdf(l, &meta, path, &err);
       g_ptr_array_add(written, path);
     }
     if (ok && o->svg)
@@ -414,6 +481,39 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t) {
   return rc;
 }
 
+#ifndef JX_ICC_PROFILE
+#define JX_ICC_PROFILE "/usr/share/color/icc/sRGB.icc"
+#endif
+
+/* What --attach-data embeds: every input file, and a manifest of them (its
+ * size, SHA-256, what was read from it) written to a temporary folder
+ * (*dir, removed by the caller). */
+static GPtrArray *attachments(const JxInputs *in, char **dir) {
+  GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+  GString *m = g_string_new("# the files this report was made from (jixiao " JX_VERSION ")\n"
+                            "# name\tbytes\tsha256\twhat was read\n");
+  for (guint i = 0; i < in->files->len; i++) {
+    const JxInput *f = g_ptr_array_index(in->files, i);
+    char *data = NULL;
+    gsize len = 0;
+    g_file_get_contents(f->path, &data, &len, NULL);
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    char *base = g_path_get_basename(f->path);
+    g_string_append_printf(m, "%s\t%" G_GSIZE_FORMAT "\t%s\t%s (%s)\n", base, len, sum,
+                           jx_table_kind_name(f->info.kind), f->info.encoding);
+    g_free(base);
+    g_free(sum);
+    g_free(data);
+    g_ptr_array_add(files, g_strdup(f->path));
+  }
+  *dir = g_dir_make_tmp("jixiao-manifest-XXXXXX", NULL);
+  char *path = g_build_filename(*dir, "manifest.txt", NULL);
+  g_file_set_contents(path, m->str, (gssize)m->len, NULL);
+  g_ptr_array_add(files, path);
+  g_string_free(m, TRUE);
+  return files;
+}
+
 static int cmd_render(const Options *o) {
   int rc = EX_OK;
   JxTemplate *t = load_template(o, &rc);
@@ -429,7 +529,22 @@ static int cmd_render(const Options *o) {
     fprintf(stderr, "jixiao: the inputs hold no project to report on\n");
     rc = EX_DATAERR;
   } else {
-    rc = render_all(o, in->model, t);
+    JxHaruOptions haru = {NULL, o->owner_password, o->user_password, 0, o->pdfa, JX_ICC_PROFILE};
+    if (o->permit)
+      jx_haru_permissions(o->permit, &haru.permissions);
+    char *manifest_dir = NULL;
+    if (o->attach)
+      haru.attachments = attachments(in, &manifest_dir);
+    rc = render_all(o, in->model, t, &haru);
+    if (haru.attachments)
+      g_ptr_array_free(haru.attachments, TRUE);
+    if (manifest_dir) {
+      char *manifest = g_build_filename(manifest_dir, "manifest.txt", NULL);
+      g_remove(manifest);
+      g_rmdir(manifest_dir);
+      g_free(manifest);
+      g_free(manifest_dir);
+    }
   }
   jx_inputs_free(in);
   jx_template_free(t);

@@ -28,16 +28,20 @@ static const JxStyle gbt9704 = {
     .rule_width = 0.6,
     .roles =
         {
-            [JX_ROLE_TITLE] = {TITLE_FACES, true, 22, 34},
-            [JX_ROLE_SUBTITLE] = {KAI_FACES, false, 16, 28.95},
-            [JX_ROLE_HEADING1] = {HEI_FACES, true, 16, 28.95},
-            [JX_ROLE_HEADING2] = {KAI_FACES, true, 16, 28.95},
-            [JX_ROLE_HEADING3] = {FANGSONG_FACES, true, 16, 28.95},
-            [JX_ROLE_BODY] = {FANGSONG_FACES, false, 16, 28.95},
-            [JX_ROLE_TABLE] = {TABLE_FACES, false, 10.5, 15},
-            [JX_ROLE_TABLE_HEAD] = {TABLE_FACES, true, 10.5, 15},
-            [JX_ROLE_RUNNING] = {TABLE_FACES, false, 9, 12},
-            [JX_ROLE_PAGE_NUMBER] = {SONG_FACES, false, 14, 18},
+            [JX_ROLE_TITLE] = {.families = TITLE_FACES, .bold = true, .size = 22, .pitch = 34},
+            [JX_ROLE_SUBTITLE] = {.families = KAI_FACES, .bold = false, .size = 16, .pitch = 28.95},
+            [JX_ROLE_HEADING1] = {.families = HEI_FACES, .bold = true, .size = 16, .pitch = 28.95},
+            [JX_ROLE_HEADING2] = {.families = KAI_FACES, .bold = true, .size = 16, .pitch = 28.95},
+            [JX_ROLE_HEADING3] =
+                {.families = FANGSONG_FACES, .bold = true, .size = 16, .pitch = 28.95},
+            [JX_ROLE_BODY] =
+                {.families = FANGSONG_FACES, .bold = false, .size = 16, .pitch = 28.95},
+            [JX_ROLE_TABLE] = {.families = TABLE_FACES, .bold = false, .size = 10.5, .pitch = 15},
+            [JX_ROLE_TABLE_HEAD] =
+                {.families = TABLE_FACES, .bold = true, .size = 10.5, .pitch = 15},
+            [JX_ROLE_RUNNING] = {.families = TABLE_FACES, .bold = false, .size = 9, .pitch = 12},
+            [JX_ROLE_PAGE_NUMBER] =
+                {.families = SONG_FACES, .bold = false, .size = 14, .pitch = 18},
         },
     .header = "",
     .header_rule = true,

@@ -64,6 +64,7 @@ static const Spec specs[] = {
     {"page", "page-number-below", T_NUMBER, NULL, 0, 30},
     {"page", "page-number-inset", T_NUMBER, NULL, 0, 10},
     {"font.*", "family", T_FAMILIES, NULL, 0, 0},
+    {"font.*", "truetype", T_FAMILIES, NULL, 0, 0},
     {"font.*", "size", T_NUMBER, NULL, 4, 72},
     {"font.*", "weight", T_CHOICE, "regular|bold", 0, 0},
     {"font.*", "pitch", T_NUMBER, NULL, 4, 100},
@@ -591,6 +592,7 @@ static void build_style(JxTemplate *t) {
     char *group = g_strconcat("font.", role_names[r], NULL);
     JxRoleStyle *rs = &st->roles[r];
     rs->families = jx_template_text(t, group, "family");
+    rs->truetype = jx_template_text(t, group, "truetype");
     rs->size = num(t, group, "size");
     rs->pitch = num(t, group, "pitch");
     rs->letter_spacing = num(t, group, "letter-spacing");
