@@ -103,6 +103,12 @@ $(BIN): $(LIB_OBJ) $(BUILD)/main.o
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
 
+# compares rasters for the engines' parity test
+$(BUILD)/tools/pgmdiff: tests/tools/pgmdiff.c
+	@mkdir -p $(BUILD)/tools
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -DJX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB_OBJ) -o $@ $(LIBS) -lcmocka $(LDFLAGS)
@@ -121,9 +127,10 @@ report: jixiao fonts
 unit: $(TEST_BIN) fonts
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 
-e2e: $(BIN) fonts
+e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/run.sh $(BIN)
 	tests/cli/render.sh $(BIN)
+	tests/cli/haru.sh $(BIN) $(BUILD)/tools/pgmdiff
 	tests/cli/readme.sh $(BIN) README.md
 
 test: unit e2e

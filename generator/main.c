@@ -463,8 +463,9 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t,
         printf("%s\n", (char *)g_ptr_array_index(written, k));
     } else {
       fprintf(stderr, "jixiao: %s\n", err->message);
+      /* a character the haru engine's faces lack is the data's problem */
+      rc = g_error_matches(err, JX_HARU_ERROR, JX_HARU_GLYPH) ? EX_DATAERR : EX_CANTCREAT;
       g_clear_error(&err);
-      rc = EX_CANTCREAT;
     }
     g_ptr_array_free(written, TRUE);
     g_free(prefix);

@@ -15,8 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Errors of this engine: what libharu cannot do, said plainly. */
-#define HARU_ERROR g_quark_from_static_string("jx-haru")
+GQuark jx_haru_error_quark(void) {
+  return g_quark_from_static_string("jx-haru");
+}
 
 /* A face the document uses: its file, the characters set in it, and what
  * libharu made of its subset. */
@@ -40,6 +41,7 @@ typedef struct {
   HPDF_STATUS error, detail; /* libharu's first error */
   GHashTable *faces;         /* file -> Face * */
   char *dir;                 /* the subsets' temporary folder */
+  guint page;                /* the index of the page being read */
   Pen pen;
 } Haru;
 
@@ -114,8 +116,8 @@ static bool each_cluster(Haru *h, guint page, const JxOp *op, ClusterFn fn, GErr
       if (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
         char *where = line_excerpt(op);
         gunichar c = g_utf8_get_char(chars);
-        g_set_error(error, HARU_ERROR, 1,
-                    "page %u: no TrueType face has '%.*s' (U+%04X), in the line \"%s\"; "
+        g_set_error(error, JX_HARU_ERROR, JX_HARU_GLYPH,
+                    "PDF page %u: no TrueType face has '%.*s' (U+%04X), in the line \"%s\"; "
                     "add a face that has it to the template's truetype families",
                     page + 1, (int)(g_utf8_next_char(chars) - chars), chars, c, where);
         g_free(where);
@@ -145,12 +147,13 @@ static bool each_cluster(Haru *h, guint page, const JxOp *op, ClusterFn fn, GErr
 static bool collect(Haru *h, const JxOp *op, const Cluster *c, GError **error) {
   if (!c->truetype || !c->file) {
     char *where = line_excerpt(op);
-    g_set_error(error, HARU_ERROR, 1,
-                "'%.*s' (U+%04X) in the line \"%s\" is set in %s, which is not TrueType; "
-                "libharu embeds TrueType faces only: name TrueType faces that have it in the "
-                "template's truetype families",
-                (int)(g_utf8_next_char(c->text) - c->text), c->text, g_utf8_get_char(c->text),
-                where, c->file ? c->file : "an unknown face");
+    g_set_error(
+        error, JX_HARU_ERROR, JX_HARU_GLYPH,
+        "PDF page %u: '%.*s' (U+%04X) in the line \"%s\" is set in %s, which is not TrueType; "
+        "libharu embeds TrueType faces only: name TrueType faces that have it in the "
+        "template's truetype families",
+        h->page + 1, (int)(g_utf8_next_char(c->text) - c->text), c->text, g_utf8_get_char(c->text),
+        where, c->file ? c->file : "an unknown face");
     g_free(where);
     return false;
   }
@@ -211,8 +214,9 @@ static bool load_faces(Haru *h, GError **error) {
     hb_face_destroy(face);
     hb_blob_destroy(blob);
     if (!ok) {
-      g_set_error(error, HARU_ERROR, 1, "libharu cannot embed %s (error 0x%04X, %u)", f->file,
-                  (unsigned)h->error, (unsigned)h->detail);
+      g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED,
+                  "libharu cannot embed %s (error 0x%04X, %u)", f->file, (unsigned)h->error,
+                  (unsigned)h->detail);
       return false;
     }
   }
@@ -240,7 +244,7 @@ static bool draw_cluster(Haru *h, const JxOp *op, const Cluster *c, GError **err
   /* a face of one weight asked for bold: its outlines stroked too */
   if (c->embolden) {
     HPDF_Page_SetTextRenderingMode(pen->page, HPDF_FILL_THEN_STROKE);
-    HPDF_Page_SetLineWidth(pen->page, (HPDF_REAL)(c->size * 0.03));
+    HPDF_Page_SetLineWidth(pen->page, (HPDF_REAL)(c->size / 24));
   }
   char *chars = g_strndup(c->text, (gsize)c->len);
   HPDF_Page_TextOut(pen->page, (HPDF_REAL)c->x, (HPDF_REAL)(pen->height - c->y), chars);
@@ -248,7 +252,8 @@ static bool draw_cluster(Haru *h, const JxOp *op, const Cluster *c, GError **err
   if (c->embolden)
     HPDF_Page_SetTextRenderingMode(pen->page, HPDF_FILL);
   if (h->error)
-    g_set_error(error, HARU_ERROR, 1, "libharu error 0x%04X drawing text", (unsigned)h->error);
+    g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED, "libharu error 0x%04X drawing text",
+                (unsigned)h->error);
   return h->error == 0;
 }
 
@@ -398,6 +403,66 @@ static bool fix_id(const char *path) {
   return ok;
 }
 
+/* libharu's order of names (HPDF_String_Cmp): shorter first, then bytes. */
+static gint by_name(gconstpointer a, gconstpointer b) {
+  const char *x = *(char *const *)a, *y = *(char *const *)b;
+  size_t lx = strlen(x), ly = strlen(y);
+  return lx != ly ? (lx < ly ? -1 : 1) : strcmp(x, y);
+}
+
+/* Embeds files under their own names.  libharu names an attachment by the
+ * path it is given and keeps its name tree sorted by inserting, which
+ * 2.3.0 gets wrong (references go missing); so each file is copied under
+ * its name (numbered when two share one) into the temporary folder and
+ * attached from there in libharu's own order, so that every insertion
+ * appends. */
+static bool attach(Haru *h, const GPtrArray *files, GError **error) {
+  char *att = g_build_filename(h->dir, "attach", NULL);
+  g_mkdir(att, 0700);
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  bool ok = true;
+  for (guint i = 0; ok && i < files->len; i++) {
+    const char *src = g_ptr_array_index(files, i);
+    char *base = g_path_get_basename(src), *name = g_strdup(base);
+    for (int n = 2;; n++) {
+      char *path = g_build_filename(att, name, NULL);
+      bool taken = g_file_test(path, G_FILE_TEST_EXISTS);
+      g_free(path);
+      if (!taken)
+        break;
+      g_free(name);
+      name = g_strdup_printf("%d-%s", n, base);
+    }
+    char *data = NULL, *dst = g_build_filename(att, name, NULL);
+    gsize len = 0;
+    ok = g_file_get_contents(src, &data, &len, NULL) &&
+         g_file_set_contents(dst, data, (gssize)len, NULL);
+    if (!ok)
+      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot attach %s", src);
+    g_ptr_array_add(names, name);
+    g_free(data);
+    g_free(dst);
+    g_free(base);
+  }
+  g_ptr_array_sort(names, by_name);
+  char *cwd = g_get_current_dir();
+  ok = ok && chdir(att) == 0;
+  for (guint i = 0; ok && i < names->len; i++)
+    if (!HPDF_AttachFile(h->pdf, g_ptr_array_index(names, i))) {
+      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "libharu cannot attach %s",
+                  (char *)g_ptr_array_index(names, i));
+      ok = false;
+    }
+  if (chdir(cwd) != 0 && ok) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot return to %s", cwd);
+    ok = false;
+  }
+  g_free(cwd);
+  g_ptr_array_free(names, TRUE);
+  g_free(att);
+  return ok;
+}
+
 bool jx_haru_permissions(const char *list, unsigned *out) {
   *out = 0;
   gchar **each = g_strsplit(list, ",", -1);
@@ -453,12 +518,25 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
   return ok;
 }
 
+/* Removes a folder of files. */
+static void remove_folder(const char *dir) {
+  GDir *d = g_dir_open(dir, 0, NULL);
+  for (const char *f; d && (f = g_dir_read_name(d));) {
+    char *p = g_build_filename(dir, f, NULL);
+    g_remove(p);
+    g_free(p);
+  }
+  if (d)
+    g_dir_close(d);
+  g_rmdir(dir);
+}
+
 bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *o, const char *path,
                     GError **error) {
   if (o->owner_password && o->user_password && *o->user_password &&
       strcmp(o->owner_password, o->user_password) == 0) {
     /* libharu would save such a file unencrypted, silently */
-    g_set_error(error, HARU_ERROR, 1, "the owner and user passwords must differ");
+    g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED, "the owner and user passwords must differ");
     return false;
   }
   Haru h = {0};
@@ -467,7 +545,7 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
   h.pdf = HPDF_New(on_error, &h);
   bool ok = h.pdf && h.dir;
   if (!ok)
-    g_set_error(error, HARU_ERROR, 1, "libharu cannot start");
+    g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED, "libharu cannot start");
   if (ok) {
     HPDF_UseUTFEncodings(h.pdf);
     HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
@@ -477,6 +555,7 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
     const JxPage *page = g_ptr_array_index(l->pages, i);
     for (guint k = 0; ok && k < page->ops->len; k++) {
       const JxOp *op = &g_array_index(page->ops, JxOp, k);
+      h.page = i;
       if (op->kind == JX_OP_TEXT)
         ok = each_cluster(&h, i, op, collect, error);
     }
@@ -503,12 +582,8 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
     if (cover)
       HPDF_AddPageLabel(h.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "cover-");
     HPDF_AddPageLabel(h.pdf, cover, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
-    for (guint i = 0; o->attachments && i < o->attachments->len; i++)
-      if (!HPDF_AttachFile(h.pdf, g_ptr_array_index(o->attachments, i))) {
-        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot attach %s",
-                    (char *)g_ptr_array_index(o->attachments, i));
-        ok = false;
-      }
+    if (o->attachments && o->attachments->len)
+      ok = attach(&h, o->attachments, error);
   }
   if (ok && o->owner_password) {
     HPDF_SetPassword(h.pdf, o->owner_password, o->user_password ? o->user_password : "");
@@ -531,8 +606,8 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
     }
     ok = ok && h.error == 0;
     if (!ok && error && !*error)
-      g_set_error(error, HARU_ERROR, 1, "libharu error 0x%04X (%u)", (unsigned)h.error,
-                  (unsigned)h.detail);
+      g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED, "libharu error 0x%04X (%u)",
+                  (unsigned)h.error, (unsigned)h.detail);
   }
   ok = ok && save(&h, path, !o->owner_password, error);
   g_free(pages);
@@ -540,15 +615,10 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
     HPDF_Free(h.pdf);
   g_hash_table_destroy(h.faces);
   if (h.dir) {
-    GDir *d = g_dir_open(h.dir, 0, NULL);
-    for (const char *f; d && (f = g_dir_read_name(d));) {
-      char *p = g_build_filename(h.dir, f, NULL);
-      g_remove(p);
-      g_free(p);
-    }
-    if (d)
-      g_dir_close(d);
-    g_rmdir(h.dir);
+    char *att = g_build_filename(h.dir, "attach", NULL);
+    remove_folder(att);
+    remove_folder(h.dir);
+    g_free(att);
     g_free(h.dir);
   }
   return ok;

@@ -17,6 +17,12 @@
 #include <glib.h>
 #include <stdbool.h>
 
+/* The error domain of jx_render_haru; JX_HARU_GLYPH: a character no
+ * TrueType face has (the input's fault, not the machine's). */
+GQuark jx_haru_error_quark(void);
+#define JX_HARU_ERROR jx_haru_error_quark()
+enum { JX_HARU_FAILED = 1, JX_HARU_GLYPH };
+
 typedef struct {
   GPtrArray *attachments;     /* char *: files to embed (the inputs, a
                                * manifest), or NULL */
