@@ -101,6 +101,8 @@ static int check_haru_options(const Options *o) {
     why = "--attach-data, --pdfa, the passwords and --permit need --engine haru";
   else if (o->pdfa && (o->owner_password || o->user_password))
     why = "PDF/A forbids encryption: --pdfa takes no password";
+  else if (o->pdfa && o->attach)
+    why = "PDF/A-1 forbids embedded files: --pdfa and --attach-data do not go together";
   else if ((o->user_password || o->permit) && !o->owner_password)
     why = "--user-password and --permit need --owner-password";
   else if (o->owner_password && !*o->owner_password)

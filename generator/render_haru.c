@@ -382,10 +382,16 @@ static bool fix_id(const char *path) {
   gsize len = 0;
   if (!g_file_get_contents(path, &data, &len, NULL))
     return false;
-  char *id = g_strstr_len(data, (gssize)len, "/ID [<");
+  /* the trailer's: /ID [ <…> <…> ] */
+  char *id = NULL; /* the last "/ID [": the file holds binary streams */
+  for (gsize i = len >= 5 ? len - 5 : 0; !id && i > 0; i--)
+    if (memcmp(data + i, "/ID [", 5) == 0)
+      id = data + i;
+  char *a = id ? memchr(id, '<', len - (gsize)(id - data)) : NULL;
   bool ok = true;
-  if (id) {
-    char *a = id + 6, *a_end = memchr(a, '>', len - (gsize)(a - data));
+  if (a) {
+    a++;
+    char *a_end = memchr(a, '>', len - (gsize)(a - data));
     char *b = a_end ? memchr(a_end, '<', len - (gsize)(a_end - data)) : NULL;
     char *b_end = b ? memchr(b, '>', len - (gsize)(b - data)) : NULL;
     if (a_end && b && b_end) {

@@ -73,6 +73,9 @@ for t in annual monthly targets official; do
   pages=$(pdfinfo "$WORK/t-$t"/*.pdf | sed -n 's/^Pages: *//p')
   timed "render, the sample, $t ($pages pages)" render -t $t -o "$WORK/t-$t" "$ROOT/input"
 done
+# the libharu engine on the same report (its own TrueType faces)
+timed "render, the sample, annual, --engine haru" render --engine haru -o "$WORK/haru" "$ROOT/input"
+timed "render, the sample, haru --pdfa" render --engine haru --pdfa -o "$WORK/haru" "$ROOT/input"
 awk -v COPIES=14 -f "$ROOT/tests/bench/manyprojects.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/many.csv"
 "$JIXIAO" render -o "$WORK/many" "$WORK/many.csv" >/dev/null
 pages=$(pdfinfo "$WORK"/many/*.pdf | sed -n 's/^Pages: *//p')

@@ -91,12 +91,15 @@ render --engine haru --pdfa -o "$WORK/pa" input
 f="$WORK/pa/$DEPT.pdf"
 if [ "$rc" = 0 ] && pdfinfo -meta "$f" 2>/dev/null | grep -q "pdfaid:part='1' pdfaid:conformance='B'"; then ok; else bad "PDF/A XMP: exit $rc"; fi
 if qpdf --show-object=1 "$f" 2>/dev/null | grep -q "/OutputIntents" && pdfinfo "$f" | grep -q "^Encrypted: *no"; then ok; else bad "PDF/A output intent"; fi
+sleep 1 # libharu's /ID comes from the clock: a second later, the same bytes
 render --engine haru --pdfa -o "$WORK/pa2" input
 if cmp -s "$f" "$WORK/pa2/$DEPT.pdf"; then ok; else bad "two PDF/A runs give different bytes"; fi
 
 # ---- refused ----
 render --engine haru --pdfa --owner-password a -o "$WORK/x" input
 if [ "$rc" = 64 ] && grep -q "PDF/A forbids encryption" "$WORK/err"; then ok; else bad "pdfa with a password: $rc"; fi
+render --engine haru --pdfa --attach-data -o "$WORK/x" input
+if [ "$rc" = 64 ] && grep -q "PDF/A-1 forbids embedded files" "$WORK/err"; then ok; else bad "pdfa with attachments: $rc"; fi
 render --engine haru --owner-password same --user-password same -o "$WORK/x" input
 if [ "$rc" = 64 ] && grep -q "must differ" "$WORK/err"; then ok; else bad "equal passwords: $rc"; fi
 render --attach-data -o "$WORK/x" input
