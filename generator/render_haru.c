@@ -374,17 +374,23 @@ static void set_info(Haru *h, const JxMeta *meta) {
   }
 }
 
-/* libharu takes /ID from the clock; where nothing is encrypted with it,
- * the ID becomes a digest of the file, so the same input gives the same
- * bytes. */
-static bool fix_id(const char *path) {
+/* Two things libharu 2.3.0 writes wrong, put right in place (same
+ * length, so no offset moves): the XMP stream's key is spelled /SubType
+ * (PDF/A needs /Subtype /XML; poppler reads "Unknown Metadata type"); and
+ * /ID comes from the clock — where nothing is encrypted with it, it becomes
+ * a digest of the file, so the same input gives the same bytes. */
+static bool repair(const char *path, bool fix_id) {
   char *data = NULL;
   gsize len = 0;
   if (!g_file_get_contents(path, &data, &len, NULL))
     return false;
+  static const char bad[] = "/Type /Metadata\n/SubType /XML";
+  for (gsize i = 0; i + sizeof bad - 1 <= len; i++)
+    if (data[i] == '/' && memcmp(data + i, bad, sizeof bad - 1) == 0)
+      memcpy(data + i + 16, "/Subtype", 8);
   /* the trailer's: /ID [ <…> <…> ] */
   char *id = NULL; /* the last "/ID [": the file holds binary streams */
-  for (gsize i = len >= 5 ? len - 5 : 0; !id && i > 0; i--)
+  for (gsize i = len >= 5 ? len - 5 : 0; fix_id && !id && i > 0; i--)
     if (memcmp(data + i, "/ID [", 5) == 0)
       id = data + i;
   char *a = id ? memchr(id, '<', len - (gsize)(id - data)) : NULL;
@@ -402,9 +408,9 @@ static bool fix_id(const char *path) {
       memcpy(a, sum, n);
       memcpy(b + 1, sum, MIN((gsize)(b_end - b - 1), strlen(sum)));
       g_free(sum);
-      ok = g_file_set_contents(path, data, (gssize)len, NULL);
     }
   }
+  ok = g_file_set_contents(path, data, (gssize)len, NULL);
   g_free(data);
   return ok;
 }
@@ -504,8 +510,8 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
     fchmod(fd, 0666 & ~mask);
     close(fd);
     ok = HPDF_SaveToFile(h->pdf, tmp) == HPDF_OK && h->error == 0;
-    if (ok && fixed_id)
-      ok = fix_id(tmp);
+    if (ok)
+      ok = repair(tmp, fixed_id);
     if (ok) {
       /* libharu closes its file without syncing it */
       int sfd = open(tmp, O_RDONLY);

@@ -77,7 +77,7 @@ mkdir -p "$WORK/det"
 pdfdetach -saveall -o "$WORK/det" "$f" 2>/dev/null
 same=0
 for i in input/*.csv; do cmp -s "$i" "$WORK/det/$(basename "$i")" && same=$((same + 1)); done
-if [ "$rc" = 0 ] && [ "$same" = 5 ] && grep -q "^haizhu-2024-targets.csv	11281	c88ab5a8" "$WORK/det/manifest.txt"; then ok; else bad "attachments: $same of 5 inputs back byte for byte"; ls "$WORK/det"; fi
+if [ "$rc" = 0 ] && qpdf --check "$f" >/dev/null 2>&1 && [ "$same" = 5 ] && grep -q "^haizhu-2024-targets.csv	11281	c88ab5a8" "$WORK/det/manifest.txt"; then ok; else bad "attachments: $same of 5 inputs back byte for byte"; ls "$WORK/det"; fi
 
 # ---- encrypted ----
 render --engine haru --owner-password 局长 --user-password 科员 --permit print -o "$WORK/enc" input
@@ -89,8 +89,12 @@ if qpdf --check --password=科员 "$f" >/dev/null 2>&1; then ok; else bad "qpdf 
 # ---- PDF/A-1b ----
 render --engine haru --pdfa -o "$WORK/pa" input
 f="$WORK/pa/$DEPT.pdf"
-if [ "$rc" = 0 ] && pdfinfo -meta "$f" 2>/dev/null | grep -q "pdfaid:part='1' pdfaid:conformance='B'"; then ok; else bad "PDF/A XMP: exit $rc"; fi
-if qpdf --show-object=1 "$f" 2>/dev/null | grep -q "/OutputIntents" && pdfinfo "$f" | grep -q "^Encrypted: *no"; then ok; else bad "PDF/A output intent"; fi
+pdfinfo -meta "$f" >"$WORK/meta" 2>&1
+if [ "$rc" = 0 ] && grep -q "pdfaid:part='1' pdfaid:conformance='B'" "$WORK/meta" && ! grep -q "Unknown Metadata" "$WORK/meta"; then ok; else bad "PDF/A XMP: exit $rc"; fi
+if qpdf --check "$f" >/dev/null 2>&1 && qpdf --show-object=1 "$f" 2>/dev/null | grep -q "/OutputIntents" &&
+  pdfinfo "$f" 2>/dev/null | grep -q "^Encrypted: *no"; then ok; else bad "PDF/A output intent"; fi
+# every font embedded in the PDF/A file too
+if pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes" { exit 1 }'; then ok; else bad "PDF/A fonts not embedded"; fi
 sleep 1 # libharu's /ID comes from the clock: a second later, the same bytes
 render --engine haru --pdfa -o "$WORK/pa2" input
 if cmp -s "$f" "$WORK/pa2/$DEPT.pdf"; then ok; else bad "two PDF/A runs give different bytes"; fi
