@@ -99,5 +99,5 @@ charts=$(find "$WORK/charts/charts" -name '*.svg' | wc -l)
 timed "render, 70 projects with $charts charts" render -o "$WORK/charts" "$WORK/charts-in"
 with=$T
 timed "render, the same with --no-charts" render -o "$WORK/charts" --no-charts "$WORK/charts-in"
-awk -v a="$with" -v b="$T" -v n="$charts" 'BEGIN { printf "%-34s %7.2f ms a chart\n", "charts, added time", 1000 * (a - b) / n }'
+awk -v a="$with" -v b="$T" -v n="$charts" 'BEGIN { printf "%-42s %7.2f ms a chart\n", "charts, added time", 1000 * (a - b) / n }'
 
