@@ -117,9 +117,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 report: jixiao fonts
 	@mkdir -p output
 	./jixiao render -o output -f pdf,svg input
-	./jixiao render -t monthly --period 2024-09 -o output/monthly input
-	./jixiao render -t targets -o output/targets input
-	./jixiao render -t official -o output/official input
+	./jixiao render -t monthly --period 2024-09 -o output input
+	./jixiao render -t targets -o output input
+	./jixiao render -t official -o output input
 	@./jixiao dump input > output/.sample.csv.tmp || { rm -f output/.sample.csv.tmp; exit 1; }
 	@mv output/.sample.csv.tmp output/sample.csv
 	@echo output/sample.csv
@@ -131,6 +131,7 @@ e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/run.sh $(BIN)
 	tests/cli/render.sh $(BIN)
 	tests/cli/haru.sh $(BIN) $(BUILD)/tools/pgmdiff
+	tests/cli/batch.sh $(BIN)
 	tests/cli/readme.sh $(BIN) README.md
 
 test: unit e2e

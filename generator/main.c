@@ -1,6 +1,7 @@
 /* main.c - the jixiao command: options, the commands, exit codes.
  * Nothing else in jixiao decides how the process ends. */
 #include "assess.h"
+#include "batch.h"
 #include "dump.h"
 #include "fonts.h"
 #include "inputs.h"
@@ -13,6 +14,7 @@
 #include "template.h"
 
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -50,6 +52,11 @@ static const char usage[] =
     "                   haru: encrypt (RC4-128, weak) with these passwords\n"
     "  --permit LIST    haru: what an encrypted PDF allows: print,copy,edit,annotate\n"
     "  --pdfa           haru: PDF/A-1b, for archives (no encryption)\n"
+    "  -j N             render: N documents at a time (default: the cores)\n"
+    "  --shard K/N      render: only the K-th of N slices of the documents\n"
+    "  --force          render: remake documents that are up to date\n"
+    "  --wait           render: wait for another run on the same folder\n"
+    "  -q, -v           render: no warnings or progress; or say what is done\n"
     "  -h, --help       show this help\n"
     "  --version        show the version\n"
     "\n"
@@ -61,14 +68,17 @@ typedef struct {
   const char *encoding;
   char **inputs;
   int n_inputs;
-  const char *period;  /* the period to assess and report, NULL for the latest */
-  const char *tmpl;    /* -t: a template name or file */
-  const char *out_dir; /* render */
-  bool pdf, svg, png;  /* render */
-  double dpi;          /* render */
-  bool no_charts;      /* render */
-  bool haru;           /* render: --engine haru */
-  bool attach, pdfa;   /* haru */
+  const char *period;      /* the period to assess and report, NULL for the latest */
+  const char *tmpl;        /* -t: a template name or file */
+  const char *out_dir;     /* render */
+  bool pdf, svg, png;      /* render */
+  double dpi;              /* render */
+  bool no_charts;          /* render */
+  bool haru;               /* render: --engine haru */
+  bool attach, pdfa;       /* haru */
+  int jobs, shard, shards; /* render: -j, --shard */
+  bool force, wait;        /* render */
+  int verbosity;           /* render: 0 -q, 1, 2 -v */
   const char *owner_password, *user_password, *permit; /* haru */
 } Options;
 
@@ -123,6 +133,9 @@ static int parse_options(int argc, char **argv, Options *o) {
   memset(o, 0, sizeof *o);
   o->inputs = g_new0(char *, argc);
   o->out_dir = "output";
+  o->jobs = (int)g_get_num_processors();
+  o->shard = o->shards = 1;
+  o->verbosity = 1;
   o->tmpl = "annual";
   o->pdf = true;
   o->dpi = 96;
@@ -181,6 +194,27 @@ static int parse_options(int argc, char **argv, Options *o) {
       } else {
         o->permit = v;
       }
+    } else if (!only_inputs && render && (strcmp(a, "-j") == 0 || strcmp(a, "--shard") == 0)) {
+      const char *v = i + 1 < argc ? argv[++i] : "";
+      char *end = NULL;
+      if (strcmp(a, "-j") == 0) {
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < 1 || n > 256) {
+          fprintf(stderr, "jixiao: -j takes a number from 1 to 256, not '%s'\n", v);
+          return EX_USAGE;
+        }
+        o->jobs = (int)n;
+      } else if (sscanf(v, "%d/%d", &o->shard, &o->shards) != 2 || o->shards < 1 || o->shard < 1 ||
+                 o->shard > o->shards) {
+        fprintf(stderr, "jixiao: --shard takes K/N with 1 <= K <= N, not '%s'\n", v);
+        return EX_USAGE;
+      }
+    } else if (!only_inputs && render && strcmp(a, "--force") == 0) {
+      o->force = true;
+    } else if (!only_inputs && render && strcmp(a, "--wait") == 0) {
+      o->wait = true;
+    } else if (!only_inputs && render && (strcmp(a, "-q") == 0 || strcmp(a, "-v") == 0)) {
+      o->verbosity = a[1] == 'q' ? 0 : 2;
     } else if (!only_inputs && render && strcmp(a, "--attach-data") == 0) {
       o->attach = true;
     } else if (!only_inputs && render && strcmp(a, "--pdfa") == 0) {
@@ -356,28 +390,6 @@ static int cmd_dump(const Options *o) {
   return rc;
 }
 
-/* The date reports carry: SOURCE_DATE_EPOCH when set, so that the same
- * input gives the same bytes, else now.  *iso is for the PDF metadata (NULL
- * when now), *cn for the cover. */
-static void report_date(char **iso, char **cn) {
-  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-  GDateTime *t = NULL;
-  *iso = NULL;
-  if (epoch && *epoch) {
-    char *end = NULL;
-    gint64 secs = g_ascii_strtoll(epoch, &end, 10);
-    if (end && !*end)
-      t = g_date_time_new_from_unix_utc(secs);
-  }
-  if (t)
-    *iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
-  else
-    t = g_date_time_new_now_local();
-  *cn = g_strdup_printf("%d年%d月%d日", g_date_time_get_year(t), g_date_time_get_month(t),
-                        g_date_time_get_day_of_month(t));
-  g_date_time_unref(t);
-}
-
 /* Warns of the families a template names that are not installed, once
  * for each list, naming the face the role uses instead (the next one of
  * its list that is there): a report set in a stand-in face must not pass
@@ -410,8 +422,10 @@ static void warn_missing_faces(const JxFonts *fonts, const JxStyle *st) {
 }
 
 /* Renders each department of the model; prints the paths written. */
-static int render_all(const Options *o, JxModel *m, const JxTemplate *t,
-                      const JxHaruOptions *haru) {
+/* Renders every department of the model (batch.h), after saying which
+ * faces the template names are missing. */
+static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const JxHaruOptions *haru,
+                      GPtrArray *sources) {
   GError *err = NULL;
   JxFonts *fonts = jx_fonts_open(NULL, &err);
   if (!fonts) {
@@ -419,69 +433,18 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t,
     g_error_free(err);
     return EX_SOFTWARE;
   }
-  if (g_mkdir_with_parents(o->out_dir, 0777) != 0) {
-    fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", o->out_dir, g_strerror(errno));
-    jx_fonts_free(fonts);
-    return EX_CANTCREAT;
+  if (o->verbosity > 0) {
+    JxStyle style = t->style;
+    for (int r = 0; o->haru && r < JX_ROLE_COUNT; r++)
+      style.roles[r].families = style.roles[r].truetype;
+    warn_missing_faces(fonts, &style);
   }
-  /* the haru engine embeds TrueType faces only: the roles' truetype lists */
-  JxStyle haru_style = t->style;
-  for (int r = 0; r < JX_ROLE_COUNT; r++)
-    haru_style.roles[r].families = haru_style.roles[r].truetype;
-  const JxStyle *style = o->haru ? &haru_style : &t->style;
-  warn_missing_faces(fonts, style);
-  char *iso, *cn;
-  report_date(&iso, &cn);
-  PangoContext *ctx = jx_fonts_context(fonts);
-  int rc = EX_OK;
-  for (guint i = 0; i < m->departments->len && rc == EX_OK; i++) {
-    const JxDepartment *d = g_ptr_array_index(m->departments, i);
-    if (d->projects->len == 0)
-      continue;
-    JxReportOptions ro = {t, cn, o->period, !o->no_charts};
-    JxDocument *doc = jx_report_department(d, &ro);
-    JxLayout *l = jx_layout_document(doc, style, ctx);
-    char *name = jx_render_safe_name(d->name);
-    char *prefix = g_build_filename(o->out_dir, name, NULL);
-    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
-    JxMeta meta = {doc->title, doc->author, doc->subject, doc->keywords, "jixiao " JX_VERSION, iso};
-    bool ok = true;
-    if (o->pdf) {
-      char *path = g_strdup_printf("%s.pdf", prefix);
-      ok = o->haru ? jx_render_haru(l, &meta, haru, path, &err)
-                   : jx_render_pdf(l, &meta, path, &err);
-      g_ptr_array_add(written, path);
-    }
-    if (ok && o->svg)
-      ok = jx_render_svg(l, prefix, written, &err);
-    if (ok && o->png)
-      ok = jx_render_png(l, prefix, o->dpi, written, &err);
-    /* each chart as a file of its own, for web pages and word processors */
-    if (ok && (o->svg || o->png))
-      ok =
-          jx_render_figures(doc, &t->style, ctx, o->out_dir, o->svg, o->png, o->dpi, written, &err);
-    if (ok) {
-      for (guint k = 0; k < written->len; k++)
-        printf("%s\n", (char *)g_ptr_array_index(written, k));
-    } else {
-      fprintf(stderr, "jixiao: %s\n", err->message);
-      /* a character the haru engine's faces lack is the data's problem */
-      rc = g_error_matches(err, JX_HARU_ERROR, JX_HARU_GLYPH) ? EX_DATAERR : EX_CANTCREAT;
-      g_clear_error(&err);
-    }
-    g_ptr_array_free(written, TRUE);
-    g_free(prefix);
-    g_free(name);
-    jx_layout_free(l);
-    jx_document_free(doc);
-  }
-  g_object_unref(ctx);
-  g_free(iso);
-  g_free(cn);
+  /* the workers open fonts of their own */
   jx_fonts_free(fonts);
-  if (rc == EX_OK && fflush(stdout) != 0)
-    rc = EX_IOERR;
-  return rc;
+  JxBatch b = {o->out_dir, t,    o->period, o->pdf,   o->svg,    o->png,   o->dpi,  !o->no_charts,
+               o->haru,    haru, o->jobs,   o->shard, o->shards, o->force, o->wait, o->verbosity,
+               sources};
+  return jx_batch_render(&b, m);
 }
 
 #ifndef JX_ICC_PROFILE
@@ -538,7 +501,11 @@ static int cmd_render(const Options *o) {
     char *manifest_dir = NULL;
     if (o->attach)
       haru.attachments = attachments(in, &manifest_dir);
-    rc = render_all(o, in->model, t, &haru);
+    GPtrArray *sources = g_ptr_array_new();
+    for (guint i = 0; i < in->files->len; i++)
+      g_ptr_array_add(sources, ((JxInput *)g_ptr_array_index(in->files, i))->path);
+    rc = render_all(o, in->model, t, &haru, sources);
+    g_ptr_array_free(sources, TRUE);
     if (haru.attachments)
       g_ptr_array_free(haru.attachments, TRUE);
     if (manifest_dir) {
@@ -555,6 +522,8 @@ static int cmd_render(const Options *o) {
 }
 
 int main(int argc, char **argv) {
+  /* fontconfig set up once, here, before any worker process is forked */
+  FcInit();
   if (argc < 2) {
     fputs(usage, stderr);
     return EX_USAGE;

@@ -937,11 +937,9 @@ static void appendix(Report *r) {
   }
 }
 
-/* The period a report speaks of: the one asked for, else the latest any
- * project has actuals for; NULL when there are none. */
-static const char *report_period(const JxDepartment *d, const JxReportOptions *o) {
-  const char *best = o->period;
-  for (guint i = 0; !o->period && i < d->projects->len; i++) {
+const char *jx_report_period(const JxDepartment *d, const char *asked) {
+  const char *best = asked;
+  for (guint i = 0; !asked && i < d->projects->len; i++) {
     const char *p = latest_period(g_ptr_array_index(d->projects, i));
     if (p && (!best || jx_period_compare(p, best) > 0))
       best = p;
@@ -955,7 +953,7 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
   r.o = o;
   r.t = o->tmpl;
   r.rules = o->tmpl->rules;
-  const char *when = report_period(d, o);
+  const char *when = jx_report_period(d, o->period);
   char *year = g_strndup(when ? when : "", 4);
   char *period = period_label(when);
   const char *places[] = {"{部门}", d->name,      "{年度}", year, "{期间}",

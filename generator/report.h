@@ -21,6 +21,10 @@ typedef struct {
 /* The report of department d.  Caller frees the document. */
 JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o);
 
+/* The period a report of d speaks of: asked (when not NULL), else the
+ * latest any project of d has actuals for; NULL when there are none. */
+const char *jx_report_period(const JxDepartment *d, const char *asked);
+
 /* Chinese numerals for headings: 1 一, 10 十, 11 十一, 23 二十三 (1..99).
  * Writes into buf (16 bytes) and returns it. */
 const char *jx_report_numeral(int n, char *buf);

@@ -66,21 +66,21 @@ echo
 echo "render (PDF; targets: one page <= 0.15 s, 100 pages <= 0.5 s, peak <= 80 MB)"
 # the font cache is made on the first run; timings are of the runs after
 "$JIXIAO" render -o "$WORK/out" "$ROOT/tests/bench/one-page.csv" >/dev/null
-timed "render, one project (10 indicators)" render -t targets -o "$WORK/out" "$ROOT/tests/bench/one-page.csv"
+timed "render, one project (10 indicators)" render --force -t targets -o "$WORK/out" "$ROOT/tests/bench/one-page.csv"
 # every shipped template on the sample department
 for t in annual monthly targets official; do
   "$JIXIAO" render -t $t -o "$WORK/t-$t" "$ROOT/input" >/dev/null 2>&1
-  pages=$(pdfinfo "$WORK/t-$t"/*.pdf | sed -n 's/^Pages: *//p')
-  timed "render, the sample, $t ($pages pages)" render -t $t -o "$WORK/t-$t" "$ROOT/input"
+  pages=$(pdfinfo "$(find "$WORK/t-$t" -name '*.pdf')" | sed -n 's/^Pages: *//p')
+  timed "render, the sample, $t ($pages pages)" render --force -t $t -o "$WORK/t-$t" "$ROOT/input"
 done
 # the libharu engine on the same report (its own TrueType faces)
-timed "render, the sample, annual, --engine haru" render --engine haru -o "$WORK/haru" "$ROOT/input"
-timed "render, the sample, haru --pdfa" render --engine haru --pdfa -o "$WORK/haru" "$ROOT/input"
+timed "render, the sample, annual, --engine haru" render --force --engine haru -o "$WORK/haru" "$ROOT/input"
+timed "render, the sample, haru --pdfa" render --force --engine haru --pdfa -o "$WORK/haru" "$ROOT/input"
 awk -v COPIES=14 -f "$ROOT/tests/bench/manyprojects.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/many.csv"
 "$JIXIAO" render -o "$WORK/many" "$WORK/many.csv" >/dev/null
-pages=$(pdfinfo "$WORK"/many/*.pdf | sed -n 's/^Pages: *//p')
-timed "render, $pages pages (70 projects)" render -o "$WORK/many" "$WORK/many.csv"
-timed "render, $pages pages as SVG" render -o "$WORK/many" -f svg "$WORK/many.csv"
+pages=$(pdfinfo "$(find "$WORK/many" -name '*.pdf')" | sed -n 's/^Pages: *//p')
+timed "render, $pages pages (70 projects)" render --force -o "$WORK/many" "$WORK/many.csv"
+timed "render, $pages pages as SVG" render --force -o "$WORK/many" -f svg "$WORK/many.csv"
 
 echo
 echo "charts (target: at most 5 ms a chart)"
@@ -95,9 +95,9 @@ for f in "$ROOT"/input/haizhu-2024-sample-actuals-*.csv; do
     awk -v COPIES=14 -f "$ROOT/tests/bench/manyactuals.awk" >"$WORK/charts-in/$(basename "$f")"
 done
 "$JIXIAO" render -o "$WORK/charts" -f svg "$WORK/charts-in" >/dev/null
-charts=$(find "$WORK/charts/charts" -name '*.svg' | wc -l)
-timed "render, 70 projects with $charts charts" render -o "$WORK/charts" "$WORK/charts-in"
+charts=$(find "$WORK/charts" -path '*/charts/*.svg' | wc -l)
+timed "render, 70 projects with $charts charts" render --force -o "$WORK/charts" "$WORK/charts-in"
 with=$T
-timed "render, the same with --no-charts" render -o "$WORK/charts" --no-charts "$WORK/charts-in"
+timed "render, the same with --no-charts" render --force -o "$WORK/charts" --no-charts "$WORK/charts-in"
 awk -v a="$with" -v b="$T" -v n="$charts" 'BEGIN { printf "%-42s %7.2f ms a chart\n", "charts, added time", 1000 * (a - b) / n }'
 

@@ -16,6 +16,7 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 DEPT='广州市海珠区政务服务数据管理局（本级）'
+D="2024/$DEPT" # the report's folder in the output tree
 export SOURCE_DATE_EPOCH=1735603200 # 2024-12-31 00:00:00 UTC
 
 # render ARGS...: runs jixiao render ARGS; sets rc, out and err files
@@ -26,7 +27,7 @@ render() {
 
 # ---- the sample, through libharu ----
 render --engine haru -o "$WORK/h" input
-PDF="$WORK/h/$DEPT.pdf"
+PDF="$WORK/h/$D/annual.pdf"
 if [ "$rc" = 0 ] && qpdf --check "$PDF" >/dev/null 2>&1; then ok; else bad "haru render: exit $rc"; cat "$WORK/err"; fi
 # every font embedded, and TrueType
 pdffonts "$PDF" 2>/dev/null | tail -n +3 >"$WORK/fonts"
@@ -38,7 +39,7 @@ if grep -qF "保障琶洲政务分中心高水平运营" "$WORK/text" && grep -q
 if [ "$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')" -gt 20 ] && qpdf --json --json-key=outlines "$PDF" 2>/dev/null | grep -q '"title": "智慧城市建设经费"'; then ok; else bad "haru outline"; fi
 # the same bytes twice
 render --engine haru -o "$WORK/h2" input
-if cmp -s "$PDF" "$WORK/h2/$DEPT.pdf"; then ok; else bad "two haru runs give different bytes"; fi
+if cmp -s "$PDF" "$WORK/h2/$D/annual.pdf"; then ok; else bad "two haru runs give different bytes"; fi
 
 # ---- parity: the same faces through cairo and libharu ----
 # a template whose families are its TrueType ones, so both engines lay out
@@ -54,15 +55,15 @@ if cmp -s "$PDF" "$WORK/h2/$DEPT.pdf"; then ok; else bad "two haru runs give dif
 } >"$WORK/tt.ini"
 render -t "$WORK/tt.ini" -o "$WORK/pc" input
 render -t "$WORK/tt.ini" --engine haru -o "$WORK/ph" input
-pc=$(pdfinfo "$WORK/pc/$DEPT.pdf" | sed -n 's/^Pages: *//p')
-ph=$(pdfinfo "$WORK/ph/$DEPT.pdf" | sed -n 's/^Pages: *//p')
+pc=$(pdfinfo "$WORK/pc/$D/tt.pdf" | sed -n 's/^Pages: *//p')
+ph=$(pdfinfo "$WORK/ph/$D/tt.pdf" | sed -n 's/^Pages: *//p')
 if [ -n "$pc" ] && [ "$pc" = "$ph" ]; then ok; else bad "pages: cairo $pc, haru $ph"; fi
 # every page at 40 dpi in grey, compared with pgmdiff: pixels with no
 # match within a pixel of them in the other raster (anti-aliasing stays
 # within that; a missing, moved or misdrawn glyph does not) stay under
 # 0.05 % of every page (77 pixels: two or three characters of body text)
-pdftoppm -r 40 -gray "$WORK/pc/$DEPT.pdf" "$WORK/rc"
-pdftoppm -r 40 -gray "$WORK/ph/$DEPT.pdf" "$WORK/rh" 2>/dev/null
+pdftoppm -r 40 -gray "$WORK/pc/$D/tt.pdf" "$WORK/rc"
+pdftoppm -r 40 -gray "$WORK/ph/$D/tt.pdf" "$WORK/rh" 2>/dev/null
 worst=0
 for a in "$WORK"/rc-*.pgm; do
   share=$("$PGMDIFF" "$a" "$WORK/rh-${a##*/rc-}") || share=10000
@@ -72,7 +73,7 @@ if [ -n "$pc" ] && [ "$worst" -lt 5 ]; then ok; else bad "pages differ: worst $w
 
 # ---- the inputs attached ----
 render --engine haru --attach-data -o "$WORK/att" input
-f="$WORK/att/$DEPT.pdf"
+f="$WORK/att/$D/annual.pdf"
 mkdir -p "$WORK/det"
 pdfdetach -saveall -o "$WORK/det" "$f" 2>/dev/null
 same=0
@@ -81,14 +82,14 @@ if [ "$rc" = 0 ] && qpdf --check "$f" >/dev/null 2>&1 && [ "$same" = 5 ] && grep
 
 # ---- encrypted ----
 render --engine haru --owner-password 局长 --user-password 科员 --permit print -o "$WORK/enc" input
-f="$WORK/enc/$DEPT.pdf"
+f="$WORK/enc/$D/annual.pdf"
 if [ "$rc" = 0 ] && pdfinfo -upw 科员 "$f" 2>/dev/null | grep -q "^Encrypted: *yes (print:yes copy:no change:no addNotes:no algorithm:RC4)"; then ok; else bad "encryption: exit $rc"; pdfinfo -upw 科员 "$f"; fi
 if ! pdftotext "$f" - >/dev/null 2>&1 && pdftotext -upw 科员 "$f" - 2>/dev/null | grep -q "绩效自评表"; then ok; else bad "user password"; fi
 if qpdf --check --password=科员 "$f" >/dev/null 2>&1; then ok; else bad "qpdf --check of the encrypted file"; fi
 
 # ---- PDF/A-1b ----
 render --engine haru --pdfa -o "$WORK/pa" input
-f="$WORK/pa/$DEPT.pdf"
+f="$WORK/pa/$D/annual.pdf"
 pdfinfo -meta "$f" >"$WORK/meta" 2>&1
 if [ "$rc" = 0 ] && grep -q "pdfaid:part='1' pdfaid:conformance='B'" "$WORK/meta" && ! grep -q "Unknown Metadata" "$WORK/meta"; then ok; else bad "PDF/A XMP: exit $rc"; fi
 if qpdf --check "$f" >/dev/null 2>&1 && qpdf --show-object=1 "$f" 2>/dev/null | grep -q "/OutputIntents" &&
@@ -97,7 +98,7 @@ if qpdf --check "$f" >/dev/null 2>&1 && qpdf --show-object=1 "$f" 2>/dev/null | 
 if pdffonts "$f" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes" { exit 1 }'; then ok; else bad "PDF/A fonts not embedded"; fi
 sleep 1 # libharu's /ID comes from the clock: a second later, the same bytes
 render --engine haru --pdfa -o "$WORK/pa2" input
-if cmp -s "$f" "$WORK/pa2/$DEPT.pdf"; then ok; else bad "two PDF/A runs give different bytes"; fi
+if cmp -s "$f" "$WORK/pa2/$D/annual.pdf"; then ok; else bad "two PDF/A runs give different bytes"; fi
 
 # ---- refused ----
 render --engine haru --pdfa --owner-password a -o "$WORK/x" input
@@ -113,7 +114,7 @@ if [ "$rc" = 64 ] && grep -q "permit takes" "$WORK/err"; then ok; else bad "bad 
 # a character outside GB2312, which the TrueType faces lack: named, no file
 printf '部门名称：测试局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n龘字项目,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n' >"$WORK/rare.csv"
 render --engine haru -o "$WORK/rare" "$WORK/rare.csv"
-if [ "$rc" = 65 ] && grep -q "'龘' (U+9F98) in the line \"（一）龘字项目\"" "$WORK/err" && [ -z "$(find "$WORK/rare" -type f 2>/dev/null)" ]; then ok; else bad "missing glyph: $rc"; cat "$WORK/err"; fi
+if [ "$rc" = 65 ] && grep -q "'龘' (U+9F98) in the line \"（一）龘字项目\"" "$WORK/err" && [ -z "$(find "$WORK/rare" -name "*.pdf" 2>/dev/null)" ]; then ok; else bad "missing glyph: $rc"; cat "$WORK/err"; fi
 
 echo "haru: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -14,16 +14,19 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 DEPT='广州市海珠区政务服务数据管理局（本级）'
+# reports go into a tree: OUT/<期间>/<部门>/<template>.pdf
+D="2024/$DEPT"
 export SOURCE_DATE_EPOCH=1735603200 # 2024-12-31 00:00:00 UTC
 
 timeout 120 "$JIXIAO" render -o "$WORK/a" -f pdf,svg,png --dpi 30 input >"$WORK/out" 2>"$WORK/err"
 rc=$?
-PDF="$WORK/a/$DEPT.pdf"
+PDF="$WORK/a/$D/annual.pdf"
 if [ "$rc" = 0 ] && [ -s "$PDF" ] && [ ! -s "$WORK/err" ]; then ok; else bad "render: exit $rc"; cat "$WORK/err"; fi
 # every path written is printed, and only those
-if [ "$(sort "$WORK/out")" = "$(find "$WORK/a" -type f | sort)" ]; then ok; else bad "printed paths differ from the files written"; fi
+# (besides the manifest, and the lock and state of the tree)
+if [ "$(sort "$WORK/out")" = "$(find "$WORK/a" -type f ! -name manifest.json ! -name .jixiao.lock ! -name .jixiao-state.ini | sort)" ]; then ok; else bad "printed paths differ from the files written"; fi
 # no temporary file left behind
-if [ -z "$(find "$WORK/a" -name '.*')" ]; then ok; else bad "temporary files left"; fi
+if [ -z "$(find "$WORK/a" -name '.*' ! -name .jixiao.lock ! -name .jixiao-state.ini)" ]; then ok; else bad "temporary files left"; fi
 
 # ---- PDF ----
 pages=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
@@ -54,27 +57,27 @@ if qpdf --check "$PDF" >"$WORK/qpdf" 2>&1; then ok; else bad "qpdf --check"; cat
 
 # ---- the same input, the same bytes ----
 timeout 120 "$JIXIAO" render -o "$WORK/b" -f pdf,svg input >/dev/null 2>&1
-if cmp -s "$PDF" "$WORK/b/$DEPT.pdf"; then ok; else bad "two runs with SOURCE_DATE_EPOCH give different PDFs"; fi
-if cmp -s "$WORK/a/$DEPT-p002.svg" "$WORK/b/$DEPT-p002.svg"; then ok; else bad "two runs give different SVGs"; fi
+if cmp -s "$PDF" "$WORK/b/$D/annual.pdf"; then ok; else bad "two runs with SOURCE_DATE_EPOCH give different PDFs"; fi
+if cmp -s "$WORK/a/$D/annual-p002.svg" "$WORK/b/$D/annual-p002.svg"; then ok; else bad "two runs give different SVGs"; fi
 
 # ---- SVG and PNG: one a page ----
-svgs=$(find "$WORK/a" -maxdepth 1 -name '*.svg' | wc -l)
-pngs=$(find "$WORK/a" -maxdepth 1 -name '*.png' | wc -l)
+svgs=$(find "$WORK/a/$D" -maxdepth 1 -name '*.svg' | wc -l)
+pngs=$(find "$WORK/a/$D" -maxdepth 1 -name '*.png' | wc -l)
 if [ "$svgs" = "$pages" ] && [ "$pngs" = "$pages" ]; then ok; else bad "$svgs SVG and $pngs PNG files for $pages pages"; fi
-if xmllint --noout "$WORK"/a/*.svg "$WORK"/a/charts/*.svg 2>"$WORK/xml"; then ok; else bad "xmllint"; head "$WORK/xml"; fi
+if xmllint --noout "$WORK/a/$D"/*.svg "$WORK/a/$D"/charts/*.svg 2>"$WORK/xml"; then ok; else bad "xmllint"; head "$WORK/xml"; fi
 # each chart on its own: the score and a chart per 一级 category of each
 # project with actuals (琶洲: 效益, 产出, 满意度), as SVG and PNG, cut to size
-CHART="$WORK/a/charts/琶洲政务分中心运营经费-产出指标"
-if [ -s "$CHART.svg" ] && [ -s "$CHART.png" ] && [ -s "$WORK/a/charts/琶洲政务分中心运营经费-得分.svg" ]; then ok; else bad "standalone charts"; ls "$WORK/a/charts" | head; fi
+CHART="$WORK/a/$D/charts/琶洲政务分中心运营经费-产出指标"
+if [ -s "$CHART.svg" ] && [ -s "$CHART.png" ] && [ -s "$WORK/a/$D/charts/琶洲政务分中心运营经费-得分.svg" ]; then ok; else bad "standalone charts"; ls "$WORK/a/$D/charts" | head; fi
 if head -c 400 "$CHART.svg" | grep -Eq 'width="161\.6[0-9]*mm" height="[1-9][0-9]\.[0-9]*mm"'; then ok; else bad "chart SVG size"; head -c 300 "$CHART.svg"; fi
-if head -c 400 "$WORK/a/$DEPT-p001.svg" | grep -q 'width="210mm" height="297mm"'; then ok; else bad "SVG not sized in mm"; head -c 400 "$WORK/a/$DEPT-p001.svg"; fi
+if head -c 400 "$WORK/a/$D/annual-p001.svg" | grep -q 'width="210mm" height="297mm"'; then ok; else bad "SVG not sized in mm"; head -c 400 "$WORK/a/$D/annual-p001.svg"; fi
 # 30 dpi: A4 is 248 × 351 pixels
-if file "$WORK/a/$DEPT-p001.png" | grep -q "248 x 351"; then ok; else bad "PNG size: $(file "$WORK/a/$DEPT-p001.png")"; fi
+if file "$WORK/a/$D/annual-p001.png" | grep -q "248 x 351"; then ok; else bad "PNG size: $(file "$WORK/a/$D/annual-p001.png")"; fi
 
 # ---- --no-charts: the tables alone ----
 timeout 120 "$JIXIAO" render -o "$WORK/nc" -f pdf,svg --no-charts input >/dev/null 2>&1
-nc_pages=$(pdfinfo "$WORK/nc/$DEPT.pdf" | sed -n 's/^Pages: *//p')
-pdftotext -enc UTF-8 "$WORK/nc/$DEPT.pdf" - | tr -d ' \n' >"$WORK/nc-text"
+nc_pages=$(pdfinfo "$WORK/nc/$D/annual.pdf" | sed -n 's/^Pages: *//p')
+pdftotext -enc UTF-8 "$WORK/nc/$D/annual.pdf" - | tr -d ' \n' >"$WORK/nc-text"
 if [ -n "$nc_pages" ] && [ "$nc_pages" -lt "$pages" ] && ! grep -q "目标与完成对比\|绩效得分汇总" "$WORK/nc-text" &&
   grep -qF "保障琶洲政务分中心高水平运营" "$WORK/nc-text" && [ ! -e "$WORK/nc/charts" ]; then ok; else bad "--no-charts: $nc_pages pages of $pages"; fi
 
@@ -82,7 +85,7 @@ if [ -n "$nc_pages" ] && [ "$nc_pages" -lt "$pages" ] && ! grep -q "目标与完
 for t in annual monthly targets official; do
   timeout 120 "$JIXIAO" render -t "$t" --period 2024-06 -o "$WORK/t-$t" input >/dev/null 2>"$WORK/t-$t.err"
   rc=$?
-  f="$WORK/t-$t/$DEPT.pdf"
+  f="$WORK/t-$t/2024-06/$DEPT/$t.pdf"
   if [ "$rc" = 0 ] && qpdf --check "$f" >/dev/null 2>&1; then ok; else bad "template $t: exit $rc"; cat "$WORK/t-$t.err"; continue; fi
   pdftotext -enc UTF-8 "$f" - | tr -d ' \n' >"$WORK/t-$t.txt"
   info=$(pdfinfo "$f")
@@ -98,7 +101,7 @@ for t in annual monthly targets official; do
 done
 # the 目录 links to its headings: a link a line (page 2), each to a
 # destination the PDF names
-f="$WORK/t-annual/$DEPT.pdf"
+f="$WORK/t-annual/2024-06/$DEPT/annual.pdf"
 entries=$(pdftotext -f 2 -l 2 "$f" - | grep -c '··')
 links=$(grep -a -c '/Subtype /Link' "$f")
 dests=$(pdfinfo -dests "$f" | grep -c '"p[0-9]*_[0-9]*"')
@@ -131,7 +134,7 @@ if [ "$rc" = 0 ] && [ "$(grep -c '\.pdf$' "$WORK/out")" = 3 ] && [ "$(find "$WOR
 printf '部门名称：../测试/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n' >"$WORK/odd.csv"
 "$JIXIAO" render -o "$WORK/d" "$WORK/odd.csv" >"$WORK/out" 2>&1
 rc=$?
-if [ "$rc" = 0 ] && [ "$(cat "$WORK/out")" = "$WORK/d/_._测试_局.pdf" ]; then ok; else bad "unsafe department name: $rc $(cat "$WORK/out")"; fi
+if [ "$rc" = 0 ] && [ "$(cat "$WORK/out")" = "$WORK/d/未填期间/_._测试_局/annual.pdf" ]; then ok; else bad "unsafe department name: $rc $(cat "$WORK/out")"; fi
 
 echo "render: $pass passed, $fail failed"
 [ "$fail" = 0 ]

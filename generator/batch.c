@@ -1,0 +1,690 @@
+/* batch.c - many reports: planning, worker processes, the manifest. */
+#include "batch.h"
+
+#include "fonts.h"
+#include "layout.h"
+#include "render.h"
+#include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef JX_VERSION
+#define JX_VERSION "0.0.0"
+#endif
+#ifndef JX_FONT_DIR
+#define JX_FONT_DIR "fonts"
+#endif
+
+/* One document to make. */
+typedef struct {
+  const JxDepartment *d;
+  char *period;       /* its folder: "2024", "2024-06", or 未填期间 */
+  char *dir;          /* OUT/<period>/<department> */
+  char *prefix;       /* dir/<template> */
+  GPtrArray *sources; /* char *: the input files it is made from */
+  char *key;          /* SHA-256 of everything it is made from */
+} Job;
+
+/* What became of a job, read back from its worker. */
+typedef struct {
+  int rc;           /* sysexits code */
+  bool skipped;     /* up to date */
+  GPtrArray *files; /* char *: "path\tsha256\tpages" */
+  GPtrArray *notes; /* char *: errors and warnings, as printed */
+} Result;
+
+static void job_clear(Job *j) {
+  g_free(j->period);
+  g_free(j->dir);
+  g_free(j->prefix);
+  g_ptr_array_free(j->sources, TRUE);
+  g_free(j->key);
+}
+
+/* ---- planning ---- */
+
+static gint by_text(gconstpointer a, gconstpointer b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds file to the set once. */
+static void add_source(GPtrArray *set, const char *file) {
+  if (!file)
+    return;
+  for (guint i = 0; i < set->len; i++)
+    if (strcmp(g_ptr_array_index(set, i), file) == 0)
+      return;
+  g_ptr_array_add(set, g_strdup(file));
+}
+
+/* The input files d was read from: its projects', their actuals' and budget
+ * executions'. */
+static GPtrArray *department_sources(const JxDepartment *d) {
+  GPtrArray *set = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    add_source(set, p->loc.file);
+    for (guint k = 0; k < p->indicators->len; k++) {
+      const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+      for (guint a = 0; a < jx_indicator_actual_count(ind); a++)
+        add_source(set, ((JxActual *)g_ptr_array_index(ind->actuals, a))->loc.file);
+    }
+    for (guint e = 0; e < p->executions->len; e++)
+      add_source(set, ((JxExecution *)g_ptr_array_index(p->executions, e))->loc.file);
+  }
+  g_ptr_array_sort(set, by_text);
+  return set;
+}
+
+/* Feeds a file's bytes (or its absence) to the checksum. */
+static void sum_file(GChecksum *c, const char *path) {
+  char *data = NULL;
+  gsize len = 0;
+  g_checksum_update(c, (const guchar *)path, (gssize)strlen(path) + 1);
+  if (g_file_get_contents(path, &data, &len, NULL))
+    g_checksum_update(c, (const guchar *)data, (gssize)len);
+  g_free(data);
+}
+
+/* Feeds the names and sizes of the faces in dir (not recursive). */
+static void sum_folder(GChecksum *c, const char *dir) {
+  GDir *d = g_dir_open(dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  for (const char *f; d && (f = g_dir_read_name(d));)
+    g_ptr_array_add(names, g_strdup(f));
+  if (d)
+    g_dir_close(d);
+  g_ptr_array_sort(names, by_text);
+  for (guint i = 0; i < names->len; i++) {
+    char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
+    GStatBuf st;
+    if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+      char *line =
+          g_strdup_printf("%s %lld\n", (char *)g_ptr_array_index(names, i), (long long)st.st_size);
+      g_checksum_update(c, (const guchar *)line, -1);
+      g_free(line);
+    }
+    g_free(path);
+  }
+  g_ptr_array_free(names, TRUE);
+}
+
+/* What every document of the run shares: jixiao, the template, the fonts
+ * and the options that change the bytes. */
+static char *common_key(const JxBatch *b) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  gsize len = 0;
+  char *tmpl = g_key_file_to_data(b->tmpl->keys, &len, NULL);
+  const char *fonts = g_getenv("JIXIAO_FONTS");
+  char *conf = g_build_filename(fonts && *fonts ? fonts : JX_FONT_DIR, "fonts.conf", NULL);
+  char *prepared = g_build_filename(fonts && *fonts ? fonts : JX_FONT_DIR, "prepared", NULL);
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  const JxHaruOptions *h = b->haru_options;
+  char *options =
+      g_strdup_printf("jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u",
+                      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi,
+                      b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa,
+                      h && h->attachments != NULL, h && h->owner_password ? h->owner_password : "",
+                      h && h->user_password ? h->user_password : "", h ? h->permissions : 0);
+  g_checksum_update(c, (const guchar *)options, -1);
+  g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
+  sum_file(c, conf);
+  sum_folder(c, fonts && *fonts ? fonts : JX_FONT_DIR);
+  sum_folder(c, prepared);
+  char *key = g_strdup(g_checksum_get_string(c));
+  g_checksum_free(c);
+  g_free(options);
+  g_free(tmpl);
+  g_free(conf);
+  g_free(prepared);
+  return key;
+}
+
+/* The template's name for files: annual, or a FILE.ini's base name. */
+static char *template_file_name(const JxTemplate *t) {
+  char *base = g_path_get_basename(t->path);
+  if (g_str_has_suffix(base, ".ini"))
+    base[strlen(base) - 4] = '\0';
+  return base;
+}
+
+/* The jobs of this shard, in a fixed order (department names), each with
+ * its own folder: two departments whose names make the same folder name are
+ * told apart by -2, -3 … in that order. */
+static GArray *plan(const JxBatch *b, const JxModel *m) {
+  GPtrArray *depts = g_ptr_array_new();
+  for (guint i = 0; i < m->departments->len; i++) {
+    const JxDepartment *d = g_ptr_array_index(m->departments, i);
+    if (d->projects->len)
+      g_ptr_array_add(depts, (gpointer)d);
+  }
+  char *common = common_key(b), *tname = template_file_name(b->tmpl);
+  GArray *jobs = g_array_new(FALSE, TRUE, sizeof(Job));
+  GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < depts->len; i++) {
+    const JxDepartment *d = g_ptr_array_index(depts, i);
+    Job j = {0};
+    j.d = d;
+    const char *when = jx_report_period(d, b->period);
+    j.period = g_strdup(when ? when : "未填期间");
+    char *name = jx_render_safe_name(d->name), *folder = g_build_filename(j.period, name, NULL);
+    for (int n = 2; g_hash_table_contains(taken, folder); n++) {
+      g_free(folder);
+      char *numbered = g_strdup_printf("%s-%d", name, n);
+      folder = g_build_filename(j.period, numbered, NULL);
+      g_free(numbered);
+    }
+    g_hash_table_add(taken, g_strdup(folder));
+    j.dir = g_build_filename(b->out_dir, folder, NULL);
+    j.prefix = g_build_filename(j.dir, tname, NULL);
+    g_free(folder);
+    g_free(name);
+    if ((int)(i % (guint)b->shards) != b->shard - 1) {
+      job_clear(&j);
+      continue;
+    }
+    j.sources = department_sources(d);
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(c, (const guchar *)common, -1);
+    g_checksum_update(c, (const guchar *)d->name, -1);
+    for (guint k = 0; k < j.sources->len; k++)
+      sum_file(c, g_ptr_array_index(j.sources, k));
+    j.key = g_strdup(g_checksum_get_string(c));
+    g_checksum_free(c);
+    g_array_append_val(jobs, j);
+  }
+  g_hash_table_destroy(taken);
+  g_ptr_array_free(depts, TRUE);
+  g_free(common);
+  g_free(tname);
+  return jobs;
+}
+
+/* ---- what is up to date ---- */
+
+/* The state of the tree: a group a document (its path without .pdf), with the key it was
+ * made from and its files ("path\tsha256\tpages"). */
+static char *state_path(const JxBatch *b) {
+  return g_build_filename(b->out_dir, ".jixiao-state.ini", NULL);
+}
+
+static char *file_sha256(const char *path) {
+  char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL))
+    return NULL;
+  char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+  g_free(data);
+  return sum;
+}
+
+/* The files of j as last made, when they were made from the same key and
+ * are all there unchanged; else NULL. */
+static GPtrArray *up_to_date(GKeyFile *state, const Job *j) {
+  char *key = g_key_file_get_string(state, j->prefix, "key", NULL);
+  gchar **files = g_key_file_get_string_list(state, j->prefix, "files", NULL, NULL);
+  GPtrArray *out = NULL;
+  if (key && files && strcmp(key, j->key) == 0) {
+    out = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; files[i] && out; i++) {
+      gchar **f = g_strsplit(files[i], "\t", 3);
+      char *sum = f[0] && f[1] ? file_sha256(f[0]) : NULL;
+      if (sum && strcmp(sum, f[1]) == 0) {
+        g_ptr_array_add(out, g_strdup(files[i]));
+      } else {
+        g_ptr_array_free(out, TRUE);
+        out = NULL;
+      }
+      g_free(sum);
+      g_strfreev(f);
+    }
+  }
+  g_free(key);
+  g_strfreev(files);
+  return out;
+}
+
+/* ---- making one document ---- */
+
+/* What a worker needs, opened once per process. */
+typedef struct {
+  JxFonts *fonts;
+  PangoContext *ctx;
+  JxStyle haru_style;
+  char *iso, *cn; /* the report's date for the PDF and the cover */
+} Worker;
+
+/* Renders j; records in r the files written and what went wrong. */
+static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) {
+  GError *err = NULL;
+  const JxStyle *style = b->haru ? &w->haru_style : &b->tmpl->style;
+  if (g_mkdir_with_parents(j->dir, 0777) != 0) {
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: cannot create the folder %s: %s", j->dir,
+                                              g_strerror(errno)));
+    r->rc = EX_CANTCREAT;
+    return;
+  }
+  JxReportOptions ro = {b->tmpl, w->cn, b->period, b->charts};
+  JxDocument *doc = jx_report_department(j->d, &ro);
+  JxLayout *l = jx_layout_document(doc, style, w->ctx);
+  GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+  JxMeta meta = {doc->title,    doc->author,          doc->subject,
+                 doc->keywords, "jixiao " JX_VERSION, w->iso};
+  bool ok = true;
+  guint pdf_pages = 0;
+  if (b->pdf) {
+    char *path = g_strdup_printf("%s.pdf", j->prefix);
+    ok = b->haru ? jx_render_haru(l, &meta, b->haru_options, path, &err)
+                 : jx_render_pdf(l, &meta, path, &err);
+    g_ptr_array_add(written, path);
+    pdf_pages = l->pages->len;
+  }
+  if (ok && b->svg)
+    ok = jx_render_svg(l, j->prefix, written, &err);
+  if (ok && b->png)
+    ok = jx_render_png(l, j->prefix, b->dpi, written, &err);
+  /* each chart as a file of its own, for web pages and word processors */
+  if (ok && (b->svg || b->png))
+    ok = jx_render_figures(doc, &b->tmpl->style, w->ctx, j->dir, b->svg, b->png, b->dpi, written,
+                           &err);
+  if (ok) {
+    for (guint k = 0; k < written->len; k++) {
+      const char *path = g_ptr_array_index(written, k);
+      char *sum = file_sha256(path);
+      guint pages = g_str_has_suffix(path, ".pdf") ? pdf_pages : 1;
+      g_ptr_array_add(r->files, g_strdup_printf("%s\t%s\t%u", path, sum ? sum : "", pages));
+      g_free(sum);
+    }
+  } else {
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: %s: %s", j->d->name, err->message));
+    /* a character the haru engine's faces lack is the data's problem */
+    r->rc = g_error_matches(err, JX_HARU_ERROR, JX_HARU_GLYPH) ? EX_DATAERR : EX_CANTCREAT;
+    g_clear_error(&err);
+  }
+  g_ptr_array_free(written, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+static bool worker_open(const JxBatch *b, Worker *w, GError **error) {
+  w->fonts = jx_fonts_open(NULL, error);
+  if (!w->fonts)
+    return false;
+  w->ctx = jx_fonts_context(w->fonts);
+  /* the haru engine embeds TrueType faces only: the roles' truetype lists */
+  w->haru_style = b->tmpl->style;
+  for (int r = 0; r < JX_ROLE_COUNT; r++)
+    w->haru_style.roles[r].families = w->haru_style.roles[r].truetype;
+  /* SOURCE_DATE_EPOCH, so that the same input gives the same bytes */
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  GDateTime *t = NULL;
+  w->iso = NULL;
+  if (epoch && *epoch) {
+    char *end = NULL;
+    gint64 secs = g_ascii_strtoll(epoch, &end, 10);
+    if (end && !*end)
+      t = g_date_time_new_from_unix_utc(secs);
+  }
+  if (t)
+    w->iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    t = g_date_time_new_now_local();
+  w->cn = g_strdup_printf("%d年%d月%d日", g_date_time_get_year(t), g_date_time_get_month(t),
+                          g_date_time_get_day_of_month(t));
+  g_date_time_unref(t);
+  return true;
+}
+
+static void worker_close(Worker *w) {
+  if (w->ctx)
+    g_object_unref(w->ctx);
+  jx_fonts_free(w->fonts);
+  g_free(w->iso);
+  g_free(w->cn);
+}
+
+/* A result as a file of lines, so that a worker process can hand it over. */
+static void result_save(const Result *r, const char *path) {
+  GString *s = g_string_new(NULL);
+  g_string_append_printf(s, "rc\t%d\n", r->rc);
+  for (guint i = 0; i < r->files->len; i++)
+    g_string_append_printf(s, "file\t%s\n", (char *)g_ptr_array_index(r->files, i));
+  for (guint i = 0; i < r->notes->len; i++) {
+    char *one = g_strdelimit(g_strdup(g_ptr_array_index(r->notes, i)), "\n", ' ');
+    g_string_append_printf(s, "note\t%s\n", one);
+    g_free(one);
+  }
+  g_file_set_contents(path, s->str, (gssize)s->len, NULL);
+  g_string_free(s, TRUE);
+}
+
+static bool result_load(Result *r, const char *path) {
+  char *text = NULL;
+  if (!g_file_get_contents(path, &text, NULL, NULL))
+    return false;
+  gchar **lines = g_strsplit(text, "\n", -1);
+  for (int i = 0; lines[i]; i++) {
+    if (g_str_has_prefix(lines[i], "rc\t"))
+      r->rc = atoi(lines[i] + 3);
+    else if (g_str_has_prefix(lines[i], "file\t"))
+      g_ptr_array_add(r->files, g_strdup(lines[i] + 5));
+    else if (g_str_has_prefix(lines[i], "note\t"))
+      g_ptr_array_add(r->notes, g_strdup(lines[i] + 5));
+  }
+  g_strfreev(lines);
+  g_free(text);
+  return true;
+}
+
+/* ---- progress ---- */
+
+typedef struct {
+  bool on; /* standard error is a terminal, and not -q */
+  guint done, total;
+  gint64 start;
+} Progress;
+
+static void progress_show(Progress *p) {
+  if (!p->on || !p->total)
+    return;
+  double elapsed = (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC;
+  double left = p->done ? elapsed * (p->total - p->done) / p->done : 0;
+  int width = 30, fill = (int)(width * p->done / p->total);
+  fprintf(stderr, "\r[%.*s%*s] %u/%u  %d:%02d elapsed", fill, "##############################",
+          width - fill, "", p->done, p->total, (int)elapsed / 60, (int)elapsed % 60);
+  if (p->done && p->done < p->total)
+    fprintf(stderr, ", ~%d:%02d left", (int)left / 60, (int)left % 60);
+  fprintf(stderr, "   ");
+  if (p->done == p->total)
+    fputc('\n', stderr);
+  fflush(stderr);
+}
+
+/* ---- running the jobs ---- */
+
+/* Runs the jobs marked in todo: in this process, or in n worker processes
+ * that take job numbers from a pipe and leave their results in dir. */
+static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *results,
+                    const char *dir, Progress *p) {
+  int n = MAX(1, MIN(b->jobs, (int)p->total));
+  if (n == 1) {
+    Worker w = {0};
+    GError *err = NULL;
+    if (!worker_open(b, &w, &err)) {
+      fprintf(stderr, "jixiao: %s\n", err->message);
+      g_error_free(err);
+      return false;
+    }
+    for (guint i = 0; i < jobs->len; i++)
+      if (todo[i]) {
+        run_job(b, &w, &g_array_index(jobs, Job, i), &results[i]);
+        p->done++;
+        progress_show(p);
+      }
+    worker_close(&w);
+    return true;
+  }
+  int work[2], done[2];
+  if (pipe(work) != 0 || pipe(done) != 0) {
+    fprintf(stderr, "jixiao: cannot start workers: %s\n", g_strerror(errno));
+    return false;
+  }
+  fflush(NULL);
+  GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
+  for (int k = 0; k < n; k++) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      /* a worker: its own fonts and Pango font map, never shared */
+      close(work[1]);
+      close(done[0]);
+      Worker w = {0};
+      GError *err = NULL;
+      if (!worker_open(b, &w, &err))
+        _exit(EX_SOFTWARE);
+      guint32 i;
+      while (read(work[0], &i, sizeof i) == sizeof i) {
+        Result r = {0, false, g_ptr_array_new_with_free_func(g_free),
+                    g_ptr_array_new_with_free_func(g_free)};
+        run_job(b, &w, &g_array_index(jobs, Job, i), &r);
+        char *path = g_strdup_printf("%s/%u", dir, i);
+        result_save(&r, path);
+        g_free(path);
+        g_ptr_array_free(r.files, TRUE);
+        g_ptr_array_free(r.notes, TRUE);
+        char one = 1;
+        if (write(done[1], &one, 1) != 1)
+          break;
+      }
+      worker_close(&w);
+      _exit(0);
+    }
+    if (pid > 0)
+      g_array_append_val(pids, pid);
+  }
+  close(work[0]);
+  close(done[1]);
+  /* the job numbers, each one write of four bytes: atomic on a pipe */
+  for (guint32 i = 0; i < jobs->len; i++)
+    if (todo[i] && write(work[1], &i, sizeof i) != sizeof i)
+      break;
+  close(work[1]);
+  char one;
+  while (read(done[0], &one, 1) == 1) {
+    p->done++;
+    progress_show(p);
+  }
+  close(done[0]);
+  bool ok = pids->len > 0;
+  for (guint k = 0; k < pids->len; k++) {
+    int status = 0;
+    waitpid(g_array_index(pids, pid_t, k), &status, 0);
+    ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  g_array_free(pids, TRUE);
+  for (guint i = 0; i < jobs->len; i++)
+    if (todo[i]) {
+      char *path = g_strdup_printf("%s/%u", dir, i);
+      if (!result_load(&results[i], path)) {
+        results[i].rc = EX_SOFTWARE;
+        g_ptr_array_add(results[i].notes,
+                        g_strdup_printf("jixiao: %s: its worker stopped before finishing",
+                                        g_array_index(jobs, Job, i).d->name));
+      }
+      g_remove(path);
+      g_free(path);
+    }
+  return ok;
+}
+
+/* ---- the manifest ---- */
+
+static void json_string(GString *s, const char *text) {
+  g_string_append_c(s, '"');
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf(s, "\\%c", *p);
+    else if (*p < 0x20)
+      g_string_append_printf(s, "\\u%04x", *p);
+    else
+      g_string_append_c(s, (char)*p);
+  }
+  g_string_append_c(s, '"');
+}
+
+/* OUT/manifest.json: every document of this run, made or up to date, with
+ * its files (path, SHA-256, pages), sources, template and warnings. */
+static bool write_manifest(const JxBatch *b, GArray *jobs, Result *results) {
+  GString *s = g_string_new("{\n  \"jixiao\": \"" JX_VERSION "\",\n  \"template\": ");
+  json_string(s, b->tmpl->path);
+  g_string_append_printf(s, ",\n  \"shard\": \"%d/%d\",\n  \"documents\": [", b->shard, b->shards);
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    const Result *r = &results[i];
+    g_string_append(s, i ? ",\n    {" : "\n    {");
+    g_string_append(s, "\"department\": ");
+    json_string(s, j->d->name);
+    g_string_append(s, ", \"period\": ");
+    json_string(s, j->period);
+    g_string_append_printf(s, ", \"status\": \"%s\", \"key\": \"%s\",\n     \"files\": [",
+                           r->rc        ? "failed"
+                           : r->skipped ? "up to date"
+                                        : "made",
+                           j->key);
+    for (guint k = 0; k < r->files->len; k++) {
+      gchar **f = g_strsplit(g_ptr_array_index(r->files, k), "\t", 3);
+      g_string_append(s, k ? ", {\"path\": " : "{\"path\": ");
+      json_string(s, f[0] ? f[0] : "");
+      g_string_append(s, ", \"sha256\": ");
+      json_string(s, f[0] && f[1] ? f[1] : "");
+      g_string_append_printf(s, ", \"pages\": %s}", f[0] && f[1] && f[2] ? f[2] : "0");
+      g_strfreev(f);
+    }
+    g_string_append(s, "],\n     \"sources\": [");
+    for (guint k = 0; k < j->sources->len; k++) {
+      g_string_append(s, k ? ", " : "");
+      json_string(s, g_ptr_array_index(j->sources, k));
+    }
+    g_string_append(s, "],\n     \"messages\": [");
+    for (guint k = 0; k < r->notes->len; k++) {
+      g_string_append(s, k ? ", " : "");
+      json_string(s, g_ptr_array_index(r->notes, k));
+    }
+    g_string_append(s, "]}");
+  }
+  g_string_append(s, "\n  ]\n}\n");
+  char *path = g_build_filename(b->out_dir, "manifest.json", NULL);
+  /* g_file_set_contents writes a temporary file and renames it */
+  bool ok = g_file_set_contents(path, s->str, (gssize)s->len, NULL);
+  if (!ok)
+    fprintf(stderr, "jixiao: cannot write %s\n", path);
+  g_free(path);
+  g_string_free(s, TRUE);
+  return ok;
+}
+
+/* Records the documents made, for the next run to skip what it need not
+ * remake. */
+static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results) {
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    if (results[i].rc != 0) {
+      g_key_file_remove_group(state, j->prefix, NULL);
+      continue;
+    }
+    g_key_file_set_string(state, j->prefix, "key", j->key);
+    g_key_file_set_string_list(state, j->prefix, "files",
+                               (const gchar *const *)results[i].files->pdata,
+                               results[i].files->len);
+  }
+  char *path = state_path(b);
+  g_key_file_save_to_file(state, path, NULL);
+  g_free(path);
+}
+
+/* ---- the run ---- */
+
+int jx_batch_render(const JxBatch *b, const JxModel *m) {
+  if (g_mkdir_with_parents(b->out_dir, 0777) != 0) {
+    fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", b->out_dir, g_strerror(errno));
+    return EX_CANTCREAT;
+  }
+  /* one run at a time on a tree: the lock lasts as long as this process */
+  char *lock_path = g_build_filename(b->out_dir, ".jixiao.lock", NULL);
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (lock < 0) {
+    fprintf(stderr, "jixiao: cannot create the folder's lock %s: %s\n", lock_path,
+            g_strerror(errno));
+    g_free(lock_path);
+    return EX_CANTCREAT;
+  }
+  if (flock(lock, LOCK_EX | LOCK_NB) != 0) {
+    if (!b->wait) {
+      fprintf(stderr,
+              "jixiao: another jixiao is writing %s; try again when it is done, or give --wait\n",
+              b->out_dir);
+      close(lock);
+      g_free(lock_path);
+      return EX_TEMPFAIL;
+    }
+    if (b->verbosity > 1)
+      fprintf(stderr, "jixiao: waiting for another jixiao to finish %s\n", b->out_dir);
+    flock(lock, LOCK_EX);
+  }
+  GArray *jobs = plan(b, m);
+  Result *results = g_new0(Result, jobs->len);
+  bool *todo = g_new0(bool, jobs->len);
+  GKeyFile *state = g_key_file_new();
+  char *spath = state_path(b);
+  g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
+  g_free(spath);
+  Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, 0, g_get_monotonic_time()};
+  for (guint i = 0; i < jobs->len; i++) {
+    Job *j = &g_array_index(jobs, Job, i);
+    results[i].files = g_ptr_array_new_with_free_func(g_free);
+    results[i].notes = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *same = b->force ? NULL : up_to_date(state, j);
+    if (same) {
+      g_ptr_array_free(results[i].files, TRUE);
+      results[i].files = same;
+      results[i].skipped = true;
+      if (b->verbosity > 1)
+        fprintf(stderr, "jixiao: %s: up to date\n", j->prefix);
+    } else {
+      todo[i] = true;
+      p.total++;
+    }
+  }
+  int rc = EX_OK;
+  char *dir = g_dir_make_tmp("jixiao-batch-XXXXXX", NULL);
+  if (p.total && !run_all(b, jobs, todo, results, dir, &p) && rc == EX_OK)
+    rc = EX_SOFTWARE;
+  g_rmdir(dir);
+  g_free(dir);
+  guint failed = 0;
+  for (guint i = 0; i < jobs->len; i++) {
+    const Result *r = &results[i];
+    for (guint k = 0; k < r->notes->len; k++)
+      if (b->verbosity > 0 || r->rc)
+        fprintf(stderr, "%s\n", (char *)g_ptr_array_index(r->notes, k));
+    if (r->rc) {
+      failed++;
+      if (rc == EX_OK)
+        rc = r->rc;
+      continue;
+    }
+    for (guint k = 0; !r->skipped && k < r->files->len; k++) {
+      const char *f = g_ptr_array_index(r->files, k);
+      printf("%.*s\n", (int)strcspn(f, "\t"), f);
+    }
+    if (b->verbosity > 1 && !r->skipped)
+      fprintf(stderr, "jixiao: made %s\n", g_array_index(jobs, Job, i).prefix);
+  }
+  if (failed)
+    fprintf(stderr, "jixiao: %u of %u documents failed\n", failed, jobs->len);
+  save_state(b, state, jobs, results);
+  if (!write_manifest(b, jobs, results) && rc == EX_OK)
+    rc = EX_IOERR;
+  if (fflush(stdout) != 0 && rc == EX_OK)
+    rc = EX_IOERR;
+  for (guint i = 0; i < jobs->len; i++) {
+    job_clear(&g_array_index(jobs, Job, i));
+    g_ptr_array_free(results[i].files, TRUE);
+    g_ptr_array_free(results[i].notes, TRUE);
+  }
+  g_array_free(jobs, TRUE);
+  g_free(results);
+  g_free(todo);
+  g_key_file_free(state);
+  close(lock);
+  g_free(lock_path);
+  return rc;
+}

@@ -1,0 +1,39 @@
+/* batch.h - rendering many reports: a document a department, written into
+ * a tree OUT/<期间>/<部门>/<template>.pdf, in worker processes, skipping
+ * what is up to date, under a lock on the tree, recorded in
+ * OUT/manifest.json.  A document that fails does not stop the others. */
+#ifndef JX_BATCH_H
+#define JX_BATCH_H
+
+#include "model.h"
+#include "render_haru.h"
+#include "template.h"
+
+#include <stdbool.h>
+
+typedef struct {
+  const char *out_dir;
+  const JxTemplate *tmpl;
+  const char *period; /* NULL: each department's latest */
+  bool pdf, svg, png;
+  double dpi;
+  bool charts;
+  bool haru;
+  const JxHaruOptions *haru_options;
+  int jobs;           /* worker processes; 1: in this process */
+  int shard, shards;  /* render the shard-th (1-based) of shards slices */
+  bool force;         /* rebuild what is up to date */
+  bool wait;          /* wait for another run's lock instead of failing */
+  int verbosity;      /* 0 -q, 1 normal, 2 -v */
+  GPtrArray *sources; /* char *: every input file, for the manifest */
+} JxBatch;
+
+/* Renders every department of m with a project.  Prints the path of every
+ * file written on standard output; errors, warnings and (on a terminal) a
+ * progress line on standard error.  Returns a sysexits code: EX_OK, or the
+ * worst of the documents' (EX_DATAERR for data a document cannot be made
+ * from, EX_CANTCREAT for files that cannot be written), EX_TEMPFAIL when
+ * another run holds the lock. */
+int jx_batch_render(const JxBatch *b, const JxModel *m);
+
+#endif

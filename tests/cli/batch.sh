@@ -1,0 +1,100 @@
+#!/bin/bash
+# End-to-end checks of many reports at once: the output tree, -j, what is up
+# to date, the manifest, the lock, shards, and a failure among successes.
+# Usage: tests/cli/batch.sh ./jixiao
+set -u
+JIXIAO=$(realpath "$1")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 1
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+export SOURCE_DATE_EPOCH=1735603200
+
+# render ARGS...: sets rc; stdout in out, stderr in err
+render() {
+  timeout 300 "$JIXIAO" render "$@" >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+}
+
+# four departments, no actuals: OUT/未填期间/<部门>/annual.pdf each
+awk -v COPIES=4 -f tests/bench/bigtable.awk input/haizhu-2024-targets.csv >"$WORK/four.csv"
+render -j 1 -o "$WORK/j1" "$WORK/four.csv"
+cp "$WORK/out" "$WORK/out1"
+if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/out1")" = 4 ] && [ ! -s "$WORK/err" ] &&
+  [ "$(find "$WORK/j1/未填期间" -name annual.pdf | wc -l)" = 4 ]; then ok; else bad "-j 1: exit $rc"; cat "$WORK/err"; fi
+
+# ---- -j 2: the same files, the same bytes, the same order ----
+render -j 2 -o "$WORK/j2" "$WORK/four.csv"
+sed "s#$WORK/j2#$WORK/j1#" "$WORK/out" >"$WORK/out2"
+if [ "$rc" = 0 ] && cmp -s "$WORK/out1" "$WORK/out2"; then ok; else bad "-j 2 printed other paths"; fi
+same=0
+while read -r f; do cmp -s "$f" "${f/$WORK\/j1/$WORK/j2}" && same=$((same + 1)); done <"$WORK/out1"
+if [ "$same" = 4 ]; then ok; else bad "-j 2 gives other bytes: $same of 4 the same"; fi
+
+# ---- the manifest: every file with its SHA-256 and pages ----
+m="$WORK/j1/manifest.json"
+first=$(head -1 "$WORK/out1")
+sum=$(sha256sum "$first" | cut -c1-64)
+pages=$(pdfinfo "$first" | sed -n 's/^Pages: *//p')
+if [ "$(grep -c '"status": "made"' "$m")" = 4 ] && grep -qF "{\"path\": \"$first\", \"sha256\": \"$sum\", \"pages\": $pages}" "$m" &&
+  grep -q '"sources": \[".*four.csv"\]' "$m"; then ok; else bad "manifest"; head -12 "$m"; fi
+
+# ---- up to date: nothing made again, nothing printed ----
+stamp=$(stat -c %Y "$first")
+sleep 1
+render -o "$WORK/j1" "$WORK/four.csv"
+if [ "$rc" = 0 ] && [ ! -s "$WORK/out" ] && [ "$(stat -c %Y "$first")" = "$stamp" ] &&
+  [ "$(grep -c '"status": "up to date"' "$m")" = 4 ]; then ok; else bad "second run: exit $rc, $(wc -l <"$WORK/out") printed"; fi
+# an input changed: everything made from it again
+sed -i 's/保障琶洲政务分中心高水平运营/保障琶洲政务分中心高质量运营/' "$WORK/four.csv"
+render -o "$WORK/j1" "$WORK/four.csv"
+if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/out")" = 4 ]; then ok; else bad "changed input: $(wc -l <"$WORK/out") made"; fi
+# a file removed: that one made again
+rm "$first"
+render -o "$WORK/j1" "$WORK/four.csv"
+if [ "$rc" = 0 ] && [ "$(cat "$WORK/out")" = "$first" ]; then ok; else bad "removed file: $(cat "$WORK/out")"; fi
+render --force -o "$WORK/j1" "$WORK/four.csv"
+if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/out")" = 4 ]; then ok; else bad "--force"; fi
+# -v says what is up to date
+render -v -o "$WORK/j1" "$WORK/four.csv"
+if [ "$(grep -c 'up to date' "$WORK/err")" = 4 ]; then ok; else bad "-v"; cat "$WORK/err"; fi
+
+# ---- one run at a time ----
+if command -v flock >/dev/null; then
+  flock "$WORK/j1/.jixiao.lock" sleep 2 &
+  sleep 0.5
+  render --force -o "$WORK/j1" "$WORK/four.csv"
+  if [ "$rc" = 75 ] && grep -q "another jixiao is writing" "$WORK/err" && [ ! -s "$WORK/out" ]; then ok; else bad "locked tree: exit $rc"; fi
+  render --force --wait -o "$WORK/j1" "$WORK/four.csv"
+  if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/out")" = 4 ]; then ok; else bad "--wait: exit $rc"; fi
+  wait
+fi
+
+# ---- shards: two halves make the whole, once ----
+render --shard 1/2 -o "$WORK/s" "$WORK/four.csv"
+cp "$WORK/out" "$WORK/s1"
+render --shard 2/2 -o "$WORK/s" "$WORK/four.csv"
+cat "$WORK/s1" "$WORK/out" | sort >"$WORK/shards"
+find "$WORK/s" -name '*.pdf' | sort >"$WORK/all"
+if [ "$(wc -l <"$WORK/s1")" = 2 ] && [ "$(wc -l <"$WORK/shards")" = 4 ] && cmp -s "$WORK/shards" "$WORK/all"; then ok; else bad "shards"; cat "$WORK/shards"; fi
+render --shard 3/2 -o "$WORK/s" "$WORK/four.csv"
+if [ "$rc" = 64 ]; then ok; else bad "--shard 3/2: $rc"; fi
+
+# ---- names that make one folder name, told apart ----
+printf '部门名称：甲/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n部门名称：甲_局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n乙,1.00,1.00,,,目标,"1、产出指标,数量指标,乙指标；年度指标值:1个；"\n' >"$WORK/twins.csv"
+render -o "$WORK/t" "$WORK/twins.csv"
+if [ "$rc" = 0 ] && [ -s "$WORK/t/未填期间/甲_局/annual.pdf" ] && [ -s "$WORK/t/未填期间/甲_局-2/annual.pdf" ]; then ok; else bad "twin names: $rc"; find "$WORK/t" -name '*.pdf'; fi
+
+# ---- one fails, the others are made ----
+printf '部门名称：测试局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n龘字项目,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n' >"$WORK/rare.csv"
+render --engine haru -j 2 -o "$WORK/f" "$WORK/four.csv" "$WORK/rare.csv"
+if [ "$rc" = 65 ] && [ "$(wc -l <"$WORK/out")" = 4 ] && grep -q "测试局: PDF page" "$WORK/err" &&
+  grep -q "1 of 5 documents failed" "$WORK/err" && [ ! -e "$WORK/f/未填期间/测试局/annual.pdf" ] &&
+  grep -q '"status": "failed"' "$WORK/f/manifest.json"; then ok; else bad "a failure among successes: exit $rc"; cat "$WORK/err"; fi
+
+echo "batch: $pass passed, $fail failed"
+[ "$fail" = 0 ]
