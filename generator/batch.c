@@ -46,7 +46,8 @@ static void job_clear(Job *j) {
   g_free(j->period);
   g_free(j->dir);
   g_free(j->prefix);
-  g_ptr_array_free(j->sources, TRUE);
+  if (j->sources)
+    g_ptr_array_free(j->sources, TRUE);
   g_free(j->key);
 }
 
@@ -520,27 +521,74 @@ static void json_string(GString *s, const char *text) {
   g_string_append_c(s, '"');
 }
 
-/* OUT/manifest.json: every document of this run, made or up to date, with
- * its files (path, SHA-256, pages), sources, template and warnings. */
-static bool write_manifest(const JxBatch *b, GArray *jobs, Result *results) {
-  GString *s = g_string_new("{\n  \"jixiao\": \"" JX_VERSION "\",\n  \"template\": ");
-  json_string(s, b->tmpl->path);
-  g_string_append_printf(s, ",\n  \"shard\": \"%d/%d\",\n  \"documents\": [", b->shard, b->shards);
+/* Records each document of the run under its path (without .pdf) in the
+ * tree's state: what it was made from, its files, sources and messages, so
+ * the next run can skip it and the manifest can list the whole tree. */
+static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results) {
+  char *tname = template_file_name(b->tmpl);
   for (guint i = 0; i < jobs->len; i++) {
     const Job *j = &g_array_index(jobs, Job, i);
     const Result *r = &results[i];
-    g_string_append(s, i ? ",\n    {" : "\n    {");
-    g_string_append(s, "\"department\": ");
-    json_string(s, j->d->name);
+    const char *g = j->prefix;
+    g_key_file_set_string(state, g, "key", r->rc ? "" : j->key);
+    g_key_file_set_string(state, g, "department", j->d->name);
+    g_key_file_set_string(state, g, "period", j->period);
+    g_key_file_set_string(state, g, "template", tname);
+    g_key_file_set_string(state, g, "status",
+                          r->rc        ? "failed"
+                          : r->skipped ? "up to date"
+                                       : "made");
+    g_key_file_set_string_list(state, g, "files", (const gchar *const *)r->files->pdata,
+                               r->files->len);
+    g_key_file_set_string_list(state, g, "sources", (const gchar *const *)j->sources->pdata,
+                               j->sources->len);
+    g_key_file_set_string_list(state, g, "messages", (const gchar *const *)r->notes->pdata,
+                               r->notes->len);
+  }
+  g_free(tname);
+  char *path = state_path(b);
+  g_key_file_save_to_file(state, path, NULL);
+  g_free(path);
+}
+
+static void json_list(GString *s, GKeyFile *state, const char *group, const char *key) {
+  gchar **items = g_key_file_get_string_list(state, group, key, NULL, NULL);
+  g_string_append(s, "[");
+  for (int k = 0; items && items[k]; k++) {
+    g_string_append(s, k ? ", " : "");
+    json_string(s, items[k]);
+  }
+  g_string_append(s, "]");
+  g_strfreev(items);
+}
+
+/* OUT/manifest.json: every document of the tree, from its state, one a
+ * line in path order (so that the manifests of shards merge by lines):
+ * department, period, template, status, files (path, SHA-256, pages),
+ * sources and messages. */
+static bool write_manifest(const JxBatch *b, GKeyFile *state) {
+  GString *s = g_string_new("{\"jixiao\": \"" JX_VERSION "\", \"documents\": [\n");
+  gsize n = 0;
+  gchar **groups = g_key_file_get_groups(state, &n);
+  qsort(groups, n, sizeof *groups, by_text);
+  for (gsize i = 0; i < n; i++) {
+    const char *g = groups[i];
+    char *dept = g_key_file_get_string(state, g, "department", NULL);
+    char *period = g_key_file_get_string(state, g, "period", NULL);
+    char *tname = g_key_file_get_string(state, g, "template", NULL);
+    char *status = g_key_file_get_string(state, g, "status", NULL);
+    g_string_append(s, "{\"department\": ");
+    json_string(s, dept ? dept : "");
     g_string_append(s, ", \"period\": ");
-    json_string(s, j->period);
-    g_string_append_printf(s, ", \"status\": \"%s\", \"key\": \"%s\",\n     \"files\": [",
-                           r->rc        ? "failed"
-                           : r->skipped ? "up to date"
-                                        : "made",
-                           j->key);
-    for (guint k = 0; k < r->files->len; k++) {
-      gchar **f = g_strsplit(g_ptr_array_index(r->files, k), "\t", 3);
+    json_string(s, period ? period : "");
+    g_string_append(s, ", \"template\": ");
+    json_string(s, tname ? tname : "");
+    g_string_append(s, ", \"status\": ");
+    json_string(s, status ? status : "");
+    g_string_append(s, ", \"files\": [");
+    gchar **files = g_key_file_get_string_list(state, g, "files", NULL, NULL);
+    for (int k = 0; files && files[k]; k++) {
+      gchar **f = g_strsplit(files[k], "\t", 3);
       g_string_append(s, k ? ", {\"path\": " : "{\"path\": ");
       json_string(s, f[0] ? f[0] : "");
       g_string_append(s, ", \"sha256\": ");
@@ -548,19 +596,19 @@ static bool write_manifest(const JxBatch *b, GArray *jobs, Result *results) {
       g_string_append_printf(s, ", \"pages\": %s}", f[0] && f[1] && f[2] ? f[2] : "0");
       g_strfreev(f);
     }
-    g_string_append(s, "],\n     \"sources\": [");
-    for (guint k = 0; k < j->sources->len; k++) {
-      g_string_append(s, k ? ", " : "");
-      json_string(s, g_ptr_array_index(j->sources, k));
-    }
-    g_string_append(s, "],\n     \"messages\": [");
-    for (guint k = 0; k < r->notes->len; k++) {
-      g_string_append(s, k ? ", " : "");
-      json_string(s, g_ptr_array_index(r->notes, k));
-    }
-    g_string_append(s, "]}");
+    g_strfreev(files);
+    g_string_append(s, "], \"sources\": ");
+    json_list(s, state, g, "sources");
+    g_string_append(s, ", \"messages\": ");
+    json_list(s, state, g, "messages");
+    g_string_append(s, i + 1 < n ? "},\n" : "}\n");
+    g_free(dept);
+    g_free(period);
+    g_free(tname);
+    g_free(status);
   }
-  g_string_append(s, "\n  ]\n}\n");
+  g_strfreev(groups);
+  g_string_append(s, "]}\n");
   char *path = g_build_filename(b->out_dir, "manifest.json", NULL);
   /* g_file_set_contents writes a temporary file and renames it */
   bool ok = g_file_set_contents(path, s->str, (gssize)s->len, NULL);
@@ -569,25 +617,6 @@ static bool write_manifest(const JxBatch *b, GArray *jobs, Result *results) {
   g_free(path);
   g_string_free(s, TRUE);
   return ok;
-}
-
-/* Records the documents made, for the next run to skip what it need not
- * remake. */
-static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results) {
-  for (guint i = 0; i < jobs->len; i++) {
-    const Job *j = &g_array_index(jobs, Job, i);
-    if (results[i].rc != 0) {
-      g_key_file_remove_group(state, j->prefix, NULL);
-      continue;
-    }
-    g_key_file_set_string(state, j->prefix, "key", j->key);
-    g_key_file_set_string_list(state, j->prefix, "files",
-                               (const gchar *const *)results[i].files->pdata,
-                               results[i].files->len);
-  }
-  char *path = state_path(b);
-  g_key_file_save_to_file(state, path, NULL);
-  g_free(path);
 }
 
 /* ---- the run ---- */
@@ -671,7 +700,7 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
   if (failed)
     fprintf(stderr, "jixiao: %u of %u documents failed\n", failed, jobs->len);
   save_state(b, state, jobs, results);
-  if (!write_manifest(b, jobs, results) && rc == EX_OK)
+  if (!write_manifest(b, state) && rc == EX_OK)
     rc = EX_IOERR;
   if (fflush(stdout) != 0 && rc == EX_OK)
     rc = EX_IOERR;

@@ -80,7 +80,14 @@ cp "$WORK/out" "$WORK/s1"
 render --shard 2/2 -o "$WORK/s" "$WORK/four.csv"
 cat "$WORK/s1" "$WORK/out" | sort >"$WORK/shards"
 find "$WORK/s" -name '*.pdf' | sort >"$WORK/all"
-if [ "$(wc -l <"$WORK/s1")" = 2 ] && [ "$(wc -l <"$WORK/shards")" = 4 ] && cmp -s "$WORK/shards" "$WORK/all"; then ok; else bad "shards"; cat "$WORK/shards"; fi
+if [ "$(wc -l <"$WORK/s1")" = 2 ] && [ "$(wc -l <"$WORK/shards")" = 4 ] && cmp -s "$WORK/shards" "$WORK/all" &&
+  [ ! -s "$WORK/err" ]; then ok; else bad "shards"; cat "$WORK/shards" "$WORK/err"; fi
+# shards into trees of their own, their manifests merged: every document once
+render --shard 1/2 -o "$WORK/m1" "$WORK/four.csv"
+render --shard 2/2 -o "$WORK/m2" "$WORK/four.csv"
+scripts/merge-manifests "$WORK/m1/manifest.json" "$WORK/m2/manifest.json" >"$WORK/merged.json"
+if [ "$(grep -c '^{"department"' "$WORK/merged.json")" = 4 ] && tail -1 "$WORK/merged.json" | grep -q '^]}$' &&
+  [ "$(grep -c '},$' "$WORK/merged.json")" = 3 ]; then ok; else bad "merged manifests"; cat "$WORK/merged.json"; fi
 render --shard 3/2 -o "$WORK/s" "$WORK/four.csv"
 if [ "$rc" = 64 ]; then ok; else bad "--shard 3/2: $rc"; fi
 
