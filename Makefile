@@ -132,6 +132,8 @@ e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/render.sh $(BIN)
 	tests/cli/haru.sh $(BIN) $(BUILD)/tools/pgmdiff
 	tests/cli/batch.sh $(BIN)
+	tests/cli/man.sh $(BIN) doc/jixiao.1
+	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md
 
 test: unit e2e
@@ -159,6 +161,10 @@ install: fonts
 	install -m 644 templates/*.ini $(DESTDIR)$(PREFIX)/share/jixiao/templates/
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(PREFIX)/share/jixiao/fonts/
 	install -m 644 $(FACES) $(DESTDIR)$(PREFIX)/share/jixiao/fonts/prepared/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 doc/jixiao.1 $(DESTDIR)$(PREFIX)/share/man/man1/jixiao.1
+	sed 's#@TEMPLATEDIR@#$(PREFIX)/share/jixiao/templates#' completions/jixiao \
+	    >$(DESTDIR)$(PREFIX)/share/bash-completion/completions/jixiao
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c

@@ -2,6 +2,7 @@
 #include "batch.h"
 
 #include "fonts.h"
+#include "install.h"
 #include "layout.h"
 #include "render.h"
 #include "report.h"
@@ -125,9 +126,9 @@ static char *common_key(const JxBatch *b) {
   GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
   gsize len = 0;
   char *tmpl = g_key_file_to_data(b->tmpl->keys, &len, NULL);
-  const char *fonts = g_getenv("JIXIAO_FONTS");
-  char *conf = g_build_filename(fonts && *fonts ? fonts : JX_FONT_DIR, "fonts.conf", NULL);
-  char *prepared = g_build_filename(fonts && *fonts ? fonts : JX_FONT_DIR, "prepared", NULL);
+  const char *fonts = jx_install_dir("JIXIAO_FONTS", JX_FONT_DIR, "fonts");
+  char *conf = g_build_filename(fonts, "fonts.conf", NULL);
+  char *prepared = g_build_filename(fonts, "prepared", NULL);
   const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
   const JxHaruOptions *h = b->haru_options;
   char *options =
@@ -139,7 +140,7 @@ static char *common_key(const JxBatch *b) {
   g_checksum_update(c, (const guchar *)options, -1);
   g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
   sum_file(c, conf);
-  sum_folder(c, fonts && *fonts ? fonts : JX_FONT_DIR);
+  sum_folder(c, fonts);
   sum_folder(c, prepared);
   char *key = g_strdup(g_checksum_get_string(c));
   g_checksum_free(c);

@@ -1,6 +1,8 @@
 /* fonts.c - jixiao's own font configuration and Pango font map. */
 #include "fonts.h"
 
+#include "install.h"
+
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
@@ -61,9 +63,7 @@ static bool add_cache_dirs(FcConfig *config, const char *dir) {
 
 JxFonts *jx_fonts_open(const char *dir, GError **error) {
   if (!dir)
-    dir = g_getenv("JIXIAO_FONTS");
-  if (!dir)
-    dir = JX_FONT_DIR;
+    dir = jx_install_dir("JIXIAO_FONTS", JX_FONT_DIR, "fonts");
   char *conf = g_build_filename(dir, "fonts.conf", NULL);
   FcConfig *config = FcConfigCreate();
   if (!g_file_test(conf, G_FILE_TEST_IS_REGULAR) ||

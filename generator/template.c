@@ -1,6 +1,7 @@
 /* template.c - reading, merging and checking report templates. */
 #include "template.h"
 
+#include "install.h"
 #include "text.h"
 
 #include <math.h>
@@ -130,8 +131,7 @@ const JxTemplateKey *jx_template_known(size_t *n) {
 }
 
 const char *jx_template_dir(void) {
-  const char *dir = g_getenv("JIXIAO_TEMPLATES");
-  return dir && *dir ? dir : JX_TEMPLATE_DIR;
+  return jx_install_dir("JIXIAO_TEMPLATES", JX_TEMPLATE_DIR, "templates");
 }
 
 /* The spec group stands for: "font.body" is "font.*". */
