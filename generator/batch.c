@@ -172,6 +172,7 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
   char *common = common_key(b), *tname = template_file_name(b->tmpl);
   GArray *jobs = g_array_new(FALSE, TRUE, sizeof(Job));
   GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < depts->len; i++) {
     const JxDepartment *d = g_ptr_array_index(depts, i);
     Job j = {0};
@@ -198,13 +199,25 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(c, (const guchar *)common, -1);
     g_checksum_update(c, (const guchar *)d->name, -1);
-    for (guint k = 0; k < j.sources->len; k++)
-      sum_file(c, g_ptr_array_index(j.sources, k));
+    /* each source read and digested once, however many departments share it */
+    for (guint k = 0; k < j.sources->len; k++) {
+      const char *src = g_ptr_array_index(j.sources, k);
+      char *digest = g_hash_table_lookup(digests, src);
+      if (!digest) {
+        GChecksum *one = g_checksum_new(G_CHECKSUM_SHA256);
+        sum_file(one, src);
+        digest = g_strdup(g_checksum_get_string(one));
+        g_checksum_free(one);
+        g_hash_table_insert(digests, g_strdup(src), digest);
+      }
+      g_checksum_update(c, (const guchar *)digest, -1);
+    }
     j.key = g_strdup(g_checksum_get_string(c));
     g_checksum_free(c);
     g_array_append_val(jobs, j);
   }
   g_hash_table_destroy(taken);
+  g_hash_table_destroy(digests);
   g_ptr_array_free(depts, TRUE);
   g_free(common);
   g_free(tname);
@@ -229,17 +242,32 @@ static char *file_sha256(const char *path) {
   return sum;
 }
 
+/* A file's size and modification time, to tell it unchanged cheaply. */
+static char *file_stamp(const char *path) {
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return NULL;
+  return g_strdup_printf("%lld %lld.%09ld", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                         (long)st.st_mtim.tv_nsec);
+}
+
 /* The files of j as last made, when they were made from the same key and
  * are all there unchanged; else NULL. */
 static GPtrArray *up_to_date(GKeyFile *state, const Job *j) {
   char *key = g_key_file_get_string(state, j->prefix, "key", NULL);
   gchar **files = g_key_file_get_string_list(state, j->prefix, "files", NULL, NULL);
+  gchar **stamps = g_key_file_get_string_list(state, j->prefix, "stamps", NULL, NULL);
   GPtrArray *out = NULL;
   if (key && files && strcmp(key, j->key) == 0) {
     out = g_ptr_array_new_with_free_func(g_free);
     for (int i = 0; files[i] && out; i++) {
       gchar **f = g_strsplit(files[i], "\t", 3);
-      char *sum = f[0] && f[1] ? file_sha256(f[0]) : NULL;
+      /* unchanged size and time: unchanged; else the digest decides */
+      char *stamp = f[0] ? file_stamp(f[0]) : NULL;
+      bool same_stamp =
+          stamp && stamps && (gsize)i < g_strv_length(stamps) && strcmp(stamp, stamps[i]) == 0;
+      char *sum = same_stamp ? g_strdup(f[1]) : f[0] && f[1] ? file_sha256(f[0]) : NULL;
+      g_free(stamp);
       if (sum && strcmp(sum, f[1]) == 0) {
         g_ptr_array_add(out, g_strdup(files[i]));
       } else {
@@ -252,6 +280,7 @@ static GPtrArray *up_to_date(GKeyFile *state, const Job *j) {
   }
   g_free(key);
   g_strfreev(files);
+  g_strfreev(stamps);
   return out;
 }
 
@@ -541,6 +570,16 @@ static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *
                                        : "made");
     g_key_file_set_string_list(state, g, "files", (const gchar *const *)r->files->pdata,
                                r->files->len);
+    GPtrArray *stamps = g_ptr_array_new_with_free_func(g_free);
+    for (guint k = 0; k < r->files->len; k++) {
+      const char *f = g_ptr_array_index(r->files, k);
+      char *path = g_strndup(f, strcspn(f, "\t")), *stamp = file_stamp(path);
+      g_ptr_array_add(stamps, stamp ? stamp : g_strdup(""));
+      g_free(path);
+    }
+    g_key_file_set_string_list(state, g, "stamps", (const gchar *const *)stamps->pdata,
+                               stamps->len);
+    g_ptr_array_free(stamps, TRUE);
     g_key_file_set_string_list(state, g, "sources", (const gchar *const *)j->sources->pdata,
                                j->sources->len);
     g_key_file_set_string_list(state, g, "messages", (const gchar *const *)r->notes->pdata,

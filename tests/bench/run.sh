@@ -101,3 +101,48 @@ with=$T
 timed "render, the same with --no-charts" render --force -o "$WORK/charts" --no-charts "$WORK/charts-in"
 awk -v a="$with" -v b="$T" -v n="$charts" 'BEGIN { printf "%-42s %7.2f ms a chart\n", "charts, added time", 1000 * (a - b) / n }'
 
+
+# ---- many reports (synthetic input, fixed seed: tests/bench/synthetic.awk) ----
+# batch JIXIAO: the one-project and 100-project departments and the batch of
+# 1,000 departments of 10 projects (10–30 indicators each, actuals for the
+# year and June) with that program; the big batch once, being long
+batch() {
+  local prog=$1 label=$2
+  for spec in "1 1 one" "1 100 hundred" "1000 10 thousand"; do
+    set -- $spec
+    mkdir -p "$WORK/syn-$3"
+    [ -s "$WORK/syn-$3/targets.csv" ] || awk -v DEPTS="$1" -v PROJECTS="$2" -v OUT="$WORK/syn-$3" -f "$ROOT/tests/bench/synthetic.awk" /dev/null
+  done
+  local saved=$JIXIAO
+  JIXIAO=$prog
+  "$JIXIAO" render -q -o "$WORK/b-one" "$WORK/syn-one" >/dev/null
+  timed "$label one project ($(pdfinfo "$(find "$WORK/b-one" -name '*.pdf')" | sed -n 's/^Pages: *//p') pages)" render -q --force -o "$WORK/b-one" "$WORK/syn-one"
+  "$JIXIAO" render -q -o "$WORK/b-hundred" "$WORK/syn-hundred" >/dev/null
+  local hp
+  hp=$(pdfinfo "$(find "$WORK/b-hundred" -name '*.pdf')" | sed -n 's/^Pages: *//p')
+  timed "$label 100 projects ($hp pages)" render -q --force -o "$WORK/b-hundred" "$WORK/syn-hundred"
+  awk -v p="$hp" -v t="$T" 'BEGIN { printf "%-42s %7.0f pages/s\n", "  that is", p / t }'
+  local runs=$RUNS
+  RUNS=1
+  for j in 1 2; do
+    rm -rf "$WORK/b-thousand"
+    measure render -q -j $j -o "$WORK/b-thousand" "$WORK/syn-thousand"
+    local pages
+    pages=$(find "$WORK/b-thousand" -name '*.pdf' -exec pdfinfo {} \; | awk '/^Pages:/ { n += $2 } END { print n }')
+    awk -v n="$label 1,000 departments, -j $j" -v t="$T" -v m="$M" -v p="$pages" 'BEGIN {
+      printf "%-42s %7.1f s  peak %6.1f MB a process  %d pages, %.0f pages/s\n", n, t, m / 1024, p, p / t }'
+  done
+  measure render -q -j 2 -o "$WORK/b-thousand" "$WORK/syn-thousand"
+  awk -v n="$label 1,000 departments, nothing changed" -v t="$T" 'BEGIN { printf "%-42s %7.2f s\n", n, t }'
+  RUNS=$runs
+  JIXIAO=$saved
+}
+
+echo
+echo "many reports (targets: one page <= 0.07 s, 100 pages <= 0.3 s, 1,000 departments <= 60 s at -j 2"
+echo "with <= 100 MB a process, a rebuild with nothing changed <= 2 s)"
+batch "$JIXIAO" "batch,"
+# PREVIOUS=path/to/an/older/jixiao make bench: the same figures for it
+if [ -n "${PREVIOUS:-}" ]; then
+  batch "$(realpath "$PREVIOUS")" "previous,"
+fi
