@@ -41,7 +41,8 @@ static const char usage[] =
     "                   (annual, monthly, targets, official) or a FILE.ini\n"
     "                   (default: annual); its scoring rules apply to check too\n"
     "  --period P       assess and report at P (2024 or 2024-06; default: the latest)\n"
-    "  -o DIR           render: the folder reports go to (default: output)\n"
+    "  -o DIR           render: the output tree, DIR/<期间>/<部门>/<template>.pdf\n"
+    "                   (default: output), with DIR/manifest.json\n"
     "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
     "  --no-charts      render: tables only, no charts\n"
@@ -61,7 +62,8 @@ static const char usage[] =
     "  --version        show the version\n"
     "\n"
     "Exit status: 0 done, 64 usage, 65 bad input data, 66 input missing,\n"
-    "70 internal error, 73 cannot create output, 74 I/O error.\n";
+    "70 internal error, 73 cannot create output, 74 I/O error,\n"
+    "75 another run is writing the output tree.\n";
 
 /* Options of the commands. */
 typedef struct {
