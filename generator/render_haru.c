@@ -172,55 +172,75 @@ static bool collect(Haru *h, const JxOp *op, const Cluster *c, GError **error) {
 
 /* Pass 2: each face subset to its characters (cmap kept) with HarfBuzz,
  * written to the temporary folder and loaded: libharu would otherwise
- * embed every table but the outlines whole. */
-static bool load_faces(Haru *h, GError **error) {
-  GHashTableIter it;
-  gpointer key, value;
-  int n = 0;
-  g_hash_table_iter_init(&it, h->faces);
-  while (g_hash_table_iter_next(&it, &key, &value)) {
-    Face *f = value;
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->file);
-    if (!blob) {
-      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot read the face %s", f->file);
-      return false;
-    }
-    hb_face_t *face = hb_face_create(blob, (unsigned)f->index);
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-    GHashTableIter ci;
-    gpointer ch;
-    g_hash_table_iter_init(&ci, f->chars);
-    while (g_hash_table_iter_next(&ci, &ch, NULL))
-      hb_set_add(unicodes, GPOINTER_TO_UINT(ch));
-    /* libharu reads the glyphs by the cmap, and needs no hints */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_face_t *sub = hb_subset_or_fail(face, in);
-    bool ok = sub != NULL;
-    if (ok) {
-      hb_blob_t *out = hb_face_reference_blob(sub);
-      unsigned len = 0;
-      const char *data = hb_blob_get_data(out, &len);
-      char *path = g_strdup_printf("%s/face%d.ttf", h->dir, n++);
-      ok = g_file_set_contents(path, data, len, NULL);
-      hb_blob_destroy(out);
-      const char *name = ok ? HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE) : NULL;
-      f->font = name ? HPDF_GetFont(h->pdf, name, "UTF-8") : NULL;
-      ok = f->font != NULL;
-      g_free(path);
-      hb_face_destroy(sub);
-    }
-    hb_subset_input_destroy(in);
-    hb_face_destroy(face);
-    hb_blob_destroy(blob);
-    if (!ok) {
-      g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED,
-                  "libharu cannot embed %s (error 0x%04X, %u)", f->file, (unsigned)h->error,
-                  (unsigned)h->detail);
-      return false;
-    }
+ * embed every table but the outlines whole.  This subsets f and hands it to
+ * libharu as the n-th face. */
+static bool load_face(Haru *h, Face *f, guint n, GError **error) {
+  hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->file);
+  if (!blob) {
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot read the face %s", f->file);
+    return false;
   }
-  return true;
+  hb_face_t *face = hb_face_create(blob, (unsigned)f->index);
+  hb_subset_input_t *in = hb_subset_input_create_or_fail();
+  hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+  GHashTableIter ci;
+  gpointer ch;
+  g_hash_table_iter_init(&ci, f->chars);
+  while (g_hash_table_iter_next(&ci, &ch, NULL))
+    hb_set_add(unicodes, GPOINTER_TO_UINT(ch));
+  /* libharu reads the glyphs by the cmap, and needs no hints */
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_face_t *sub = hb_subset_or_fail(face, in);
+  bool ok = sub != NULL;
+  if (ok) {
+    hb_blob_t *out = hb_face_reference_blob(sub);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(out, &len);
+    char *path = g_strdup_printf("%s/face%u.ttf", h->dir, n);
+    ok = g_file_set_contents(path, data, len, NULL);
+    hb_blob_destroy(out);
+    const char *name = ok ? HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE) : NULL;
+    f->font = name ? HPDF_GetFont(h->pdf, name, "UTF-8") : NULL;
+    ok = f->font != NULL;
+    g_free(path);
+    hb_face_destroy(sub);
+  }
+  hb_subset_input_destroy(in);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+  if (!ok)
+    g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED, "libharu cannot embed %s (error 0x%04X, %u)",
+                f->file, (unsigned)h->error, (unsigned)h->detail);
+  return ok;
+}
+
+/* Faces in the order they are loaded: by file name, then index — not by
+ * where the files are, so that the PDF's bytes do not depend on the folder
+ * jixiao is installed in. */
+static gint face_order(gconstpointer a, gconstpointer b) {
+  const Face *x = *(Face *const *)a, *y = *(Face *const *)b;
+  char *bx = g_path_get_basename(x->file), *by = g_path_get_basename(y->file);
+  int c = strcmp(bx, by);
+  g_free(bx);
+  g_free(by);
+  return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static bool load_faces(Haru *h, GError **error) {
+  GPtrArray *faces = g_ptr_array_new();
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init(&it, h->faces);
+  while (g_hash_table_iter_next(&it, NULL, &value))
+    g_ptr_array_add(faces, value);
+  g_ptr_array_sort(faces, face_order);
+  bool ok = true;
+  for (guint n = 0; ok && n < faces->len; n++) {
+    Face *f = g_ptr_array_index(faces, n);
+    ok = load_face(h, f, n, error);
+  }
+  g_ptr_array_free(faces, TRUE);
+  return ok;
 }
 
 /* ---- drawing ---- */
