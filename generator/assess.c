@@ -10,10 +10,6 @@
 
 /* ---- configuration ---- */
 
-#ifndef JX_TEMPLATE_DIR
-#define JX_TEMPLATE_DIR "templates"
-#endif
-
 static void phrase_free(JxPhrase *p) {
   g_free(p->phrase);
   g_free(p);
@@ -174,14 +170,6 @@ JxAssessConfig *jx_assess_config_from_keys(GKeyFile *kf, const char *path, GErro
     jx_assess_config_free(c);
     return NULL;
   }
-  return c;
-}
-
-JxAssessConfig *jx_assess_config_default(GError **error) {
-  const char *dir = g_getenv("JIXIAO_TEMPLATES");
-  char *path = g_build_filename(dir ? dir : JX_TEMPLATE_DIR, "defaults.ini", NULL);
-  JxAssessConfig *c = jx_assess_config_load(path, error);
-  g_free(path);
   return c;
 }
 

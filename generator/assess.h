@@ -67,10 +67,6 @@ JxAssessConfig *jx_assess_config_load(const char *path, GError **error);
 JxAssessConfig *jx_assess_config_from_keys(GKeyFile *kf, const char *path, GError **error);
 void jx_assess_config_free(JxAssessConfig *c);
 
-/* The default rules: $JIXIAO_TEMPLATES/defaults.ini, else the templates
- * folder jixiao was built with. */
-JxAssessConfig *jx_assess_config_default(GError **error);
-
 /* The points of a category label in c (exact, else "其他"); 0 when none. */
 double jx_assess_weight(const JxAssessConfig *c, const char *label);
 

@@ -6,6 +6,7 @@
 #include "layout.h"
 #include "render.h"
 #include "report.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -54,10 +55,6 @@ static void job_clear(Job *j) {
 
 /* ---- planning ---- */
 
-static gint by_text(gconstpointer a, gconstpointer b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Adds file to the set once. */
 static void add_source(GPtrArray *set, const char *file) {
   if (!file)
@@ -83,7 +80,7 @@ static GPtrArray *department_sources(const JxDepartment *d) {
     for (guint e = 0; e < p->executions->len; e++)
       add_source(set, ((JxExecution *)g_ptr_array_index(p->executions, e))->loc.file);
   }
-  g_ptr_array_sort(set, by_text);
+  g_ptr_array_sort(set, jx_text_compare_ptrs);
   return set;
 }
 
@@ -105,7 +102,7 @@ static void sum_folder(GChecksum *c, const char *dir) {
     g_ptr_array_add(names, g_strdup(f));
   if (d)
     g_dir_close(d);
-  g_ptr_array_sort(names, by_text);
+  g_ptr_array_sort(names, jx_text_compare_ptrs);
   for (guint i = 0; i < names->len; i++) {
     char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
     GStatBuf st;
@@ -290,14 +287,13 @@ static GPtrArray *up_to_date(GKeyFile *state, const Job *j) {
 typedef struct {
   JxFonts *fonts;
   PangoContext *ctx;
-  JxStyle haru_style;
   char *iso, *cn; /* the report's date for the PDF and the cover */
 } Worker;
 
 /* Renders j; records in r the files written and what went wrong. */
 static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) {
   GError *err = NULL;
-  const JxStyle *style = b->haru ? &w->haru_style : &b->tmpl->style;
+  const JxStyle *style = b->haru ? &b->tmpl->truetype : &b->tmpl->style;
   if (g_mkdir_with_parents(j->dir, 0777) != 0) {
     g_ptr_array_add(r->notes, g_strdup_printf("jixiao: cannot create the folder %s: %s", j->dir,
                                               g_strerror(errno)));
@@ -346,15 +342,11 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
   jx_document_free(doc);
 }
 
-static bool worker_open(const JxBatch *b, Worker *w, GError **error) {
+static bool worker_open(Worker *w, GError **error) {
   w->fonts = jx_fonts_open(NULL, error);
   if (!w->fonts)
     return false;
   w->ctx = jx_fonts_context(w->fonts);
-  /* the haru engine embeds TrueType faces only: the roles' truetype lists */
-  w->haru_style = b->tmpl->style;
-  for (int r = 0; r < JX_ROLE_COUNT; r++)
-    w->haru_style.roles[r].families = w->haru_style.roles[r].truetype;
   /* SOURCE_DATE_EPOCH, so that the same input gives the same bytes */
   const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
   GDateTime *t = NULL;
@@ -450,7 +442,7 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
   if (n == 1) {
     Worker w = {0};
     GError *err = NULL;
-    if (!worker_open(b, &w, &err)) {
+    if (!worker_open(&w, &err)) {
       fprintf(stderr, "jixiao: %s\n", err->message);
       g_error_free(err);
       return false;
@@ -479,7 +471,7 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
       close(done[0]);
       Worker w = {0};
       GError *err = NULL;
-      if (!worker_open(b, &w, &err))
+      if (!worker_open(&w, &err))
         _exit(EX_SOFTWARE);
       guint32 i;
       while (read(work[0], &i, sizeof i) == sizeof i) {
@@ -610,7 +602,7 @@ static bool write_manifest(const JxBatch *b, GKeyFile *state) {
   GString *s = g_string_new("{\"jixiao\": \"" JX_VERSION "\", \"documents\": [\n");
   gsize n = 0;
   gchar **groups = g_key_file_get_groups(state, &n);
-  qsort(groups, n, sizeof *groups, by_text);
+  qsort(groups, n, sizeof *groups, jx_text_compare_ptrs);
   for (gsize i = 0; i < n; i++) {
     const char *g = groups[i];
     char *dept = g_key_file_get_string(state, g, "department", NULL);

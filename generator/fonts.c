@@ -136,14 +136,5 @@ PangoContext *jx_fonts_context(const JxFonts *f) {
 }
 
 bool jx_fonts_has_family(const JxFonts *f, const char *family) {
-  FcPattern *p = FcPatternCreate();
-  FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
-  FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
-  FcFontSet *set = FcFontList(f->config, p, os);
-  bool found = set && set->nfont > 0;
-  if (set)
-    FcFontSetDestroy(set);
-  FcObjectSetDestroy(os);
-  FcPatternDestroy(p);
-  return found;
+  return has_family(f->config, family);
 }

@@ -596,6 +596,12 @@ static void fill_toc(Builder *b) {
   const JxStyle *st = b->st;
   guint next = 0;
   double size = st->roles[JX_ROLE_BODY].size;
+  /* the leader's dot, measured once for every line */
+  PangoLayout *l = make_layout(b, JX_ROLE_BODY, "·", -1, JX_ALIGN_LEFT, false, false);
+  int dw = 0;
+  pango_layout_get_size(l, &dw, NULL);
+  g_object_unref(l);
+  double step = (double)dw / PANGO_SCALE;
   for (guint i = 0; i < b->toc->len; i++) {
     const TocSlot *slot = &g_array_index(b->toc, TocSlot, i);
     const JxMark *m = NULL;
@@ -618,11 +624,6 @@ static void fill_toc(Builder *b) {
     /* the leader: dots between the title and the number */
     double from = st->left + indent + tw + size / 2, to = st->left + st->width - nw - size / 2;
     GString *dots = g_string_new(NULL);
-    PangoLayout *l = make_layout(b, JX_ROLE_BODY, "·", -1, JX_ALIGN_LEFT, false, false);
-    int dw = 0;
-    pango_layout_get_size(l, &dw, NULL);
-    g_object_unref(l);
-    double step = (double)dw / PANGO_SCALE;
     /* on a grid from the left margin, so that the dots of all lines align */
     double start = step > 0 ? st->left + ceil((from - st->left) / step) * step : to;
     for (int k = 0; step > 0 && start + (k + 1) * step <= to; k++)

@@ -435,12 +435,8 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const J
     g_error_free(err);
     return EX_SOFTWARE;
   }
-  if (o->verbosity > 0) {
-    JxStyle style = t->style;
-    for (int r = 0; o->haru && r < JX_ROLE_COUNT; r++)
-      style.roles[r].families = style.roles[r].truetype;
-    warn_missing_faces(fonts, &style);
-  }
+  if (o->verbosity > 0)
+    warn_missing_faces(fonts, o->haru ? &t->truetype : &t->style);
   /* the workers open fonts of their own */
   jx_fonts_free(fonts);
   JxBatch b = {o->out_dir, t,    o->period, o->pdf,   o->svg,    o->png,   o->dpi,  !o->no_charts,

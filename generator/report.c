@@ -66,6 +66,34 @@ const char *jx_report_numeral(int n, char *buf) {
   return buf;
 }
 
+/* A table of columns whose header row starts with the n texts of head,
+ * centred (callers may add header cells after them). */
+static JxBlock *headed_table(JxDocument *doc, guint columns, const char *const *head, guint n) {
+  JxBlock *t = jx_document_table(doc, columns, 1);
+  jx_block_row(t);
+  for (guint i = 0; i < n; i++)
+    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  return t;
+}
+
+/* The funds of d's projects added up; an amount counts as given when any
+ * project gives it. */
+static JxFunds funds_sum(const JxDepartment *d) {
+  JxFunds sum = {0};
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxFunds *f = &((const JxProject *)g_ptr_array_index(d->projects, i))->funds;
+    sum.total += f->total;
+    sum.fiscal += f->fiscal;
+    sum.special += f->special;
+    sum.other += f->other;
+    sum.has_total |= f->has_total;
+    sum.has_fiscal |= f->has_fiscal;
+    sum.has_special |= f->has_special;
+    sum.has_other |= f->has_other;
+  }
+  return sum;
+}
+
 /* An amount as the table shows it: 1,250.00; blank when not given. */
 static const char *money(int64_t v, bool has, char *buf) {
   if (!has)
@@ -133,13 +161,9 @@ static void funds_cells(JxBlock *t, const JxFunds *f) {
 
 /* 序号 | 项目名称 | 总计 | 财政拨款 | 财政专户拨款 | 其他资金, with a 合计 row. */
 static void funds_table(JxDocument *doc, const JxDepartment *d) {
-  JxBlock *t = jx_document_table(doc, 6, 1);
-  jx_block_row(t);
   static const char *const head[] = {"序号",     "项目名称",     "总计",
                                      "财政拨款", "财政专户拨款", "其他资金"};
-  for (int i = 0; i < 6; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
-  JxFunds sum = {0};
+  JxBlock *t = headed_table(doc, 6, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(d->projects, i);
     char n[16];
@@ -148,15 +172,8 @@ static void funds_table(JxDocument *doc, const JxDepartment *d) {
     jx_block_cell(t, n, JX_ALIGN_CENTER, false);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
     funds_cells(t, &p->funds);
-    sum.total += p->funds.total;
-    sum.fiscal += p->funds.fiscal;
-    sum.special += p->funds.special;
-    sum.other += p->funds.other;
-    sum.has_total |= p->funds.has_total;
-    sum.has_fiscal |= p->funds.has_fiscal;
-    sum.has_special |= p->funds.has_special;
-    sum.has_other |= p->funds.has_other;
   }
+  JxFunds sum = funds_sum(d);
   char buf[32];
   jx_block_row(t);
   jx_block_cell(t, "", JX_ALIGN_CENTER, true);
@@ -173,11 +190,8 @@ static void funds_table(JxDocument *doc, const JxDepartment *d) {
 static void project_funds(JxDocument *doc, const JxProject *p, const char *period) {
   const JxExecution *e = execution_at(p, period);
   guint cols = e ? 7 : 4;
-  JxBlock *t = jx_document_table(doc, cols, 1);
-  jx_block_row(t);
   static const char *const head[] = {"总计", "财政拨款", "财政专户拨款", "其他资金"};
-  for (int i = 0; i < 4; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxBlock *t = headed_table(doc, cols, head, G_N_ELEMENTS(head));
   char *when = e ? period_label(e->period) : NULL;
   if (e) {
     char *h = g_strdup_printf("执行数\n（%s）", when);
@@ -210,12 +224,9 @@ static void project_funds(JxDocument *doc, const JxProject *p, const char *perio
 static void indicator_table(JxDocument *doc, const JxProject *p, const char *asked) {
   const char *period = asked ? asked : latest_period(p);
   guint cols = period ? 7 : 6;
-  JxBlock *t = jx_document_table(doc, cols, 1);
-  jx_block_row(t);
   static const char *const head[] = {"序号",     "一级指标",       "二级指标",
                                      "三级指标", "实施周期指标值", "年度指标值"};
-  for (int i = 0; i < 6; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxBlock *t = headed_table(doc, cols, head, G_N_ELEMENTS(head));
   if (period) {
     char *when = period_label(period);
     char *h = g_strdup_printf("实际完成值\n（%s）", when);
@@ -315,11 +326,10 @@ static GArray *bullet_rows(const JxIndicatorResult *res, const JxAssessConfig *r
   return rows;
 }
 
-/* One bullet chart per 一级 category of p, at its latest period. */
-static void project_charts(Report *rp, const JxProject *p) {
+/* One bullet chart per 一级 category of p, assessed as r. */
+static void project_charts(Report *rp, const JxProject *p, const JxProjectResult *r) {
   JxDocument *doc = rp->doc;
   const JxAssessConfig *rules = rp->rules;
-  JxProjectResult *r = jx_assess_project(p, rp->o->period, rules, NULL);
   GPtrArray *charts = g_ptr_array_new();
   for (guint i = 0; i < r->indicators->len; i++) {
     const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
@@ -388,7 +398,6 @@ static void project_charts(Report *rp, const JxProject *p) {
     jx_document_space(doc, 6);
   }
   g_ptr_array_free(charts, TRUE);
-  jx_project_result_free(r);
 }
 
 /* Projects a department chart holds at most: rows of two lines fit a page. */
@@ -528,13 +537,10 @@ static void project_trends(Report *rp, const JxProject *p) {
  * the date (the [texts] title and cover lines). */
 static void cover(Report *r) {
   const JxDepartment *d = r->d;
-  int64_t total = 0;
+  int64_t total = funds_sum(d).total;
   guint indicators = 0;
-  for (guint i = 0; i < d->projects->len; i++) {
-    const JxProject *p = g_ptr_array_index(d->projects, i);
-    total += p->funds.total;
-    indicators += p->indicators->len;
-  }
+  for (guint i = 0; i < d->projects->len; i++)
+    indicators += ((const JxProject *)g_ptr_array_index(d->projects, i))->indicators->len;
   jx_document_space(r->doc, 150);
   /* the title in lines: the department, then what the report is */
   char *title = text_of(r, "title");
@@ -582,11 +588,8 @@ static void contents(Report *r) {
 /* The score of each project: 序号 | 项目名称 | 资金 | 得分 | 等级, and the
  * department's, weighted by funds. */
 static void scores_table(Report *r, const JxDepartmentResult *dr) {
-  JxBlock *t = jx_document_table(r->doc, 5, 1);
-  jx_block_row(t);
   static const char *const head[] = {"序号", "项目名称", "资金（万元）", "得分", "等级"};
-  for (int i = 0; i < 5; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxBlock *t = headed_table(r->doc, 5, head, G_N_ELEMENTS(head));
   char buf[32], n[16], score[16];
   for (guint i = 0; i < dr->projects->len; i++) {
     const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
@@ -636,12 +639,9 @@ static void execution(Report *r, const JxDepartmentResult *dr) {
   heading(r, 1, title);
   g_free(title);
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-  JxBlock *t = jx_document_table(r->doc, 7, 1);
-  jx_block_row(t);
   static const char *const head[] = {"序号",   "项目名称", "预算数", "执行数",
                                      "执行率", "序时进度", "状态"};
-  for (int i = 0; i < 7; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxBlock *t = headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < dr->projects->len; i++) {
     const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
     const JxProject *p = pr->project;
@@ -681,12 +681,9 @@ static void lagging(Report *r, const JxDepartmentResult *dr) {
       if (!res->lagging)
         continue;
       if (!t) {
-        t = jx_document_table(r->doc, 6, 1);
-        jx_block_row(t);
         static const char *const head[] = {"项目名称", "绩效指标", "年度指标值",
                                            "截至本期", "完成率",   "偏差原因"};
-        for (int c = 0; c < 6; c++)
-          jx_block_cell(t, head[c], JX_ALIGN_CENTER, false);
+        t = headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
       }
       const JxIndicator *ind = res->indicator;
       const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
@@ -739,24 +736,10 @@ static void targets_table(Report *r) {
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, unit, JX_ALIGN_LEFT, false);
   g_free(unit);
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-  JxBlock *t = jx_document_table(r->doc, 7, 1);
-  jx_block_row(t);
   static const char *const head[] = {"项目名称", "总计",     "财政拨款", "财政专户拨款",
                                      "其他资金", "绩效目标", "绩效指标"};
-  for (int i = 0; i < 7; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
-  JxFunds sum = {0};
-  for (guint i = 0; i < d->projects->len; i++) {
-    const JxFunds *f = &((const JxProject *)g_ptr_array_index(d->projects, i))->funds;
-    sum.total += f->total;
-    sum.fiscal += f->fiscal;
-    sum.special += f->special;
-    sum.other += f->other;
-    sum.has_total |= f->has_total;
-    sum.has_fiscal |= f->has_fiscal;
-    sum.has_special |= f->has_special;
-    sum.has_other |= f->has_other;
-  }
+  JxBlock *t = headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
+  JxFunds sum = funds_sum(d);
   char buf[32];
   jx_block_row(t);
   jx_block_cell(t, "合计", JX_ALIGN_CENTER, true);
@@ -783,10 +766,9 @@ static void targets_table(Report *r) {
   t->min_share[6] = 0.36;
 }
 
-/* What p achieved, in one sentence from its assessment: how many of its
- * indicators were met, partly met or not, and its score. */
-static void achieved(Report *r, const JxProject *p) {
-  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
+/* What a project achieved, in one sentence from its assessment pr: how many
+ * of its indicators were met, partly met or not, and its score. */
+static void achieved(Report *r, const JxProjectResult *pr) {
   guint met = pr->counts[JX_STATUS_MET], partly = pr->counts[JX_STATUS_PARTLY];
   guint unmet = pr->counts[JX_STATUS_UNMET], assessed = met + partly + unmet;
   if (assessed) {
@@ -799,20 +781,15 @@ static void achieved(Report *r, const JxProject *p) {
     g_free(line);
     g_free(when);
   }
-  jx_project_result_free(pr);
 }
 
 /* The 自评表 grid: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
  * 偏差原因分析及改进措施, 预算执行率 and the total with its grade. */
-static void self_evaluation(Report *r, const JxProject *p) {
-  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
-  JxBlock *t = jx_document_table(r->doc, 8, 1);
-  jx_block_row(t);
+static void self_evaluation(Report *r, const JxProjectResult *pr) {
   static const char *const head[] = {
       "一级指标",   "二级指标", "三级指标", "年度指标值",
       "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
-  for (int i = 0; i < 8; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxBlock *t = headed_table(r->doc, 8, head, G_N_ELEMENTS(head));
   char w[16], sc[16];
   for (guint i = 0; i < pr->indicators->len; i++) {
     const JxIndicatorResult *res = &g_array_index(pr->indicators, JxIndicatorResult, i);
@@ -861,12 +838,13 @@ static void self_evaluation(Report *r, const JxProject *p) {
   t->min_share = g_new0(double, 8);
   t->min_share[2] = 0.22;
   t->min_share[7] = 0.15;
-  jx_project_result_free(pr);
 }
 
 /* A project's section: its parts in the template's order. */
 static void project(Report *r, const JxProject *p) {
   heading(r, 2, p->name)->project = g_strdup(p->name);
+  /* assessed once, for the goal's line, the grid and the charts */
+  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
   for (guint k = 0; k < r->t->n_project_parts; k++) {
     char *title = NULL;
     switch (r->t->project_parts[k]) {
@@ -882,7 +860,7 @@ static void project(Report *r, const JxProject *p) {
         if (*paras[i])
           jx_document_paragraph(r->doc, JX_ROLE_BODY, paras[i], JX_ALIGN_JUSTIFY, true);
       g_strfreev(paras);
-      achieved(r, p);
+      achieved(r, pr);
       break;
     }
     case JX_PROJECT_INDICATORS:
@@ -891,11 +869,11 @@ static void project(Report *r, const JxProject *p) {
       break;
     case JX_PROJECT_SELF_EVAL:
       heading(r, 3, title = text_of(r, "project-self-evaluation"));
-      self_evaluation(r, p);
+      self_evaluation(r, pr);
       break;
     case JX_PROJECT_CHARTS:
       if (r->o->charts)
-        project_charts(r, p);
+        project_charts(r, p, pr);
       break;
     case JX_PROJECT_TRENDS:
       if (r->o->charts)
@@ -906,6 +884,7 @@ static void project(Report *r, const JxProject *p) {
     }
     g_free(title);
   }
+  jx_project_result_free(pr);
 }
 
 /* 附表: every indicator of the department in one table. */
@@ -913,12 +892,9 @@ static void appendix(Report *r) {
   char *title = text_of(r, "appendix");
   heading(r, 1, title);
   g_free(title);
-  JxBlock *t = jx_document_table(r->doc, 6, 1);
-  jx_block_row(t);
   static const char *const head[] = {"项目名称", "一级指标",   "二级指标",
                                      "三级指标", "年度指标值", "实际完成值"};
-  for (int i = 0; i < 6; i++)
-    jx_block_cell(t, head[i], JX_ALIGN_CENTER, false);
+  JxBlock *t = headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < r->d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(r->d->projects, i);
     const char *period = r->o->period ? r->o->period : latest_period(p);

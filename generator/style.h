@@ -11,7 +11,6 @@
 
 typedef struct {
   const char *families; /* Pango family list: Latin face first, then CJK */
-  const char *truetype; /* the same in TrueType faces, for the haru engine */
   bool bold;
   double size;           /* points */
   double pitch;          /* baseline to baseline, points */

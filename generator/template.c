@@ -588,11 +588,13 @@ static void build_style(JxTemplate *t) {
   st->unmet = color(t, "unmet");
   st->text = color(t, "text");
   st->rule = color(t, "rule");
+  const char *truetype[JX_ROLE_COUNT], *truetype_at[JX_ROLE_COUNT];
   for (int r = 0; r < JX_ROLE_COUNT; r++) {
     char *group = g_strconcat("font.", role_names[r], NULL);
     JxRoleStyle *rs = &st->roles[r];
     rs->families = jx_template_text(t, group, "family");
-    rs->truetype = jx_template_text(t, group, "truetype");
+    truetype[r] = jx_template_text(t, group, "truetype");
+    truetype_at[r] = jx_template_where(t, group, "truetype");
     rs->size = num(t, group, "size");
     rs->pitch = num(t, group, "pitch");
     rs->letter_spacing = num(t, group, "letter-spacing");
@@ -600,10 +602,12 @@ static void build_style(JxTemplate *t) {
     rs->where = jx_template_where(t, group, "family");
     g_free(group);
   }
-}
-
-static gint by_name(gconstpointer a, gconstpointer b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  /* the haru engine lays out with the TrueType lists, all else the same */
+  t->truetype = *st;
+  for (int r = 0; r < JX_ROLE_COUNT; r++) {
+    t->truetype.roles[r].families = truetype[r];
+    t->truetype.roles[r].where = truetype_at[r];
+  }
 }
 
 JxTemplate *jx_template_load(const char *name, GError **error) {
@@ -618,7 +622,7 @@ JxTemplate *jx_template_load(const char *name, GError **error) {
     for (const char *f; dir && (f = g_dir_read_name(dir));)
       if (g_str_has_suffix(f, ".ini") && strcmp(f, "defaults.ini") != 0)
         g_ptr_array_add(found, g_strndup(f, strlen(f) - 4));
-    g_ptr_array_sort(found, by_name);
+    g_ptr_array_sort(found, jx_text_compare_ptrs);
     for (guint i = 0; i < found->len; i++)
       g_string_append_printf(names, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(found, i));
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,

@@ -43,6 +43,8 @@ typedef struct {
   GKeyFile *keys;    /* the chain merged, defaults first */
   GHashTable *where; /* "group\nkey" -> "FILE:LINE" of the value in force */
   JxStyle style;     /* families point into keys' strings held here */
+  JxStyle truetype;  /* the same with each role's truetype families, for
+                      * the haru engine, which embeds TrueType faces only */
   JxAssessConfig *rules;
   JxPart parts[JX_PART_COUNT];
   guint n_parts;

@@ -270,3 +270,7 @@ char *jx_text_fill(const char *text, const char *const *pairs) {
   }
   return g_string_free(s, FALSE);
 }
+
+gint jx_text_compare_ptrs(gconstpointer a, gconstpointer b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}

@@ -46,6 +46,10 @@ guint jx_text_distance(const char *a, const char *b, guint limit);
 /* Number of '\n' in s[0..offset). */
 int jx_text_count_lines(const char *s, size_t offset);
 
+/* Orders pointers to strings (a GPtrArray's or a gchar **'s elements) as
+ * strcmp orders the strings. */
+gint jx_text_compare_ptrs(gconstpointer a, gconstpointer b);
+
 /* Replaces the placeholders of text ("{部门}" …) by their values: pairs
  * of placeholder and value, NULL-terminated; others stay as written.
  * Caller frees. */
