@@ -2,16 +2,9 @@
 # End-to-end checks of many reports at once: the output tree, -j, what is up
 # to date, the manifest, the lock, shards, and a failure among successes.
 # Usage: tests/cli/batch.sh ./jixiao
-set -u
+. "$(dirname "$0")/lib.sh"
 JIXIAO=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 export SOURCE_DATE_EPOCH=1735603200
 
 # render ARGS...: sets rc; stdout in out, stderr in err
@@ -103,5 +96,4 @@ if [ "$rc" = 65 ] && [ "$(wc -l <"$WORK/out")" = 4 ] && grep -q "测试局: PDF 
   grep -q "1 of 5 documents failed" "$WORK/err" && [ ! -e "$WORK/f/未填期间/测试局/annual.pdf" ] &&
   grep -q '"status": "failed"' "$WORK/f/manifest.json"; then ok; else bad "a failure among successes: exit $rc"; cat "$WORK/err"; fi
 
-echo "batch: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish batch

@@ -3,17 +3,10 @@
 # back with poppler (pdftotext, pdffonts, pdfinfo, pdfdetach, pdftoppm) and
 # qpdf: parity with cairo, attachments, encryption, PDF/A-1b, refusals.
 # Usage: tests/cli/haru.sh ./jixiao build/tools/pgmdiff
-set -u
+. "$(dirname "$0")/lib.sh"
 JIXIAO=$(realpath "$1")
 PGMDIFF=$(realpath "$2")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
-WORK=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 DEPT='广州市海珠区政务服务数据管理局（本级）'
 D="2024/$DEPT" # the report's folder in the output tree
@@ -116,5 +109,4 @@ printf '部门名称：测试局\n项目名称,总计,财政拨款,财政专户�
 render --engine haru -o "$WORK/rare" "$WORK/rare.csv"
 if [ "$rc" = 65 ] && grep -q "'龘' (U+9F98) in the line \"（一）龘字项目\"" "$WORK/err" && [ -z "$(find "$WORK/rare" -name "*.pdf" 2>/dev/null)" ]; then ok; else bad "missing glyph: $rc"; cat "$WORK/err"; fi
 
-echo "haru: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish haru

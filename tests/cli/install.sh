@@ -3,14 +3,7 @@
 # page and bash completion land under DESTDIR, and the staged program finds
 # its templates and fonts beside itself (no environment variable) and
 # renders the sample.  Usage: tests/cli/install.sh
-set -u
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # a make of its own: not the flags of the make that runs the tests
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" install PREFIX=/opt/jixiao DESTDIR="$WORK/stage" >"$WORK/log" 2>&1
@@ -28,5 +21,4 @@ if [ "$rc" = 0 ] && pdftotext "$(cat "$WORK/out.txt")" - 2>/dev/null | grep -q "
 # the completion offers the commands and the shipped templates
 if bash -c "source /usr/share/bash-completion/bash_completion 2>/dev/null; source '$S/share/bash-completion/completions/jixiao'; complete -p jixiao" >/dev/null 2>&1; then ok; else bad "completion does not load"; fi
 
-echo "install: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish install

@@ -2,15 +2,10 @@
 # Runs every ```console block of a Markdown file: each "$ command" line runs in
 # bash from the repository root, with ./jixiao standing for the program under
 # test, and what it prints must be the lines that follow it, exactly.  Usage: tests/cli/readme.sh ./jixiao README.md
-set -u
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 JIXIAO=$(realpath "$1")
 DOC=$(realpath "$2")
 cd "$ROOT" || exit 1
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0
-fail=0
 
 # Splits the blocks into WORK/N.cmd and WORK/N.want files.
 awk -v dir="$WORK" '
@@ -26,10 +21,9 @@ for cmd in "$WORK"/*.cmd; do
   # the examples say ./jixiao; the program under test may be another build
   timeout 60 bash -c "$(sed "s#\./jixiao#$JIXIAO#g" "$cmd")" >"$n.got" 2>&1
   if diff -u "$n.want" "$n.got" >"$n.diff"; then
-    pass=$((pass + 1))
+    ok
   else
-    fail=$((fail + 1))
-    echo "FAIL: README example: \$ $(cat "$cmd")"
+    bad "README example: \$ $(cat "$cmd")"
     cat "$n.diff"
   fi
 done
@@ -37,5 +31,4 @@ if [ $((pass + fail)) = 0 ]; then
   echo "FAIL: no examples found in $DOC"
   exit 1
 fi
-echo "readme: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish readme

@@ -2,16 +2,9 @@
 # End-to-end checks of `jixiao render` on the sample, read back with real PDF
 # and XML tools: pdftotext, pdffonts, pdfinfo, qpdf, xmllint.
 # Usage: tests/cli/render.sh ./jixiao
-set -u
+. "$(dirname "$0")/lib.sh"
 JIXIAO=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 1
-WORK=$(mktemp -d)
-trap 'chmod -R u+w "$WORK"; rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 DEPT='广州市海珠区政务服务数据管理局（本级）'
 # reports go into a tree: OUT/<期间>/<部门>/<template>.pdf
@@ -136,5 +129,4 @@ printf '部门名称：../测试/局\n项目名称,总计,财政拨款,财政专
 rc=$?
 if [ "$rc" = 0 ] && [ "$(cat "$WORK/out")" = "$WORK/d/未填期间/_._测试_局/annual.pdf" ]; then ok; else bad "unsafe department name: $rc $(cat "$WORK/out")"; fi
 
-echo "render: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish render

@@ -3,16 +3,8 @@
 # (each NAME.expect holds the arguments, the exit status and the exact
 # stderr and stdout), then cases built here from the sample input.
 # Usage: tests/cli/run.sh ./jixiao
-set -u
+. "$(dirname "$0")/lib.sh"
 JIXIAO=$(realpath "$1")
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # Runs jixiao with a time bound; output to $WORK/out and $WORK/err, status in rc.
 run() {
@@ -169,5 +161,4 @@ JIXIAO_TEMPLATES="$WORK/tpl" timeout 60 "$JIXIAO" check input >/dev/null 2>"$WOR
 rc=$?
 if [ "$rc" = 64 ] && grep -q "annual.ini:1: error: \[sections\] report is missing" "$WORK/err"; then ok; else bad "missing section: $rc"; cat "$WORK/err"; fi
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish cli

@@ -289,6 +289,17 @@ static guint count_ops(const JxPage *page, JxOpKind kind) {
   return n;
 }
 
+/* The baseline of the lowest text of page, page numbers aside. */
+static double lowest_text(const JxPage *page) {
+  double low = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT && op->role != JX_ROLE_PAGE_NUMBER)
+      low = fmax(low, op->y);
+  }
+  return low;
+}
+
 /* A category with no rows draws its title and nothing else; one with a
  * single row draws one bar and one marker, and is shorter than two rows. */
 static void empty_and_single(void **state) {
@@ -311,18 +322,8 @@ static void empty_and_single(void **state) {
   assert_int_equal(bars->len, 1);
   assert_int_equal(markers->len, 1);
   /* the lowest text of each: the second row's ticks sit lower */
-  double low1 = 0, low2 = 0;
-  const JxPage *p1 = g_ptr_array_index(one->pages, 0), *p2 = g_ptr_array_index(two->pages, 0);
-  for (guint i = 0; i < p1->ops->len; i++) {
-    const JxOp *op = &g_array_index(p1->ops, JxOp, i);
-    if (op->kind == JX_OP_TEXT && op->role != JX_ROLE_PAGE_NUMBER)
-      low1 = fmax(low1, op->y);
-  }
-  for (guint i = 0; i < p2->ops->len; i++) {
-    const JxOp *op = &g_array_index(p2->ops, JxOp, i);
-    if (op->kind == JX_OP_TEXT && op->role != JX_ROLE_PAGE_NUMBER)
-      low2 = fmax(low2, op->y);
-  }
+  double low1 = lowest_text(g_ptr_array_index(one->pages, 0));
+  double low2 = lowest_text(g_ptr_array_index(two->pages, 0));
   assert_true(low2 > low1 + 20);
   g_ptr_array_free(bars, TRUE);
   g_ptr_array_free(markers, TRUE);
