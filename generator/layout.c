@@ -638,6 +638,26 @@ static void fill_toc(Builder *b) {
   }
 }
 
+/* Sets the first line of pattern (a running header or footer; nothing
+ * when NULL or empty), its placeholders filled, centred on the text block
+ * with its box top at top. */
+static void running_line(Builder *b, const char *pattern, const char *const *places, double top) {
+  if (!pattern || !*pattern)
+    return;
+  const JxStyle *st = b->st;
+  char *text = jx_text_fill(pattern, places);
+  PangoLayout *l = make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
+  /* extents of every line (a long one wraps), the first one set */
+  int n = pango_layout_get_line_count(l);
+  double *xs = g_new(double, n), *ws = g_new(double, n);
+  line_extents(l, xs, ws);
+  place_lines(b, l, JX_ROLE_RUNNING, st->left, top, 0, 1, xs, ws);
+  g_free(xs);
+  g_free(ws);
+  g_object_unref(l);
+  g_free(text);
+}
+
 /* The running header, the footer and the page number of every numbered
  * page, their {页码} {总页数} {项目名称} filled, once the pages are known. */
 static void furnish(Builder *b) {
@@ -660,17 +680,7 @@ static void furnish(Builder *b) {
     const char *places[] = {"{页码}", page, "{总页数}", pages, "{项目名称}", project ? project : "",
                             NULL};
     double rule_y = st->top - JX_MM(4);
-    if (b->doc->header && *b->doc->header) {
-      char *text = jx_text_fill(b->doc->header, places);
-      const JxRoleStyle *rh = &st->roles[JX_ROLE_RUNNING];
-      PangoLayout *l =
-          make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
-      double xs[1], ws[1];
-      line_extents(l, xs, ws);
-      place_lines(b, l, JX_ROLE_RUNNING, st->left, rule_y - JX_MM(1) - rh->pitch, 0, 1, xs, ws);
-      g_object_unref(l);
-      g_free(text);
-    }
+    running_line(b, b->doc->header, places, rule_y - JX_MM(1) - st->roles[JX_ROLE_RUNNING].pitch);
     if (st->header_rule)
       add_op(b, JX_OP_RULE, JX_ROLE_RUNNING, st->left, rule_y, st->width, 0);
 
@@ -698,20 +708,12 @@ static void furnish(Builder *b) {
       g_object_unref(l);
       g_free(text);
     }
-    if (b->doc->footer && *b->doc->footer) {
-      /* on the number's line, centred; under it when the number is centred */
-      char *text = jx_text_fill(b->doc->footer, places);
-      const JxRoleStyle *rf = &st->roles[JX_ROLE_RUNNING];
-      PangoLayout *l =
-          make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
-      double xs[1], ws[1];
-      line_extents(l, xs, ws);
-      double top =
-          pos == JX_NUMBER_CENTER ? base_top + rn->pitch : base_top + (rn->pitch - rf->pitch) / 2;
-      place_lines(b, l, JX_ROLE_RUNNING, st->left, top, 0, 1, xs, ws);
-      g_object_unref(l);
-      g_free(text);
-    }
+    /* the footer on the number's line, centred; under it when the number
+     * is centred */
+    running_line(b, b->doc->footer, places,
+                 pos == JX_NUMBER_CENTER
+                     ? base_top + rn->pitch
+                     : base_top + (rn->pitch - st->roles[JX_ROLE_RUNNING].pitch) / 2);
   }
 }
 

@@ -417,6 +417,27 @@ static void page_furniture(void **state) {
   jx_document_free(doc);
 }
 
+/* A running header longer than the text block is set on one line within
+ * it (the rest is left out), never past its edges. */
+static void long_header(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  GString *h = g_string_new(NULL);
+  for (int i = 0; i < 120; i++)
+    g_string_append(h, "长");
+  doc->header = g_string_free(h, FALSE);
+  jx_document_paragraph(doc, JX_ROLE_BODY, "一行正文。", JX_ALIGN_LEFT, false);
+  JxLayout *l = jx_layout_document(doc, &tmpl->style, ctx);
+  GPtrArray *run = texts(l, 0, JX_ROLE_RUNNING);
+  assert_int_equal(run->len, 1);
+  JxOp *op = g_ptr_array_index(run, 0);
+  assert_true(op->x >= tmpl->style.left - 0.01);
+  assert_true(op->x + op->w <= tmpl->style.left + tmpl->style.width + 0.01);
+  g_ptr_array_free(run, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 /* The official template measures up to GB/T 9704-2012: a text block of
  * 156 × 225 mm at 28 mm from the left and 37 mm from the top, 22 lines of
  * 28 characters of 16 pt; page numbers of 14 pt 7 mm below the text block,
@@ -557,6 +578,7 @@ int main(void) {
       cmocka_unit_test(user_faces),
       cmocka_unit_test(official_format),
       cmocka_unit_test(page_furniture),
+      cmocka_unit_test(long_header),
       cmocka_unit_test(numerals),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
