@@ -61,8 +61,8 @@ double jx_scores_draw(const void *chart, JxCanvas *cv, double x, double top, dou
 
 /* Where the bars of a score chart start and how wide the longest (the
  * greatest points) is, as shares of the width. */
-#define JX_SCORES_FROM 0.20
-#define JX_SCORES_WIDTH 0.62
+#define JX_SCORES_FROM 0.30
+#define JX_SCORES_WIDTH 0.52
 
 /* Completion of each project by category: a cell a project and category,
  * shaded by completion (one hue, light to dark: it prints in grey) with
