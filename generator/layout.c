@@ -31,6 +31,9 @@ typedef struct {
   GArray *toc;         /* TocSlot: the lines reserved for 目录 */
   GPtrArray *projects; /* per page: the project whose heading is last on or
                         * before it, or NULL ({项目名称}) */
+  GHashTable *shaped;  /* make_layout's key -> PangoLayout: a report sets the
+                        * same words (达成, 100%, 产出指标) thousands of
+                        * times, and each is broken and shaped once */
 } Builder;
 
 /* A line of 目录, reserved where the 目录 stands and filled in once the
@@ -87,10 +90,21 @@ static double room(const Builder *b) {
   return b->bottom - b->y;
 }
 
-/* A layout of text in role, wrapped to width (points; <= 0: no wrapping). */
+/* A layout of text in role, wrapped to width (points; <= 0: no wrapping);
+ * a new reference to a layout that must not be changed, shared by every
+ * request with the same arguments. */
 static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, double width,
                                 JxAlign align, bool indent, bool strong) {
-  PangoLayout *l = pango_layout_new(b->ctx);
+  int units = width > 0 ? (int)lround(width * PANGO_SCALE) : 0;
+  char *key = g_strdup_printf("%d %d %d %d %d %s", (int)role, (int)align, (int)indent, (int)strong,
+                              units, text);
+  PangoLayout *l = g_hash_table_lookup(b->shaped, key);
+  if (l) {
+    g_free(key);
+    return g_object_ref(l);
+  }
+  l = pango_layout_new(b->ctx);
+  g_hash_table_insert(b->shaped, key, g_object_ref(l));
   PangoFontDescription *font = b->fonts[role];
   if (strong && !b->st->roles[role].bold) {
     font = pango_font_description_copy_static(font);
@@ -100,8 +114,8 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
   } else {
     pango_layout_set_font_description(l, font);
   }
-  if (width > 0) {
-    pango_layout_set_width(l, (int)lround(width * PANGO_SCALE));
+  if (units > 0) {
+    pango_layout_set_width(l, units);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
   }
   pango_layout_set_alignment(l, align == JX_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
@@ -271,7 +285,7 @@ typedef struct {
 /* The width of the widest run of cell text a line should not break inside
  * (a number, a Latin word, "≥=4000000"), measured with l; CJK text breaks
  * between any two characters. */
-static double unbreakable_width(PangoLayout *l, const char *text) {
+static double unbreakable_width(Builder *b, JxRole role, bool strong, const char *text) {
   double widest = 0;
   const char *run = NULL;
   for (const char *p = text;; p = g_utf8_next_char(p)) {
@@ -281,8 +295,11 @@ static double unbreakable_width(PangoLayout *l, const char *text) {
       run = p;
     if (breaks && run) {
       int w = 0;
-      pango_layout_set_text(l, run, (int)(p - run));
+      char *word = g_strndup(run, (gsize)(p - run));
+      PangoLayout *l = make_layout(b, role, word, 0, JX_ALIGN_LEFT, false, strong);
       pango_layout_get_size(l, &w, NULL);
+      g_object_unref(l);
+      g_free(word);
       widest = MAX(widest, (double)w / PANGO_SCALE);
       run = NULL;
     }
@@ -304,30 +321,31 @@ static void column_widths(Builder *b, const JxBlock *t, double *widths) {
    * word broken, which gives way last */
   double *natural = g_new0(double, nc), *least = g_new0(double, nc), *hard = g_new0(double, nc);
   double pad = 2 * b->st->cell_padding_x;
-  PangoLayout *measure = pango_layout_new(b->ctx);
   for (guint r = 0; r < t->rows->len; r++) {
     GPtrArray *row = g_ptr_array_index(t->rows, r);
     bool head = r < t->header_rows;
     JxRole role = head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
     double size = b->st->roles[role].size;
-    pango_layout_set_font_description(measure, b->fonts[role]);
     for (guint c = 0; c < nc && c < row->len; c++) {
       const JxCell *cell = g_ptr_array_index(row, c);
       int w = 0;
-      pango_layout_set_text(measure, cell->text, -1);
+      /* measured as it is set: bold where strong, with the role's letter
+       * spacing and the CJK punctuation compressed */
+      PangoLayout *measure =
+          make_layout(b, role, cell->text, 0, JX_ALIGN_LEFT, false, cell->strong);
       pango_layout_get_size(measure, &w, NULL);
+      g_object_unref(measure);
       double nat = (double)w / PANGO_SCALE + pad;
       /* a short cell is kept whole; a long one may wrap anywhere but
        * inside a number or word */
       double keep = (head ? 6 : 5) * size + pad;
-      double unbroken = unbreakable_width(measure, cell->text) + pad;
+      double unbroken = unbreakable_width(b, role, cell->strong, cell->text) + pad;
       double lst = nat <= keep ? nat : unbroken;
       natural[c] = MAX(natural[c], nat);
       least[c] = MAX(least[c], lst);
       hard[c] = MAX(hard[c], unbroken);
     }
   }
-  g_object_unref(measure);
   double avail = b->st->width, sum_nat = 0, sum_least = 0, sum_extra = 0, sum_hard = 0;
   for (guint c = 0; c < nc; c++) {
     if (t->min_share)
@@ -736,6 +754,7 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
   }
   b.toc = g_array_new(FALSE, FALSE, sizeof(TocSlot));
   b.projects = g_ptr_array_new();
+  b.shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
   new_page(&b);
   for (guint i = 0; i < doc->blocks->len; i++) {
     const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
@@ -772,6 +791,7 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
   furnish(&b);
   g_array_free(b.toc, TRUE);
   g_ptr_array_free(b.projects, TRUE);
+  g_hash_table_destroy(b.shaped);
   for (int r = 0; r < JX_ROLE_COUNT; r++)
     pango_font_description_free(b.fonts[r]);
   return b.out;

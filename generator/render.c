@@ -172,10 +172,17 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
   set_meta(s, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
   set_meta(s, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
   cairo_t *cr = cairo_create(s);
-  /* a structure tree for the links' annotations to hang from: without one
-   * cairo 1.16 refers to structure elements it never writes */
-  cairo_tag_begin(cr, "Document", "");
   for (guint i = 0; i < l->pages->len; i++) {
+    /* white paper first: cairo then finds every later op inside one
+     * rectangle it has already analysed, instead of merging thousands of
+     * small ones into a region page by page.  An opaque paint clears what
+     * cairo recorded of the page so far, so it comes before the tags. */
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    if (i == 0)
+      /* a structure tree for the links' annotations to hang from: without
+       * one cairo 1.16 refers to structure elements it never writes */
+      cairo_tag_begin(cr, "Document", "");
     /* the headings' destinations, for the links of 目录 */
     for (guint k = 0; k < l->marks->len; k++) {
       const JxMark *m = g_ptr_array_index(l->marks, k);
