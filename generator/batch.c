@@ -7,11 +7,15 @@
 #include "render.h"
 #include "report.h"
 #include "text.h"
+#include "wire.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -434,8 +438,331 @@ static void progress_show(Progress *p) {
 
 /* ---- running the jobs ---- */
 
+/* Worker processes are jixiao started again ("jixiao worker"), not forks:
+ * a fork would carry the whole model of every department into each worker.
+ * A worker reads from its standard input a first message with what the
+ * run sets (batch_put) and then one message a document: its job number,
+ * folder and file prefix, and its department as bytes (wire.h).  It leaves
+ * the result in DIR/<job number> and writes one byte on its standard output
+ * when a document is done. */
+
+/* The run's settings for a worker. */
+static void batch_put(GString *m, const JxBatch *b, const char *dir) {
+  jx_wire_put_string(m, b->tmpl->path);
+  jx_wire_put_string(m, b->period);
+  jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4);
+  char dpi[G_ASCII_DTOSTR_BUF_SIZE];
+  jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
+  jx_wire_put_int(m, b->verbosity);
+  jx_wire_put_string(m, dir);
+  const JxHaruOptions *h = b->haru_options;
+  jx_wire_put_int(m, h != NULL);
+  if (h) {
+    jx_wire_put_string(m, h->owner_password);
+    jx_wire_put_string(m, h->user_password);
+    jx_wire_put_int(m, h->permissions);
+    jx_wire_put_int(m, h->pdfa);
+    jx_wire_put_string(m, h->icc_profile);
+    guint n = h->attachments ? h->attachments->len : 0;
+    jx_wire_put_int(m, h->attachments ? (gint64)n : -1);
+    for (guint i = 0; i < n; i++)
+      jx_wire_put_string(m, g_ptr_array_index(h->attachments, i));
+  }
+}
+
+/* One worker as the parent sees it. */
+typedef struct {
+  pid_t pid;
+  int in, out; /* its standard input and output; -1 once closed */
+  gint64 job;  /* the job it is making, or -1 */
+} Proc;
+
+/* A pipe whose ends are not inherited by programs started later. */
+static bool pipe_cloexec(int fds[2]) {
+  if (pipe(fds) != 0)
+    return false;
+  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  return true;
+}
+
+/* Starts `jixiao worker` with pipes to it; false when it cannot. */
+static bool proc_start(Proc *w, const char *exe, char **env) {
+  int in[2], out[2];
+  w->pid = -1;
+  w->in = w->out = -1;
+  w->job = -1;
+  if (!pipe_cloexec(in))
+    return false;
+  if (!pipe_cloexec(out)) {
+    close(in[0]);
+    close(in[1]);
+    return false;
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+      _exit(EX_OSERR);
+    char *argv[] = {(char *)"jixiao", (char *)"worker", NULL};
+    execve(exe, argv, env);
+    _exit(EX_OSERR);
+  }
+  close(in[0]);
+  close(out[1]);
+  if (pid < 0) {
+    close(in[1]);
+    close(out[0]);
+    return false;
+  }
+  w->pid = pid;
+  w->in = in[1];
+  w->out = out[0];
+  return true;
+}
+
+/* Hands job i to w; false when w is gone. */
+static bool proc_give(Proc *w, const Job *j, guint i) {
+  GString *m = g_string_new(NULL);
+  jx_wire_put_int(m, i);
+  jx_wire_put_string(m, j->dir);
+  jx_wire_put_string(m, j->prefix);
+  jx_wire_put_string(m, j->period);
+  jx_wire_put_department(m, j->d);
+  bool ok = jx_wire_send(w->in, m);
+  g_string_free(m, TRUE);
+  w->job = ok ? (gint64)i : -1;
+  return ok;
+}
+
+/* Gives w the next job to do, or closes its input when there is none. */
+static void proc_next(Proc *w, GArray *jobs, const bool *todo, guint *next) {
+  while (*next < jobs->len && !todo[*next])
+    (*next)++;
+  if (*next < jobs->len && w->in >= 0) {
+    guint i = (*next)++;
+    if (proc_give(w, &g_array_index(jobs, Job, i), i))
+      return;
+    /* its result will be missing, and said so */
+  }
+  if (w->in >= 0)
+    close(w->in);
+  w->in = -1;
+}
+
+/* Runs the jobs marked in todo in n worker processes; false when a worker
+ * could not be started or did not end well. */
+static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n, const char *dir,
+                        Progress *p) {
+  char *exe = g_file_read_link("/proc/self/exe", NULL);
+  if (!exe) {
+    fprintf(stderr, "jixiao: cannot start workers: cannot find the program itself\n");
+    return false;
+  }
+  /* GLib's slice allocator is about a tenth slower than malloc over
+   * Pango's many small objects; it is set before GLib starts, so here */
+  char **env = g_environ_setenv(g_get_environ(), "G_SLICE", "always-malloc", FALSE);
+  /* a worker that dies makes a write to it fail, not end this process */
+  struct sigaction ignore = {0}, old;
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ignore, &old);
+  fflush(NULL);
+  Proc *procs = g_new0(Proc, n);
+  GString *setup = g_string_new(NULL);
+  batch_put(setup, b, dir);
+  bool ok = true;
+  guint next = 0;
+  for (int k = 0; k < n; k++) {
+    if (!proc_start(&procs[k], exe, env) || !jx_wire_send(procs[k].in, setup)) {
+      fprintf(stderr, "jixiao: cannot start a worker: %s\n", g_strerror(errno));
+      ok = false;
+      if (procs[k].in >= 0)
+        close(procs[k].in);
+      procs[k].in = -1;
+      continue;
+    }
+    proc_next(&procs[k], jobs, todo, &next);
+  }
+  g_string_free(setup, TRUE);
+  struct pollfd *fds = g_new0(struct pollfd, n);
+  gint64 peak = 0; /* KB */
+  for (;;) {
+    int open = 0;
+    for (int k = 0; k < n; k++) {
+      fds[k].fd = procs[k].out;
+      fds[k].events = POLLIN;
+      fds[k].revents = 0;
+      open += procs[k].out >= 0;
+    }
+    if (!open)
+      break;
+    if (poll(fds, (nfds_t)n, -1) < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    for (int k = 0; k < n; k++) {
+      if (procs[k].out < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+        continue;
+      char one;
+      ssize_t got = read(procs[k].out, &one, 1);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got == 1 && one == 'p') {
+        /* the worker's last word: its peak memory */
+        gint64 kb = 0;
+        if (read(procs[k].out, &kb, sizeof kb) == sizeof kb)
+          peak = MAX(peak, kb);
+      } else if (got == 1) {
+        p->done++;
+        progress_show(p);
+        procs[k].job = -1;
+        proc_next(&procs[k], jobs, todo, &next);
+      } else {
+        /* ended: its job, if any, has no result and fails */
+        close(procs[k].out);
+        procs[k].out = -1;
+        if (procs[k].in >= 0)
+          close(procs[k].in);
+        procs[k].in = -1;
+      }
+    }
+  }
+  for (int k = 0; k < n; k++) {
+    if (procs[k].pid <= 0)
+      continue;
+    int status = 0;
+    while (waitpid(procs[k].pid, &status, 0) < 0 && errno == EINTR)
+      ;
+    ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  /* jobs never handed out (every worker gone) have no result either */
+  if (b->verbosity > 1)
+    fprintf(stderr, "jixiao: %d workers, the largest peaked at %.1f MB\n", n, (double)peak / 1024);
+  sigaction(SIGPIPE, &old, NULL);
+  g_free(fds);
+  g_free(procs);
+  g_strfreev(env);
+  g_free(exe);
+  return ok;
+}
+
+/* This process's peak resident memory in KB, since it started this
+ * program (getrusage would count the parent's pages it was forked with). */
+static gint64 own_peak(void) {
+  char *status = NULL;
+  gint64 kb = 0;
+  if (g_file_get_contents("/proc/self/status", &status, NULL, NULL)) {
+    const char *hwm = strstr(status, "VmHWM:");
+    if (hwm)
+      kb = g_ascii_strtoll(hwm + 6, NULL, 10);
+  }
+  g_free(status);
+  return kb;
+}
+
+/* `jixiao worker`: makes the documents handed to it on standard input. */
+int jx_batch_worker(void) {
+  GString *m = g_string_new(NULL);
+  if (!jx_wire_receive(STDIN_FILENO, m)) {
+    g_string_free(m, TRUE);
+    return EX_USAGE;
+  }
+  JxWireReader r = {m->str, m->len, 0, false};
+  char *tmpl_path = jx_wire_get_string(&r), *period = jx_wire_get_string(&r);
+  gint64 flags = jx_wire_get_int(&r);
+  char *dpi = jx_wire_get_string(&r);
+  int verbosity = (int)jx_wire_get_int(&r);
+  char *dir = jx_wire_get_string(&r);
+  JxHaruOptions haru = {0};
+  bool has_haru = jx_wire_get_int(&r) != 0;
+  char *owner = NULL, *user = NULL, *icc = NULL;
+  if (has_haru) {
+    owner = jx_wire_get_string(&r);
+    user = jx_wire_get_string(&r);
+    haru.permissions = (unsigned)jx_wire_get_int(&r);
+    haru.pdfa = jx_wire_get_int(&r) != 0;
+    icc = jx_wire_get_string(&r);
+    gint64 n = jx_wire_get_int(&r);
+    if (n >= 0) {
+      haru.attachments = g_ptr_array_new_with_free_func(g_free);
+      for (gint64 i = 0; i < n && !r.bad; i++)
+        g_ptr_array_add(haru.attachments, jx_wire_get_string(&r));
+    }
+    haru.owner_password = owner;
+    haru.user_password = user;
+    haru.icc_profile = icc;
+  }
+  GError *err = NULL;
+  JxTemplate *t = r.bad ? NULL : jx_template_load(tmpl_path, &err);
+  Worker w = {0};
+  int rc = EX_OK;
+  if (!t || !worker_open(&w, &err)) {
+    fprintf(stderr, "jixiao: worker: %s\n", err ? err->message : "a broken first message");
+    g_clear_error(&err);
+    rc = EX_SOFTWARE;
+  }
+  JxBatch b = {0};
+  b.tmpl = t;
+  b.period = period;
+  b.pdf = flags & 1;
+  b.svg = flags & 2;
+  b.png = flags & 4;
+  b.charts = flags & 8;
+  b.haru = flags & 16;
+  b.dpi = dpi ? g_ascii_strtod(dpi, NULL) : 0;
+  b.haru_options = has_haru ? &haru : NULL;
+  b.verbosity = verbosity;
+  while (rc == EX_OK && jx_wire_receive(STDIN_FILENO, m)) {
+    JxWireReader jr = {m->str, m->len, 0, false};
+    gint64 i = jx_wire_get_int(&jr);
+    Job j = {0};
+    j.dir = jx_wire_get_string(&jr);
+    j.prefix = jx_wire_get_string(&jr);
+    j.period = jx_wire_get_string(&jr);
+    JxModel *model = jr.bad ? NULL : jx_wire_get_department(m->str + jr.at, m->len - jr.at);
+    if (!model || !j.dir || !j.prefix) {
+      fprintf(stderr, "jixiao: worker: a broken message\n");
+      rc = EX_SOFTWARE;
+    } else {
+      j.d = g_ptr_array_index(model->departments, 0);
+      Result res = {0, false, g_ptr_array_new_with_free_func(g_free),
+                    g_ptr_array_new_with_free_func(g_free)};
+      run_job(&b, &w, &j, &res);
+      char *path = g_strdup_printf("%s/%" G_GINT64_FORMAT, dir, i);
+      result_save(&res, path);
+      g_free(path);
+      g_ptr_array_free(res.files, TRUE);
+      g_ptr_array_free(res.notes, TRUE);
+      char one = 1;
+      if (write(STDOUT_FILENO, &one, 1) != 1)
+        rc = EX_IOERR;
+    }
+    jx_model_free(model);
+    job_clear(&j);
+  }
+  if (t)
+    worker_close(&w);
+  jx_template_free(t);
+  char last[1 + sizeof(gint64)] = {'p'};
+  gint64 kb = own_peak();
+  memcpy(last + 1, &kb, sizeof kb);
+  if (write(STDOUT_FILENO, last, sizeof last) != sizeof last && rc == EX_OK)
+    rc = EX_IOERR;
+  if (haru.attachments)
+    g_ptr_array_free(haru.attachments, TRUE);
+  g_free(owner);
+  g_free(user);
+  g_free(icc);
+  g_free(tmpl_path);
+  g_free(period);
+  g_free(dpi);
+  g_free(dir);
+  g_string_free(m, TRUE);
+  return rc;
+}
+
 /* Runs the jobs marked in todo: in this process, or in n worker processes
- * that take job numbers from a pipe and leave their results in dir. */
+ * that leave their results in dir. */
 static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *results,
                     const char *dir, Progress *p) {
   int n = MAX(1, MIN(b->jobs, (int)p->total));
@@ -456,63 +783,7 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
     worker_close(&w);
     return true;
   }
-  int work[2], done[2];
-  if (pipe(work) != 0 || pipe(done) != 0) {
-    fprintf(stderr, "jixiao: cannot start workers: %s\n", g_strerror(errno));
-    return false;
-  }
-  fflush(NULL);
-  GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
-  for (int k = 0; k < n; k++) {
-    pid_t pid = fork();
-    if (pid == 0) {
-      /* a worker: its own fonts and Pango font map, never shared */
-      close(work[1]);
-      close(done[0]);
-      Worker w = {0};
-      GError *err = NULL;
-      if (!worker_open(&w, &err))
-        _exit(EX_SOFTWARE);
-      guint32 i;
-      while (read(work[0], &i, sizeof i) == sizeof i) {
-        Result r = {0, false, g_ptr_array_new_with_free_func(g_free),
-                    g_ptr_array_new_with_free_func(g_free)};
-        run_job(b, &w, &g_array_index(jobs, Job, i), &r);
-        char *path = g_strdup_printf("%s/%u", dir, i);
-        result_save(&r, path);
-        g_free(path);
-        g_ptr_array_free(r.files, TRUE);
-        g_ptr_array_free(r.notes, TRUE);
-        char one = 1;
-        if (write(done[1], &one, 1) != 1)
-          break;
-      }
-      worker_close(&w);
-      _exit(0);
-    }
-    if (pid > 0)
-      g_array_append_val(pids, pid);
-  }
-  close(work[0]);
-  close(done[1]);
-  /* the job numbers, each one write of four bytes: atomic on a pipe */
-  for (guint32 i = 0; i < jobs->len; i++)
-    if (todo[i] && write(work[1], &i, sizeof i) != sizeof i)
-      break;
-  close(work[1]);
-  char one;
-  while (read(done[0], &one, 1) == 1) {
-    p->done++;
-    progress_show(p);
-  }
-  close(done[0]);
-  bool ok = pids->len > 0;
-  for (guint k = 0; k < pids->len; k++) {
-    int status = 0;
-    waitpid(g_array_index(pids, pid_t, k), &status, 0);
-    ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  }
-  g_array_free(pids, TRUE);
+  bool ok = run_workers(b, jobs, todo, n, dir, p);
   for (guint i = 0; i < jobs->len; i++)
     if (todo[i]) {
       char *path = g_strdup_printf("%s/%u", dir, i);

@@ -36,4 +36,9 @@ typedef struct {
  * another run holds the lock. */
 int jx_batch_render(const JxBatch *b, const JxModel *m);
 
+/* The worker process of a batch ("jixiao worker", started by
+ * jx_batch_render, not by people): makes the documents it is handed on
+ * standard input.  Returns a sysexits code. */
+int jx_batch_worker(void);
+
 #endif

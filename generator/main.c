@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sysexits.h>
 
 #ifndef JX_VERSION
@@ -535,6 +536,9 @@ int main(int argc, char **argv) {
     printf("jixiao %s\n", JX_VERSION);
     return fflush(stdout) == 0 ? EX_OK : EX_IOERR;
   }
+  /* a batch's worker process, started by jixiao itself */
+  if (strcmp(cmd, "worker") == 0 && argc == 2 && !isatty(STDIN_FILENO))
+    return jx_batch_worker();
   int (*run)(const Options *) = strcmp(cmd, "check") == 0    ? cmd_check
                                 : strcmp(cmd, "dump") == 0   ? cmd_dump
                                 : strcmp(cmd, "render") == 0 ? cmd_render

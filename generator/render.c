@@ -108,8 +108,18 @@ static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
     } else if (op->kind == JX_OP_RULE) {
       set_color(cr, op->color);
       cairo_set_line_width(cr, op->stroke > 0 ? op->stroke : st->rule_width);
-      cairo_move_to(cr, op->x, op->y);
-      cairo_rel_line_to(cr, op->w, op->h);
+      /* a run of rules alike (a table row's) is one stroke: a PDF page
+       * of tables would otherwise be hundreds of strokes */
+      for (;;) {
+        cairo_move_to(cr, op->x, op->y);
+        cairo_rel_line_to(cr, op->w, op->h);
+        const JxOp *next = i + 1 < page->ops->len ? &g_array_index(page->ops, JxOp, i + 1) : NULL;
+        if (!next || next->kind != JX_OP_RULE || next->color != op->color ||
+            next->stroke != op->stroke)
+          break;
+        op = next;
+        i++;
+      }
       cairo_stroke(cr);
     } else if (op->kind == JX_OP_DOT) {
       set_color(cr, op->color);

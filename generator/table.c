@@ -950,22 +950,58 @@ static const char *indicator_name_of(void *p) {
   return ((JxIndicator *)p)->name;
 }
 
+/* A project name (its jx_text_key) over all departments: the project of
+ * the last department that has it, and how many have it. */
+typedef struct {
+  JxProject *project;
+  guint departments;
+} Named;
+
+/* Every project by name over all departments, for actuals without a 部门
+ * column: built once, not searched department by department per row. */
+static GHashTable *projects_by_name(const JxModel *m) {
+  GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < m->departments->len; i++) {
+    JxDepartment *d = g_ptr_array_index(m->departments, i);
+    for (guint k = 0; k < d->projects->len; k++) {
+      JxProject *p = g_ptr_array_index(d->projects, k);
+      /* a name twice in one department counts once, as its first */
+      if (jx_department_find_project(d, p->name) != p)
+        continue;
+      char *key = jx_text_key(p->name);
+      Named *n = g_hash_table_lookup(names, key);
+      if (!n) {
+        n = g_new0(Named, 1);
+        g_hash_table_insert(names, key, n);
+      } else {
+        g_free(key);
+      }
+      n->project = p;
+      n->departments++;
+    }
+  }
+  return names;
+}
+
 /* Finds the project an actual names, reporting when there is none or more
  * than one. */
-static JxProject *resolve_project(JxReader *r, const Pending *x) {
-  GPtrArray *all = g_ptr_array_new();
+static JxProject *resolve_project(JxReader *r, const Pending *x, GHashTable **names) {
   JxProject *found = NULL;
   guint matches = 0;
-  for (guint i = 0; i < r->model->departments->len; i++) {
-    JxDepartment *d = g_ptr_array_index(r->model->departments, i);
-    if (x->department && strcmp(d->name, x->department) != 0)
-      continue;
-    JxProject *p = jx_department_find_project(d, x->project);
-    if (p) {
-      found = p;
-      matches++;
+  if (x->department) {
+    JxDepartment *d = g_hash_table_lookup(r->model->by_name, x->department);
+    found = d ? jx_department_find_project(d, x->project) : NULL;
+    matches = found ? 1 : 0;
+  } else {
+    if (!*names)
+      *names = projects_by_name(r->model);
+    char *key = jx_text_key(x->project);
+    Named *n = g_hash_table_lookup(*names, key);
+    g_free(key);
+    if (n) {
+      found = n->project;
+      matches = n->departments;
     }
-    g_ptr_array_extend(all, d->projects, NULL, NULL);
   }
   if (matches > 1) {
     jx_diag_add(x->diag, JX_ERROR, x->loc.line, x->project_col,
@@ -973,7 +1009,15 @@ static JxProject *resolve_project(JxReader *r, const Pending *x) {
                 matches);
     found = NULL;
   } else if (!found) {
+    /* the names it could have meant: its department's, or all */
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < r->model->departments->len; i++) {
+      JxDepartment *d = g_ptr_array_index(r->model->departments, i);
+      if (!x->department || strcmp(d->name, x->department) == 0)
+        g_ptr_array_extend(all, d->projects, NULL, NULL);
+    }
     char *near = closest(x->project, all, project_name_of);
+    g_ptr_array_free(all, TRUE);
     if (*near)
       jx_diag_add(x->diag, JX_ERROR, x->loc.line, x->project_col,
                   "unknown project '%s'; did you mean %s?", x->project, near);
@@ -982,7 +1026,6 @@ static JxProject *resolve_project(JxReader *r, const Pending *x) {
                   "unknown project '%s': no table read names it", x->project);
     g_free(near);
   }
-  g_ptr_array_free(all, TRUE);
   return found;
 }
 
@@ -1020,6 +1063,7 @@ static void sort_by_period(JxModel *m) {
 
 void jx_reader_finish(JxReader *r) {
   bool have_projects = jx_model_count_projects(r->model) > 0;
+  GHashTable *names = NULL;
   for (guint i = 0; i < r->pending->len; i++) {
     Pending *x = g_ptr_array_index(r->pending, i);
     if (!have_projects) {
@@ -1028,7 +1072,7 @@ void jx_reader_finish(JxReader *r) {
                     "actuals not matched to any project: no target table was read with them");
       continue;
     }
-    JxProject *p = resolve_project(r, x);
+    JxProject *p = resolve_project(r, x, &names);
     if (!p)
       continue;
     int exec = execution_kind(x->indicator);
@@ -1068,6 +1112,8 @@ void jx_reader_finish(JxReader *r) {
     set_string(&a->likelihood, g_strdup(x->likelihood));
     x->info->actuals++;
   }
+  if (names)
+    g_hash_table_destroy(names);
   g_ptr_array_set_size(r->pending, 0);
   sort_by_period(r->model);
 }

@@ -506,6 +506,25 @@ JxValue *jx_value_parse(const char *text) {
   return v;
 }
 
+JxValue *jx_value_make(const char *raw, JxComparator cmp, bool cmp_explicit, JxDecimal number,
+                       JxDecimal upper, const char *unit, const char *label, const char *note) {
+  JxValue *v = value_new(raw ? raw : "");
+  v->cmp = cmp;
+  v->cmp_explicit = cmp_explicit;
+  v->number = number;
+  v->upper = upper;
+  set_str(&v->unit, g_strdup(unit));
+  set_str(&v->label, g_strdup(label));
+  set_str(&v->note, g_strdup(note));
+  return v;
+}
+
+void jx_value_add_part(JxValue *v, JxValue *part) {
+  if (!v->parts)
+    v->parts = g_ptr_array_new_with_free_func((GDestroyNotify)jx_value_free);
+  g_ptr_array_add(v->parts, part);
+}
+
 void jx_value_free(JxValue *v) {
   if (!v || --v->refs > 0)
     return;

@@ -50,6 +50,14 @@ struct JxValue {
  * jx_value_free.  Never NULL. */
 JxValue *jx_value_parse(const char *text);
 
+/* A value from its fields, as jx_value_parse made it (the strings are
+ * copied; NULL is ""): for a value read back from bytes (wire.h). */
+JxValue *jx_value_make(const char *raw, JxComparator cmp, bool cmp_explicit, JxDecimal number,
+                       JxDecimal upper, const char *unit, const char *label, const char *note);
+
+/* Appends part, taken over, to v's sub-targets. */
+void jx_value_add_part(JxValue *v, JxValue *part);
+
 /* Drops one holder of v, freeing it and its parts with the last; NULL is
  * allowed. */
 void jx_value_free(JxValue *v);

@@ -28,6 +28,17 @@ same=0
 while read -r f; do cmp -s "$f" "${f/$WORK\/j1/$WORK/j2}" && same=$((same + 1)); done <"$WORK/out1"
 if [ "$same" = 4 ]; then ok; else bad "-j 2 gives other bytes: $same of 4 the same"; fi
 
+# ---- the workers are handed every setting: the haru engine with the inputs
+# attached gives the same bytes in worker processes as in this one ----
+render -j 1 --engine haru --attach-data -o "$WORK/h1" "$WORK/four.csv"
+render -j 2 --engine haru --attach-data -o "$WORK/h2" "$WORK/four.csv"
+same=0
+for f in "$WORK"/h1/未填期间/*/annual.pdf; do cmp -s "$f" "${f/$WORK\/h1/$WORK/h2}" && same=$((same + 1)); done
+if [ "$rc" = 0 ] && [ "$same" = 4 ] && [ "$(pdfdetach -list "$WORK/h2/未填期间/$(ls "$WORK/h2/未填期间" | head -1)/annual.pdf" | head -1)" = "2 embedded files" ]; then ok; else
+  bad "haru with attachments in workers: exit $rc, $same of 4 the same"
+  cat "$WORK/err"
+fi
+
 # ---- the manifest: every file with its SHA-256 and pages ----
 m="$WORK/j1/manifest.json"
 first=$(head -1 "$WORK/out1")
