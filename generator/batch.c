@@ -2,6 +2,7 @@
 #include "batch.h"
 
 #include "fonts.h"
+#include "inputs.h"
 #include "install.h"
 #include "layout.h"
 #include "render.h"
@@ -136,7 +137,7 @@ static char *common_key(const JxBatch *b) {
       g_strdup_printf("jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u",
                       JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi,
                       b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa,
-                      h && h->attachments != NULL, h && h->owner_password ? h->owner_password : "",
+                      b->attach, h && h->owner_password ? h->owner_password : "",
                       h && h->user_password ? h->user_password : "", h ? h->permissions : 0);
   g_checksum_update(c, (const guchar *)options, -1);
   g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
@@ -874,8 +875,13 @@ static bool write_manifest(const JxBatch *b, GKeyFile *state) {
   gsize n = 0;
   gchar **groups = g_key_file_get_groups(state, &n);
   qsort(groups, n, sizeof *groups, jx_text_compare_ptrs);
+  guint listed = 0;
   for (gsize i = 0; i < n; i++) {
     const char *g = groups[i];
+    /* the runs' records are not documents */
+    if (g_str_has_prefix(g, "run "))
+      continue;
+    g_string_append(s, listed++ ? ",\n" : "");
     char *dept = g_key_file_get_string(state, g, "department", NULL);
     char *period = g_key_file_get_string(state, g, "period", NULL);
     char *tname = g_key_file_get_string(state, g, "template", NULL);
@@ -904,14 +910,14 @@ static bool write_manifest(const JxBatch *b, GKeyFile *state) {
     json_list(s, state, g, "sources");
     g_string_append(s, ", \"messages\": ");
     json_list(s, state, g, "messages");
-    g_string_append(s, i + 1 < n ? "},\n" : "}\n");
+    g_string_append(s, "}");
     g_free(dept);
     g_free(period);
     g_free(tname);
     g_free(status);
   }
   g_strfreev(groups);
-  g_string_append(s, "]}\n");
+  g_string_append(s, listed ? "\n]}\n" : "]}\n");
   char *path = g_build_filename(b->out_dir, "manifest.json", NULL);
   /* g_file_set_contents writes a temporary file and renames it */
   bool ok = g_file_set_contents(path, s->str, (gssize)s->len, NULL);
@@ -922,34 +928,212 @@ static bool write_manifest(const JxBatch *b, GKeyFile *state) {
   return ok;
 }
 
+/* ---- a run with nothing to do ---- */
+
+/* What changes when a file is written or replaced: its size, times and
+ * inode. */
+static char *input_stamp(const char *path) {
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return g_strdup("");
+  return g_strdup_printf("%lld %lld.%09ld %lld.%09ld %llu", (long long)st.st_size,
+                         (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                         (long long)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec,
+                         (unsigned long long)st.st_ino);
+}
+
+/* The files the inputs name, each "path\tstamp"; NULL when they cannot be
+ * listed (the run then reads them and says why). */
+static GPtrArray *input_stamps(const JxBatch *b) {
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  char *message = NULL;
+  if (jx_inputs_list(b->inputs, b->n_inputs, names, &message) != JX_INPUTS_OK) {
+    g_free(message);
+    g_ptr_array_free(names, TRUE);
+    return NULL;
+  }
+  GPtrArray *stamps = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < names->len; i++) {
+    const char *name = g_ptr_array_index(names, i);
+    char *stamp = input_stamp(name);
+    g_ptr_array_add(stamps, g_strdup_printf("%s\t%s", name, stamp));
+    g_free(stamp);
+  }
+  g_ptr_array_free(names, TRUE);
+  return stamps;
+}
+
+/* The state's group for this run: its settings (common_key), shard and the
+ * inputs as named. */
+static char *run_group(const JxBatch *b) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  char *common = common_key(b);
+  char *shard = g_strdup_printf("|%d/%d", b->shard, b->shards);
+  g_checksum_update(c, (const guchar *)common, -1);
+  g_checksum_update(c, (const guchar *)shard, -1);
+  for (int i = 0; i < b->n_inputs; i++)
+    g_checksum_update(c, (const guchar *)b->inputs[i], (gssize)strlen(b->inputs[i]) + 1);
+  char *group = g_strdup_printf("run %s", g_checksum_get_string(c));
+  g_checksum_free(c);
+  g_free(common);
+  g_free(shard);
+  return group;
+}
+
+/* Records the run: its inputs' stamps from before they were read, and its
+ * documents with their keys. */
+static void save_run(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results) {
+  char *group = run_group(b);
+  g_key_file_remove_group(state, group, NULL);
+  guint failed = 0;
+  GPtrArray *docs = g_ptr_array_new(), *keys = g_ptr_array_new();
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    failed += results[i].rc != 0;
+    g_ptr_array_add(docs, j->prefix);
+    g_ptr_array_add(keys, j->key);
+  }
+  /* inputs that could not be listed, or a failure, make no record: the
+   * next run reads the inputs again */
+  if (b->stamps && !failed) {
+    g_key_file_set_string_list(state, group, "inputs", (const gchar *const *)b->stamps->pdata,
+                               b->stamps->len);
+    g_key_file_set_string_list(state, group, "documents", (const gchar *const *)docs->pdata,
+                               docs->len);
+    g_key_file_set_string_list(state, group, "keys", (const gchar *const *)keys->pdata, keys->len);
+  }
+  g_ptr_array_free(docs, TRUE);
+  g_ptr_array_free(keys, TRUE);
+  g_free(group);
+}
+
+/* Whether each of the document's files is as the state says it was
+ * written (size and time: a run with nothing to do digests nothing). */
+static bool files_unchanged(GKeyFile *state, const char *doc) {
+  gchar **files = g_key_file_get_string_list(state, doc, "files", NULL, NULL);
+  gchar **stamps = g_key_file_get_string_list(state, doc, "stamps", NULL, NULL);
+  bool same = files && stamps && g_strv_length(files) == g_strv_length(stamps);
+  for (int i = 0; same && files[i]; i++) {
+    char *path = g_strndup(files[i], strcspn(files[i], "\t"));
+    char *stamp = file_stamp(path);
+    same = stamp && strcmp(stamp, stamps[i]) == 0;
+    g_free(stamp);
+    g_free(path);
+  }
+  g_strfreev(files);
+  g_strfreev(stamps);
+  return same;
+}
+
+static bool write_manifest(const JxBatch *b, GKeyFile *state);
+
+/* The run is wholly up to date (batch.h); if so its documents are marked
+ * so in the state and the manifest. */
+static bool run_up_to_date(const JxBatch *b) {
+  if (!b->stamps)
+    return false;
+  GKeyFile *state = g_key_file_new();
+  char *spath = state_path(b), *group = run_group(b);
+  bool same = g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
+  gsize n_inputs = 0, n_docs = 0, n_keys = 0;
+  gchar **inputs = g_key_file_get_string_list(state, group, "inputs", &n_inputs, NULL);
+  gchar **docs = g_key_file_get_string_list(state, group, "documents", &n_docs, NULL);
+  gchar **keys = g_key_file_get_string_list(state, group, "keys", &n_keys, NULL);
+  same = same && inputs && docs && keys && n_docs == n_keys && n_inputs == b->stamps->len;
+  for (gsize i = 0; same && i < n_inputs; i++)
+    same = strcmp(inputs[i], g_ptr_array_index(b->stamps, i)) == 0;
+  /* each document still the one this run made, its files untouched */
+  for (gsize i = 0; same && i < n_docs; i++) {
+    char *key = g_key_file_get_string(state, docs[i], "key", NULL);
+    same = key && strcmp(key, keys[i]) == 0 && files_unchanged(state, docs[i]);
+    g_free(key);
+  }
+  if (same) {
+    for (gsize i = 0; i < n_docs; i++) {
+      g_key_file_set_string(state, docs[i], "status", "up to date");
+      if (b->verbosity > 1)
+        fprintf(stderr, "jixiao: %s: up to date\n", docs[i]);
+    }
+    g_key_file_save_to_file(state, spath, NULL);
+    if (!write_manifest(b, state))
+      same = false;
+    else if (b->verbosity > 1)
+      fprintf(stderr, "jixiao: no input changed since the last run, nothing read\n");
+  }
+  g_strfreev(inputs);
+  g_strfreev(docs);
+  g_strfreev(keys);
+  g_free(group);
+  g_free(spath);
+  g_key_file_free(state);
+  return same;
+}
+
+int jx_batch_begin(JxBatch *b, int *lock, bool *done) {
+  *lock = -1;
+  *done = false;
+  b->made_dir = !g_file_test(b->out_dir, G_FILE_TEST_IS_DIR);
+  if (g_mkdir_with_parents(b->out_dir, 0777) != 0) {
+    fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", b->out_dir, g_strerror(errno));
+    return EX_CANTCREAT;
+  }
+  /* one run at a time on a tree: the lock lasts until jx_batch_end */
+  char *lock_path = g_build_filename(b->out_dir, ".jixiao.lock", NULL);
+  int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    fprintf(stderr, "jixiao: cannot create the folder's lock %s: %s\n", lock_path,
+            g_strerror(errno));
+    g_free(lock_path);
+    return EX_CANTCREAT;
+  }
+  g_free(lock_path);
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (!b->wait) {
+      fprintf(stderr,
+              "jixiao: another jixiao is writing %s; try again when it is done, or give --wait\n",
+              b->out_dir);
+      close(fd);
+      return EX_TEMPFAIL;
+    }
+    if (b->verbosity > 1)
+      fprintf(stderr, "jixiao: waiting for another jixiao to finish %s\n", b->out_dir);
+    flock(fd, LOCK_EX);
+  }
+  *lock = fd;
+  /* stamped before they are read: a file changed while it is read makes
+   * the next run read it again */
+  b->stamps = input_stamps(b);
+  *done = !b->force && run_up_to_date(b);
+  return EX_OK;
+}
+
+void jx_batch_end(JxBatch *b, int lock) {
+  /* a run that made the folder and wrote nothing in it (its inputs were
+   * bad) leaves no folder behind */
+  GDir *d = b->made_dir ? g_dir_open(b->out_dir, 0, NULL) : NULL;
+  if (d) {
+    const char *only = g_dir_read_name(d);
+    if (only && strcmp(only, ".jixiao.lock") == 0 && !g_dir_read_name(d)) {
+      char *path = g_build_filename(b->out_dir, only, NULL);
+      g_remove(path);
+      g_rmdir(b->out_dir);
+      g_free(path);
+    }
+    g_dir_close(d);
+  }
+  if (lock >= 0)
+    close(lock);
+  if (b->stamps)
+    g_ptr_array_free(b->stamps, TRUE);
+  b->stamps = NULL;
+}
+
 /* ---- the run ---- */
 
 int jx_batch_render(const JxBatch *b, const JxModel *m) {
   if (g_mkdir_with_parents(b->out_dir, 0777) != 0) {
     fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", b->out_dir, g_strerror(errno));
     return EX_CANTCREAT;
-  }
-  /* one run at a time on a tree: the lock lasts as long as this process */
-  char *lock_path = g_build_filename(b->out_dir, ".jixiao.lock", NULL);
-  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-  if (lock < 0) {
-    fprintf(stderr, "jixiao: cannot create the folder's lock %s: %s\n", lock_path,
-            g_strerror(errno));
-    g_free(lock_path);
-    return EX_CANTCREAT;
-  }
-  if (flock(lock, LOCK_EX | LOCK_NB) != 0) {
-    if (!b->wait) {
-      fprintf(stderr,
-              "jixiao: another jixiao is writing %s; try again when it is done, or give --wait\n",
-              b->out_dir);
-      close(lock);
-      g_free(lock_path);
-      return EX_TEMPFAIL;
-    }
-    if (b->verbosity > 1)
-      fprintf(stderr, "jixiao: waiting for another jixiao to finish %s\n", b->out_dir);
-    flock(lock, LOCK_EX);
   }
   GArray *jobs = plan(b, m);
   Result *results = g_new0(Result, jobs->len);
@@ -1002,6 +1186,7 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
   }
   if (failed)
     fprintf(stderr, "jixiao: %u of %u documents failed\n", failed, jobs->len);
+  save_run(b, state, jobs, results);
   save_state(b, state, jobs, results);
   if (!write_manifest(b, state) && rc == EX_OK)
     rc = EX_IOERR;
@@ -1016,7 +1201,5 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
   g_free(results);
   g_free(todo);
   g_key_file_free(state);
-  close(lock);
-  g_free(lock_path);
   return rc;
 }

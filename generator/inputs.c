@@ -66,11 +66,8 @@ guint jx_inputs_errors(const JxInputs *in) {
   return n;
 }
 
-JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, JxInputs **out,
-                              char **message) {
-  *out = NULL;
+JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char **message) {
   *message = NULL;
-  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
   JxInputsStatus status = JX_INPUTS_OK;
   for (int i = 0; i < n && status == JX_INPUTS_OK; i++) {
     if (!g_file_test(paths[i], G_FILE_TEST_EXISTS)) {
@@ -88,6 +85,14 @@ JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, J
       g_ptr_array_add(names, g_strdup(paths[i]));
     }
   }
+  return status;
+}
+
+JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, JxInputs **out,
+                              char **message) {
+  *out = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  JxInputsStatus status = jx_inputs_list(paths, n, names, message);
   if (status != JX_INPUTS_OK) {
     g_ptr_array_free(names, TRUE);
     return status;

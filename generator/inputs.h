@@ -29,6 +29,10 @@ typedef enum {
   JX_INPUTS_EMPTY,   /* a folder held no table files */
 } JxInputsStatus;
 
+/* Adds to names (char *, g_free) the files jx_inputs_read would read for
+ * paths, in that order, without reading them; the status as there. */
+JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char **message);
+
 /* Expands paths (files as named; folders to every .csv, .tsv and .txt in
  * them and their subfolders, sorted by name) and reads them all into one
  * model, actuals resolved last.  encoding NULL detects each file's.  On a

@@ -424,11 +424,9 @@ static void warn_missing_faces(const JxFonts *fonts, const JxStyle *st) {
   g_hash_table_destroy(told);
 }
 
-/* Renders each department of the model; prints the paths written. */
 /* Renders every department of the model (batch.h), after saying which
  * faces the template names are missing. */
-static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const JxHaruOptions *haru,
-                      GPtrArray *sources) {
+static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const JxBatch *b) {
   GError *err = NULL;
   JxFonts *fonts = jx_fonts_open(NULL, &err);
   if (!fonts) {
@@ -440,10 +438,7 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const J
     warn_missing_faces(fonts, o->haru ? &t->truetype : &t->style);
   /* the workers open fonts of their own */
   jx_fonts_free(fonts);
-  JxBatch b = {o->out_dir, t,    o->period, o->pdf,   o->svg,    o->png,   o->dpi,  !o->no_charts,
-               o->haru,    haru, o->jobs,   o->shard, o->shards, o->force, o->wait, o->verbosity,
-               sources};
-  return jx_batch_render(&b, m);
+  return jx_batch_render(b, m);
 }
 
 #ifndef JX_ICC_PROFILE
@@ -484,9 +479,41 @@ static int cmd_render(const Options *o) {
   JxTemplate *t = load_template(o, &rc);
   if (!t)
     return rc;
+  JxHaruOptions haru = {NULL, o->owner_password, o->user_password, 0, o->pdfa, JX_ICC_PROFILE};
+  if (o->permit)
+    jx_haru_permissions(o->permit, &haru.permissions);
+  JxBatch b = {.out_dir = o->out_dir,
+               .tmpl = t,
+               .period = o->period,
+               .pdf = o->pdf,
+               .svg = o->svg,
+               .png = o->png,
+               .dpi = o->dpi,
+               .charts = !o->no_charts,
+               .haru = o->haru,
+               .haru_options = &haru,
+               .jobs = o->jobs,
+               .shard = o->shard,
+               .shards = o->shards,
+               .force = o->force,
+               .wait = o->wait,
+               .verbosity = o->verbosity,
+               .attach = o->attach,
+               .inputs = o->inputs,
+               .n_inputs = o->n_inputs};
+  /* the lock first; a run with nothing to do reads no input */
+  int lock = -1;
+  bool done = false;
+  rc = jx_batch_begin(&b, &lock, &done);
+  if (rc != EX_OK || done) {
+    jx_batch_end(&b, lock);
+    jx_template_free(t);
+    return rc;
+  }
   JxInputs *in = NULL;
   rc = read_clean(o, &in, "rendered");
   if (rc != EX_OK) {
+    jx_batch_end(&b, lock);
     jx_template_free(t);
     return rc;
   }
@@ -494,16 +521,14 @@ static int cmd_render(const Options *o) {
     fprintf(stderr, "jixiao: the inputs hold no project to report on\n");
     rc = EX_DATAERR;
   } else {
-    JxHaruOptions haru = {NULL, o->owner_password, o->user_password, 0, o->pdfa, JX_ICC_PROFILE};
-    if (o->permit)
-      jx_haru_permissions(o->permit, &haru.permissions);
     char *manifest_dir = NULL;
     if (o->attach)
       haru.attachments = attachments(in, &manifest_dir);
     GPtrArray *sources = g_ptr_array_new();
     for (guint i = 0; i < in->files->len; i++)
       g_ptr_array_add(sources, ((JxInput *)g_ptr_array_index(in->files, i))->path);
-    rc = render_all(o, in->model, t, &haru, sources);
+    b.sources = sources;
+    rc = render_all(o, in->model, t, &b);
     g_ptr_array_free(sources, TRUE);
     if (haru.attachments)
       g_ptr_array_free(haru.attachments, TRUE);
@@ -515,6 +540,7 @@ static int cmd_render(const Options *o) {
       g_free(manifest_dir);
     }
   }
+  jx_batch_end(&b, lock);
   jx_inputs_free(in);
   jx_template_free(t);
   return rc;

@@ -65,7 +65,24 @@ render --force -o "$WORK/j1" "$WORK/four.csv"
 if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/out")" = 4 ]; then ok; else bad "--force"; fi
 # -v says what is up to date
 render -v -o "$WORK/j1" "$WORK/four.csv"
-if [ "$(grep -c 'up to date' "$WORK/err")" = 4 ]; then ok; else bad "-v"; cat "$WORK/err"; fi
+if [ "$(grep -c ': up to date' "$WORK/err")" = 4 ] && grep -q "no input changed since the last run, nothing read" "$WORK/err" &&
+  [ "$(grep -c '"status": "up to date"' "$WORK/j1/manifest.json")" = 4 ]; then ok; else bad "-v"; cat "$WORK/err"; fi
+# an input written again (the same bytes, a new time) is read again; its
+# documents, made from the same bytes, are still up to date
+touch "$WORK/four.csv"
+render -v -o "$WORK/j1" "$WORK/four.csv"
+if [ "$rc" = 0 ] && [ ! -s "$WORK/out" ] && ! grep -q "nothing read" "$WORK/err" &&
+  [ "$(grep -c ': up to date' "$WORK/err")" = 4 ]; then ok; else bad "a touched input"; cat "$WORK/err"; fi
+# a table added to a folder of inputs is read
+mkdir -p "$WORK/in"
+cp "$WORK/four.csv" "$WORK/in/"
+render -o "$WORK/fold" "$WORK/in"
+render -v -o "$WORK/fold" "$WORK/in"
+grep -q "nothing read" "$WORK/err" && nothing_first=1
+printf '部门名称：新增局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n新项目,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n' >"$WORK/in/new.csv"
+render -v -o "$WORK/fold" "$WORK/in"
+if [ "${nothing_first:-}" = 1 ] && [ "$rc" = 0 ] && ! grep -q "nothing read" "$WORK/err" &&
+  [ "$(cat "$WORK/out")" = "$WORK/fold/未填期间/新增局/annual.pdf" ]; then ok; else bad "a table added to a folder"; cat "$WORK/out" "$WORK/err"; fi
 
 # ---- one run at a time ----
 if command -v flock >/dev/null; then
