@@ -4,6 +4,7 @@
 #   make report     render the sample input into output/
 #   make test       unit tests, end-to-end checks, README examples
 #   make bench      whole-process timings and peak memory (medians)
+#   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 300)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make format     clang-format the sources
 
@@ -47,7 +48,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit e2e bench install format clean sanitize
+.PHONY: all fonts report test unit e2e bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -136,7 +137,7 @@ e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md
 
-test: unit e2e
+test: unit e2e fuzz-smoke
 	@echo "make test: all passed"
 
 # The same tests built with AddressSanitizer and UBSan, apart from the
@@ -145,11 +146,39 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 sanitize:
 	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
-	$(MAKE) test BUILD=build/san BIN=build/san/jixiao \
+	$(MAKE) unit e2e BUILD=build/san BIN=build/san/jixiao \
 	        CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer" LDFLAGS="$(SAN)"
 
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built by clang with ASan and
+# UBSan apart from the other builds.  Each starts from the seeds of
+# tests/fuzz/run.sh; what it finds is written to tests/fuzz/found/ and
+# becomes a case in tests/fuzz/cases/, which every run replays first.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_SECONDS ?= 300
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ)
+	@mkdir -p $(BUILD)/fuzz
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -DJX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB_OBJ) -o $@ $(LIBS) \
+	       -fsanitize=fuzzer $(LDFLAGS)
+
+fuzz-build:
+	@command -v clang >/dev/null || scripts/bootstrap
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang WARN="-Wall -Wextra" \
+	        CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(FUZZ_SAN)" \
+	        $(FUZZ_NAMES:%=build/fuzz/fuzz/%)
+
+fuzz: fuzz-build fonts
+	tests/fuzz/run.sh build/fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+# a short run of each target, for make test
+fuzz-smoke: fuzz-build fonts
+	tests/fuzz/run.sh build/fuzz/fuzz 8 $(FUZZ_NAMES)
 
 # The installed program reads its fonts and templates from $(PREFIX)/share/jixiao.
 install: fonts
@@ -167,7 +196,7 @@ install: fonts
 	    >$(DESTDIR)$(PREFIX)/share/bash-completion/completions/jixiao
 
 format:
-	clang-format -i generator/*.c generator/*.h tests/unit/*.c
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c
 
 clean:
 	rm -rf build jixiao fonts/cache

@@ -357,6 +357,10 @@ bool jx_wire_receive(int fd, GString *msg) {
   guint32 len = 0;
   if (!read_all(fd, (char *)&len, sizeof len))
     return false;
+  /* a department of a million indicators is some hundreds of MB; a length
+   * beyond that is not from jixiao */
+  if (len > (1u << 30))
+    return false;
   g_string_set_size(msg, len);
   return read_all(fd, msg->str, len);
 }
