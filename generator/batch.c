@@ -3,6 +3,7 @@
 
 #include "fonts.h"
 #include "inputs.h"
+#include "interrupt.h"
 #include "install.h"
 #include "layout.h"
 #include "render.h"
@@ -380,37 +381,30 @@ static void worker_close(Worker *w) {
   g_free(w->cn);
 }
 
-/* A result as a file of lines, so that a worker process can hand it over. */
-static void result_save(const Result *r, const char *path) {
-  GString *s = g_string_new(NULL);
-  g_string_append_printf(s, "rc\t%d\n", r->rc);
-  for (guint i = 0; i < r->files->len; i++)
-    g_string_append_printf(s, "file\t%s\n", (char *)g_ptr_array_index(r->files, i));
-  for (guint i = 0; i < r->notes->len; i++) {
-    char *one = g_strdelimit(g_strdup(g_ptr_array_index(r->notes, i)), "\n", ' ');
-    g_string_append_printf(s, "note\t%s\n", one);
-    g_free(one);
-  }
-  g_file_set_contents(path, s->str, (gssize)s->len, NULL);
-  g_string_free(s, TRUE);
+/* A worker's messages to the parent: a result, or its peak memory last. */
+enum { MSG_RESULT = 1, MSG_PEAK = 2 };
+
+static void put_list(GString *m, const GPtrArray *items) {
+  jx_wire_put_int(m, items->len);
+  for (guint i = 0; i < items->len; i++)
+    jx_wire_put_string(m, g_ptr_array_index(items, i));
 }
 
-static bool result_load(Result *r, const char *path) {
-  char *text = NULL;
-  if (!g_file_get_contents(path, &text, NULL, NULL))
-    return false;
-  gchar **lines = g_strsplit(text, "\n", -1);
-  for (int i = 0; lines[i]; i++) {
-    if (g_str_has_prefix(lines[i], "rc\t"))
-      r->rc = atoi(lines[i] + 3);
-    else if (g_str_has_prefix(lines[i], "file\t"))
-      g_ptr_array_add(r->files, g_strdup(lines[i] + 5));
-    else if (g_str_has_prefix(lines[i], "note\t"))
-      g_ptr_array_add(r->notes, g_strdup(lines[i] + 5));
+static void get_list(JxWireReader *r, GPtrArray *items) {
+  gint64 n = jx_wire_get_int(r);
+  for (gint64 i = 0; i < n && !r->bad; i++) {
+    char *s = jx_wire_get_string(r);
+    g_ptr_array_add(items, s ? s : g_strdup(""));
   }
-  g_strfreev(lines);
-  g_free(text);
-  return true;
+}
+
+/* Job i's result, for the parent. */
+static void result_put(GString *m, gint64 i, const Result *r) {
+  jx_wire_put_int(m, MSG_RESULT);
+  jx_wire_put_int(m, i);
+  jx_wire_put_int(m, r->rc);
+  put_list(m, r->files);
+  put_list(m, r->notes);
 }
 
 /* ---- progress ---- */
@@ -448,14 +442,13 @@ static void progress_show(Progress *p) {
  * when a document is done. */
 
 /* The run's settings for a worker. */
-static void batch_put(GString *m, const JxBatch *b, const char *dir) {
+static void batch_put(GString *m, const JxBatch *b) {
   jx_wire_put_string(m, b->tmpl->path);
   jx_wire_put_string(m, b->period);
   jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4);
   char dpi[G_ASCII_DTOSTR_BUF_SIZE];
   jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
   jx_wire_put_int(m, b->verbosity);
-  jx_wire_put_string(m, dir);
   const JxHaruOptions *h = b->haru_options;
   jx_wire_put_int(m, h != NULL);
   if (h) {
@@ -516,6 +509,7 @@ static bool proc_start(Proc *w, const char *exe, char **env) {
     return false;
   }
   w->pid = pid;
+  jx_interrupt_child(pid);
   w->in = in[1];
   w->out = out[0];
   return true;
@@ -552,8 +546,8 @@ static void proc_next(Proc *w, GArray *jobs, const bool *todo, guint *next) {
 
 /* Runs the jobs marked in todo in n worker processes; false when a worker
  * could not be started or did not end well. */
-static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n, const char *dir,
-                        Progress *p) {
+static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n, Result *results,
+                        bool *got_result, Progress *p) {
   char *exe = g_file_read_link("/proc/self/exe", NULL);
   if (!exe) {
     fprintf(stderr, "jixiao: cannot start workers: cannot find the program itself\n");
@@ -569,7 +563,7 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
   fflush(NULL);
   Proc *procs = g_new0(Proc, n);
   GString *setup = g_string_new(NULL);
-  batch_put(setup, b, dir);
+  batch_put(setup, b);
   bool ok = true;
   guint next = 0;
   for (int k = 0; k < n; k++) {
@@ -586,6 +580,7 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
   g_string_free(setup, TRUE);
   struct pollfd *fds = g_new0(struct pollfd, n);
   gint64 peak = 0; /* KB */
+  GString *msg = g_string_new(NULL);
   for (;;) {
     int open = 0;
     for (int k = 0; k < n; k++) {
@@ -604,16 +599,23 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
     for (int k = 0; k < n; k++) {
       if (procs[k].out < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
         continue;
-      char one;
-      ssize_t got = read(procs[k].out, &one, 1);
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got == 1 && one == 'p') {
-        /* the worker's last word: its peak memory */
-        gint64 kb = 0;
-        if (read(procs[k].out, &kb, sizeof kb) == sizeof kb)
-          peak = MAX(peak, kb);
-      } else if (got == 1) {
+      JxWireReader r = {NULL, 0, 0, false};
+      bool got = jx_wire_receive(procs[k].out, msg);
+      r.data = msg->str;
+      r.len = msg->len;
+      gint64 kind = got ? jx_wire_get_int(&r) : 0;
+      if (kind == MSG_PEAK) {
+        /* the worker's last word */
+        peak = MAX(peak, jx_wire_get_int(&r));
+      } else if (kind == MSG_RESULT) {
+        gint64 i = jx_wire_get_int(&r);
+        if (i >= 0 && i < (gint64)jobs->len && todo[i] && !results[i].rc &&
+            !results[i].files->len) {
+          results[i].rc = (int)jx_wire_get_int(&r);
+          get_list(&r, results[i].files);
+          get_list(&r, results[i].notes);
+          got_result[i] = !r.bad;
+        }
         p->done++;
         progress_show(p);
         procs[k].job = -1;
@@ -634,12 +636,14 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
     int status = 0;
     while (waitpid(procs[k].pid, &status, 0) < 0 && errno == EINTR)
       ;
+    jx_interrupt_forget(procs[k].pid);
     ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
   }
   /* jobs never handed out (every worker gone) have no result either */
   if (b->verbosity > 1)
     fprintf(stderr, "jixiao: %d workers, the largest peaked at %.1f MB\n", n, (double)peak / 1024);
   sigaction(SIGPIPE, &old, NULL);
+  g_string_free(msg, TRUE);
   g_free(fds);
   g_free(procs);
   g_strfreev(env);
@@ -673,7 +677,6 @@ int jx_batch_worker(void) {
   gint64 flags = jx_wire_get_int(&r);
   char *dpi = jx_wire_get_string(&r);
   int verbosity = (int)jx_wire_get_int(&r);
-  char *dir = jx_wire_get_string(&r);
   JxHaruOptions haru = {0};
   bool has_haru = jx_wire_get_int(&r) != 0;
   char *owner = NULL, *user = NULL, *icc = NULL;
@@ -729,14 +732,13 @@ int jx_batch_worker(void) {
       Result res = {0, false, g_ptr_array_new_with_free_func(g_free),
                     g_ptr_array_new_with_free_func(g_free)};
       run_job(&b, &w, &j, &res);
-      char *path = g_strdup_printf("%s/%" G_GINT64_FORMAT, dir, i);
-      result_save(&res, path);
-      g_free(path);
+      GString *out = g_string_new(NULL);
+      result_put(out, i, &res);
+      if (!jx_wire_send(STDOUT_FILENO, out))
+        rc = EX_IOERR;
+      g_string_free(out, TRUE);
       g_ptr_array_free(res.files, TRUE);
       g_ptr_array_free(res.notes, TRUE);
-      char one = 1;
-      if (write(STDOUT_FILENO, &one, 1) != 1)
-        rc = EX_IOERR;
     }
     jx_model_free(model);
     job_clear(&j);
@@ -744,11 +746,12 @@ int jx_batch_worker(void) {
   if (t)
     worker_close(&w);
   jx_template_free(t);
-  char last[1 + sizeof(gint64)] = {'p'};
-  gint64 kb = own_peak();
-  memcpy(last + 1, &kb, sizeof kb);
-  if (write(STDOUT_FILENO, last, sizeof last) != sizeof last && rc == EX_OK)
+  GString *last = g_string_new(NULL);
+  jx_wire_put_int(last, MSG_PEAK);
+  jx_wire_put_int(last, own_peak());
+  if (!jx_wire_send(STDOUT_FILENO, last) && rc == EX_OK)
     rc = EX_IOERR;
+  g_string_free(last, TRUE);
   if (haru.attachments)
     g_ptr_array_free(haru.attachments, TRUE);
   g_free(owner);
@@ -757,15 +760,14 @@ int jx_batch_worker(void) {
   g_free(tmpl_path);
   g_free(period);
   g_free(dpi);
-  g_free(dir);
   g_string_free(m, TRUE);
   return rc;
 }
 
-/* Runs the jobs marked in todo: in this process, or in n worker processes
- * that leave their results in dir. */
+/* Runs the jobs marked in todo: in this process, or in worker
+ * processes. */
 static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *results,
-                    const char *dir, Progress *p) {
+                    Progress *p) {
   int n = MAX(1, MIN(b->jobs, (int)p->total));
   if (n == 1) {
     Worker w = {0};
@@ -784,19 +786,17 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
     worker_close(&w);
     return true;
   }
-  bool ok = run_workers(b, jobs, todo, n, dir, p);
+  bool *got = g_new0(bool, jobs->len);
+  bool ok = run_workers(b, jobs, todo, n, results, got, p);
   for (guint i = 0; i < jobs->len; i++)
-    if (todo[i]) {
-      char *path = g_strdup_printf("%s/%u", dir, i);
-      if (!result_load(&results[i], path)) {
-        results[i].rc = EX_SOFTWARE;
-        g_ptr_array_add(results[i].notes,
-                        g_strdup_printf("jixiao: %s: its worker stopped before finishing",
-                                        g_array_index(jobs, Job, i).d->name));
-      }
-      g_remove(path);
-      g_free(path);
+    if (todo[i] && !got[i]) {
+      results[i].rc = EX_SOFTWARE;
+      g_ptr_array_set_size(results[i].files, 0);
+      g_ptr_array_add(results[i].notes,
+                      g_strdup_printf("jixiao: %s: its worker stopped before finishing",
+                                      g_array_index(jobs, Job, i).d->name));
     }
+  g_free(got);
   return ok;
 }
 
@@ -1160,11 +1160,8 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
     }
   }
   int rc = EX_OK;
-  char *dir = g_dir_make_tmp("jixiao-batch-XXXXXX", NULL);
-  if (p.total && !run_all(b, jobs, todo, results, dir, &p) && rc == EX_OK)
+  if (p.total && !run_all(b, jobs, todo, results, &p) && rc == EX_OK)
     rc = EX_SOFTWARE;
-  g_rmdir(dir);
-  g_free(dir);
   guint failed = 0;
   for (guint i = 0; i < jobs->len; i++) {
     const Result *r = &results[i];

@@ -5,6 +5,7 @@
 #include "dump.h"
 #include "fonts.h"
 #include "inputs.h"
+#include "interrupt.h"
 #include "layout.h"
 #include "render.h"
 #include "render_haru.h"
@@ -448,7 +449,7 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const J
 /* What --attach-data embeds: every input file, and a manifest of them (its
  * size, SHA-256, what was read from it) written to a temporary folder
  * (*dir, removed by the caller). */
-static GPtrArray *attachments(const JxInputs *in, char **dir) {
+static GPtrArray *attachments(const JxInputs *in, char **dir, int *held) {
   GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
   GString *m = g_string_new("# the files this report was made from (jixiao " JX_VERSION ")\n"
                             "# name\tbytes\tsha256\twhat was read\n");
@@ -467,6 +468,7 @@ static GPtrArray *attachments(const JxInputs *in, char **dir) {
     g_ptr_array_add(files, g_strdup(f->path));
   }
   *dir = g_dir_make_tmp("jixiao-manifest-XXXXXX", NULL);
+  *held = *dir ? jx_interrupt_hold(*dir, true) : -1;
   char *path = g_build_filename(*dir, "manifest.txt", NULL);
   g_file_set_contents(path, m->str, (gssize)m->len, NULL);
   g_ptr_array_add(files, path);
@@ -522,8 +524,9 @@ static int cmd_render(const Options *o) {
     rc = EX_DATAERR;
   } else {
     char *manifest_dir = NULL;
+    int held = -1;
     if (o->attach)
-      haru.attachments = attachments(in, &manifest_dir);
+      haru.attachments = attachments(in, &manifest_dir, &held);
     GPtrArray *sources = g_ptr_array_new();
     for (guint i = 0; i < in->files->len; i++)
       g_ptr_array_add(sources, ((JxInput *)g_ptr_array_index(in->files, i))->path);
@@ -536,6 +539,7 @@ static int cmd_render(const Options *o) {
       char *manifest = g_build_filename(manifest_dir, "manifest.txt", NULL);
       g_remove(manifest);
       g_rmdir(manifest_dir);
+      jx_interrupt_release(held);
       g_free(manifest);
       g_free(manifest_dir);
     }
@@ -547,6 +551,8 @@ static int cmd_render(const Options *o) {
 }
 
 int main(int argc, char **argv) {
+  /* a stop removes what is half-written */
+  jx_interrupt_init();
   /* fontconfig set up once, here, before any worker process is forked */
   FcInit();
   if (argc < 2) {

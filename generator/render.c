@@ -1,6 +1,8 @@
 /* render.c - a laid-out document drawn by cairo. */
 #include "render.h"
 
+#include "interrupt.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
@@ -19,6 +21,8 @@ typedef struct {
   char *tmp;  /* where it is written first */
   FILE *file;
   bool failed;
+  int err;  /* errno of the write that failed */
+  int held; /* the tmp's slot in interrupt.h */
 } Output;
 
 static bool output_open(Output *o, const char *path, GError **error) {
@@ -27,7 +31,7 @@ static bool output_open(Output *o, const char *path, GError **error) {
   o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
   g_free(dir);
   g_free(base);
-  int fd = g_mkstemp(o->tmp);
+  int fd = jx_interrupt_mkstemp(o->tmp, &o->held);
   /* mkstemp makes the file private; a report is as readable as any file */
   mode_t mask = umask(0);
   umask(mask);
@@ -36,8 +40,11 @@ static bool output_open(Output *o, const char *path, GError **error) {
   if (fd < 0 || !(o->file = fdopen(fd, "wb"))) {
     g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno), "cannot create %s: %s", path,
                 g_strerror(errno));
-    if (fd >= 0)
+    if (fd >= 0) {
       close(fd);
+      g_remove(o->tmp);
+    }
+    jx_interrupt_release(o->held);
     g_free(o->tmp);
     return false;
   }
@@ -49,6 +56,7 @@ static cairo_status_t output_write(void *closure, const unsigned char *data, uns
   Output *o = closure;
   if (fwrite(data, 1, length, o->file) != length) {
     o->failed = true;
+    o->err = errno;
     return CAIRO_STATUS_WRITE_ERROR;
   }
   return CAIRO_STATUS_SUCCESS;
@@ -58,18 +66,21 @@ static cairo_status_t output_write(void *closure, const unsigned char *data, uns
 static bool output_close(Output *o, cairo_status_t status, GError **error) {
   bool ok = status == CAIRO_STATUS_SUCCESS && !o->failed && fflush(o->file) == 0 &&
             fsync(fileno(o->file)) == 0;
-  int saved = errno;
+  /* the reason a write failed (a full disk) before cairo's own words */
+  int saved = o->err ? o->err : errno;
   ok = (fclose(o->file) == 0) && ok;
   if (ok && g_rename(o->tmp, o->path) != 0) {
     saved = errno;
     ok = false;
   }
-  if (!ok) {
+  if (!ok)
     g_remove(o->tmp);
+  jx_interrupt_release(o->held);
+  if (!ok) {
     if (error && !*error)
       g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write %s: %s", o->path,
-                  status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
-                                                 : g_strerror(saved ? saved : EIO));
+                  o->err || status == CAIRO_STATUS_SUCCESS ? g_strerror(saved ? saved : EIO)
+                                                           : cairo_status_to_string(status));
   }
   g_free(o->tmp);
   g_free(o->path);

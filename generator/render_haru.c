@@ -1,6 +1,8 @@
 /* render_haru.c - the display list drawn through libharu. */
 #include "render_haru.h"
 
+#include "interrupt.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
@@ -522,7 +524,8 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
   char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
   g_free(dir);
   g_free(base);
-  int fd = g_mkstemp(tmp);
+  int held = -1;
+  int fd = jx_interrupt_mkstemp(tmp, &held);
   bool ok = fd >= 0;
   if (ok) {
     mode_t mask = umask(0);
@@ -543,6 +546,7 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
     if (!ok)
       g_remove(tmp);
   }
+  jx_interrupt_release(held);
   if (!ok)
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write %s: %s", path,
                 h->error ? "libharu could not save it" : g_strerror(errno ? errno : EIO));
@@ -574,6 +578,7 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
   Haru h = {0};
   h.faces = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)face_free);
   h.dir = g_dir_make_tmp("jixiao-haru-XXXXXX", NULL);
+  int held = h.dir ? jx_interrupt_hold(h.dir, true) : -1;
   h.pdf = HPDF_New(on_error, &h);
   bool ok = h.pdf && h.dir;
   if (!ok)
@@ -652,6 +657,7 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
     remove_folder(h.dir);
     g_free(att);
     g_free(h.dir);
+    jx_interrupt_release(held);
   }
   return ok;
 }

@@ -1,0 +1,143 @@
+/* interrupt.c - removing what a stopped run was writing.
+ *
+ * The handler may only call async-signal-safe functions: it reads fixed
+ * slots filled before they are marked used, unlinks, removes folders,
+ * kills and re-raises. */
+#include "interrupt.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* A document in progress holds its temporary file, and the haru engine a
+ * folder of font subsets and their files: a few at once. */
+enum { SLOTS = 16, CHILDREN = 64 };
+
+typedef struct {
+  volatile sig_atomic_t used;
+  bool dir;
+  char path[PATH_MAX];
+} Slot;
+
+static Slot slots[SLOTS];
+static volatile pid_t children[CHILDREN];
+
+static void on_stop(int sig) {
+  for (int i = 0; i < CHILDREN; i++)
+    if (children[i] > 0)
+      kill(children[i], SIGTERM);
+  for (int i = 0; i < SLOTS; i++) {
+    if (!slots[i].used)
+      continue;
+    if (!slots[i].dir) {
+      unlink(slots[i].path);
+      continue;
+    }
+    /* a folder and what is in it: listing a folder is not safe in a
+     * signal handler, starting a program is */
+    pid_t pid = fork();
+    if (pid == 0) {
+      char *argv[] = {(char *)"rm", (char *)"-rf", (char *)"--", slots[i].path, NULL};
+      char *env[] = {NULL};
+      execve("/bin/rm", argv, env);
+      _exit(127);
+    }
+    if (pid > 0)
+      waitpid(pid, NULL, 0);
+  }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void jx_interrupt_init(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop;
+  sigemptyset(&sa.sa_mask);
+  sigaddset(&sa.sa_mask, SIGINT);
+  sigaddset(&sa.sa_mask, SIGTERM);
+  sigaddset(&sa.sa_mask, SIGHUP);
+  int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+    struct sigaction old;
+    /* a signal ignored when jixiao started (nohup, a background job)
+     * stays ignored */
+    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+      continue;
+    sigaction(sigs[i], &sa, NULL);
+  }
+}
+
+/* Holds the stop signals off, so the handler never sees a slot
+ * half-changed; returns the mask to restore. */
+static sigset_t block(void) {
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  sigprocmask(SIG_BLOCK, &set, &old);
+  return old;
+}
+
+/* Takes a free slot for path; signals held off by the caller. */
+static int take(const char *path, bool dir) {
+  if (strlen(path) >= PATH_MAX)
+    return -1;
+  int slot = -1;
+  for (int i = 0; i < SLOTS && slot < 0; i++)
+    if (!slots[i].used) {
+      strcpy(slots[i].path, path);
+      slots[i].dir = dir;
+      slots[i].used = 1;
+      slot = i;
+    }
+  return slot;
+}
+
+int jx_interrupt_hold(const char *path, bool dir) {
+  sigset_t old = block();
+  int slot = take(path, dir);
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  return slot;
+}
+
+int jx_interrupt_mkstemp(char *tmpl, int *slot) {
+  sigset_t old = block();
+  int fd = mkstemp(tmpl);
+  int saved = errno;
+  *slot = fd >= 0 ? take(tmpl, false) : -1;
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  errno = saved;
+  return fd;
+}
+
+void jx_interrupt_release(int slot) {
+  if (slot < 0 || slot >= SLOTS)
+    return;
+  sigset_t old = block();
+  slots[slot].used = 0;
+  sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void jx_interrupt_child(pid_t pid) {
+  sigset_t old = block();
+  for (int i = 0; i < CHILDREN; i++)
+    if (children[i] <= 0) {
+      children[i] = pid;
+      break;
+    }
+  sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void jx_interrupt_forget(pid_t pid) {
+  sigset_t old = block();
+  for (int i = 0; i < CHILDREN; i++)
+    if (children[i] == pid)
+      children[i] = 0;
+  sigprocmask(SIG_SETMASK, &old, NULL);
+}
