@@ -48,7 +48,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit e2e bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit e2e memcheck scale bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -138,7 +138,17 @@ e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md
 
-test: unit e2e fuzz-smoke
+# the sample under valgrind memcheck (not in the sanitizer build: the two
+# do not run together)
+memcheck: $(BIN) fonts
+	tests/cli/memcheck.sh $(BIN)
+
+# pathological input grows linearly (ratios of times, so not under the
+# sanitizers either)
+scale: $(BIN) fonts
+	tests/cli/scale.sh $(BIN)
+
+test: unit e2e memcheck scale fuzz-smoke
 	@echo "make test: all passed"
 
 # The same tests built with AddressSanitizer and UBSan, apart from the

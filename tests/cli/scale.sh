@@ -1,0 +1,111 @@
+#!/bin/bash
+# Pathological input: a 10 MB cell, 1,000,000 rows, one project of 100,000
+# indicators, a 10,000-character indicator name, a value of 10,000
+# sub-targets, the header row repeated before every project, a table of
+# continuation rows.  Each is read (and the long ones rendered) at a size
+# and at twice it: time and memory must grow linearly.  The check is a
+# ratio, not a time: (t(2n) - t0) / (t(n) - t0) under 2.8, where t0 is the
+# same command on a one-row input (start-up); quadratic growth gives 4.
+# Usage: tests/cli/scale.sh ./jixiao
+. "$(dirname "$0")/lib.sh"
+JIXIAO=$(realpath "$1")
+cd "$ROOT" || exit 1
+export SOURCE_DATE_EPOCH=1735603200
+
+# run ARGS...: the best of two runs of jixiao ARGS: T (ms) and M (peak KB)
+run() {
+  T=
+  M=
+  for _ in 1 2; do
+    local s e
+    s=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$WORK/mem" timeout 300 "$JIXIAO" "$@" >/dev/null 2>"$WORK/err"
+    RC=$?
+    e=$(date +%s%N)
+    local t=$(((e - s) / 1000000)) m
+    m=$(tail -1 "$WORK/mem")
+    if [ -z "$T" ] || [ "$t" -lt "$T" ]; then T=$t; fi
+    if [ -z "$M" ] || [ "$m" -lt "$M" ]; then M=$m; fi
+  done
+}
+
+# linear NAME MAKE N CMD...: MAKE SIZE FILE writes an input; CMD (with
+# FILE for the input) run on sizes 1 (start-up), N and 2N
+linear() {
+  local name=$1 make=$2 n=$3
+  shift 3
+  local args=("$@") t0 m0 t1 m1 t2 m2 rc1
+  for size in 1 "$n" $((2 * n)); do
+    [ -s "$WORK/$make-$size.csv" ] || "$make" "$size" "$WORK/$make-$size.csv"
+  done
+  run "${args[@]/FILE/$WORK/$make-1.csv}"
+  t0=$T m0=$M
+  run "${args[@]/FILE/$WORK/$make-$n.csv}"
+  t1=$T m1=$M rc1=$RC
+  run "${args[@]/FILE/$WORK/$make-$((2 * n)).csv}"
+  t2=$T m2=$M
+  local verdict
+  verdict=$(awk -v t0="$t0" -v t1="$t1" -v t2="$t2" -v m0="$m0" -v m1="$m1" -v m2="$m2" 'BEGIN {
+    # below 50 ms or 2 MB of growth the ratio is noise: it passes
+    tr = (t1 - t0 < 50) ? 1 : (t2 - t0) / (t1 - t0)
+    mr = (m1 - m0 < 2048) ? 1 : (m2 - m0) / (m1 - m0)
+    printf "%s %.2f %.2f", (tr < 2.8 && mr < 2.8) ? "ok" : "bad", tr, mr }')
+  set -- $verdict
+  echo "  $name: n ${t1} ms ${m1} KB, 2n ${t2} ms ${m2} KB; growth time x$2, memory x$3"
+  if [ "$1" = ok ] && { [ "$rc1" = 0 ] || [ "$rc1" = 65 ]; } && [ "$RC" = "$rc1" ]; then ok; else
+    bad "$name grows faster than its input (time x$2, memory x$3; exit $rc1, $RC)"
+    tail -3 "$WORK/err"
+  fi
+}
+
+# ---- the inputs, by size ----
+# the 绩效目标 cell of one project, SIZE × 4 characters (12 bytes)
+big_cell() {
+  awk -v N="$1" 'BEGIN { print "部门名称：测试局"; print "项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标"
+    printf "甲,1.00,1.00,,,\""; for (i = 0; i < N; i++) printf "目标内容"
+    print "\",\"1、产出指标,数量指标,甲指标；年度指标值:1个；\"" }' >"$2"
+}
+# SIZE rows of one indicator each, ten indicators a project
+rows() {
+  { echo '项目名称,一级指标,二级指标,三级指标,指标值,计量单位,分值'
+    seq 1 "$1" | awk '{ printf "项目%d,产出指标,数量指标,指标%d,≥%d,个,1\n", int($1 / 10), $1, $1 }'; } >"$2"
+}
+# one project of SIZE indicators, without weights: each shares its
+# category's points with the others
+one_project() {
+  { echo '项目名称：十万指标'; echo '一级指标,二级指标,三级指标,指标值,计量单位'
+    seq 1 "$1" | awk '{ printf "产出指标,数量指标,指标%d,≥%d,个\n", $1, $1 }'; } >"$2"
+}
+# an indicator name of SIZE characters
+long_name() {
+  { echo '项目名称：长名'; echo '一级指标,二级指标,三级指标,指标值,计量单位,分值'
+    awk -v N="$1" 'BEGIN { printf "产出指标,数量指标,"; for (i = 0; i < N; i++) printf "名"; print ",≥1,个,10" }'; } >"$2"
+}
+# a value of SIZE sub-targets
+sub_targets() {
+  { echo '项目名称：子目标'; echo '一级指标,二级指标,三级指标,指标值,计量单位,分值'
+    awk -v N="$1" 'BEGIN { printf "产出指标,数量指标,多项指标,\""; for (i = 1; i <= N; i++) printf "%s%d个", (i > 1 ? "；" : ""), i; print "\",,10" }'; } >"$2"
+}
+# SIZE projects, each under the header row again (a table printed page by
+# page and exported whole)
+headers() {
+  awk -v N="$1" 'BEGIN { print "部门名称：测试局"; for (i = 1; i <= N; i++) {
+    print "项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标"
+    printf "项目%d,1.00,1.00,,,目标,\"1、产出指标,数量指标,甲指标；年度指标值:1个；\"\n", i } }' >"$2"
+}
+# one project row and SIZE continuation rows under it
+continuation() {
+  awk -v N="$1" 'BEGIN { print "部门名称：测试局"; print "项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标"
+    print "甲,1.00,1.00,,,目标,\"1、产出指标,数量指标,甲指标0；年度指标值:1个；\""
+    for (i = 1; i <= N; i++) printf ",,,,,,\"%d、产出指标,数量指标,甲指标%d；年度指标值:1个；\"\n", i + 1, i }' >"$2"
+}
+
+echo "scale (the best of two runs each):"
+linear "a 10 MB cell" big_cell 400000 check FILE
+linear "1,000,000 rows" rows 500000 check FILE
+linear "one project of 100,000 indicators" one_project 50000 check FILE
+linear "a 10,000-character name, rendered" long_name 10000 render -q --force -t targets -o "$WORK/o" FILE
+linear "10,000 sub-targets, rendered" sub_targets 10000 render -q --force -t targets -o "$WORK/o" FILE
+linear "the header row before each of 10,000 projects" headers 10000 check FILE
+linear "50,000 continuation rows" continuation 50000 check FILE
+finish scale
