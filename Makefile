@@ -134,6 +134,7 @@ e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/haru.sh $(BIN) $(BUILD)/tools/pgmdiff
 	tests/cli/batch.sh $(BIN)
 	tests/cli/faults.sh $(BIN)
+	tests/cli/untrusted.sh $(BIN)
 	tests/cli/man.sh $(BIN) doc/jixiao.1
 	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md

@@ -235,6 +235,34 @@ static char *state_path(const JxBatch *b) {
   return g_build_filename(b->out_dir, ".jixiao-state.ini", NULL);
 }
 
+/* A document's group in the state: "doc " and its path, with the
+ * characters a key file's group name cannot hold ([, ], controls) and %
+ * written %XX, so that any folder or department name can be recorded. */
+static char *doc_group(const char *prefix) {
+  GString *g = g_string_new("doc ");
+  for (const unsigned char *p = (const unsigned char *)prefix; *p; p++) {
+    if (*p == '[' || *p == ']' || *p == '%' || *p < 0x20 || *p == 0x7F)
+      g_string_append_printf(g, "%%%02X", *p);
+    else
+      g_string_append_c(g, (char)*p);
+  }
+  return g_string_free(g, FALSE);
+}
+
+/* The path a document's group stands for. */
+static char *group_path(const char *group) {
+  GString *p = g_string_new(NULL);
+  for (const char *c = group + strlen("doc "); *c; c++) {
+    if (*c == '%' && g_ascii_isxdigit(c[1]) && g_ascii_isxdigit(c[2])) {
+      g_string_append_c(p, (char)(g_ascii_xdigit_value(c[1]) * 16 + g_ascii_xdigit_value(c[2])));
+      c += 2;
+    } else {
+      g_string_append_c(p, *c);
+    }
+  }
+  return g_string_free(p, FALSE);
+}
+
 static char *file_sha256(const char *path) {
   char *data = NULL;
   gsize len = 0;
@@ -257,9 +285,11 @@ static char *file_stamp(const char *path) {
 /* The files of j as last made, when they were made from the same key and
  * are all there unchanged; else NULL. */
 static GPtrArray *up_to_date(GKeyFile *state, const Job *j) {
-  char *key = g_key_file_get_string(state, j->prefix, "key", NULL);
-  gchar **files = g_key_file_get_string_list(state, j->prefix, "files", NULL, NULL);
-  gchar **stamps = g_key_file_get_string_list(state, j->prefix, "stamps", NULL, NULL);
+  char *group = doc_group(j->prefix);
+  char *key = g_key_file_get_string(state, group, "key", NULL);
+  gchar **files = g_key_file_get_string_list(state, group, "files", NULL, NULL);
+  gchar **stamps = g_key_file_get_string_list(state, group, "stamps", NULL, NULL);
+  g_free(group);
   GPtrArray *out = NULL;
   if (key && files && strcmp(key, j->key) == 0) {
     out = g_ptr_array_new_with_free_func(g_free);
@@ -823,7 +853,7 @@ static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *
   for (guint i = 0; i < jobs->len; i++) {
     const Job *j = &g_array_index(jobs, Job, i);
     const Result *r = &results[i];
-    const char *g = j->prefix;
+    char *g = doc_group(j->prefix);
     g_key_file_set_string(state, g, "key", r->rc ? "" : j->key);
     g_key_file_set_string(state, g, "department", j->d->name);
     g_key_file_set_string(state, g, "period", j->period);
@@ -848,6 +878,7 @@ static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *
                                j->sources->len);
     g_key_file_set_string_list(state, g, "messages", (const gchar *const *)r->notes->pdata,
                                r->notes->len);
+    g_free(g);
   }
   g_free(tname);
   char *path = state_path(b);
@@ -878,8 +909,8 @@ static bool write_manifest(const JxBatch *b, GKeyFile *state) {
   guint listed = 0;
   for (gsize i = 0; i < n; i++) {
     const char *g = groups[i];
-    /* the runs' records are not documents */
-    if (g_str_has_prefix(g, "run "))
+    /* the runs' records (and anything else) are not documents */
+    if (!g_str_has_prefix(g, "doc "))
       continue;
     g_string_append(s, listed++ ? ",\n" : "");
     char *dept = g_key_file_get_string(state, g, "department", NULL);
@@ -986,11 +1017,11 @@ static void save_run(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *re
   char *group = run_group(b);
   g_key_file_remove_group(state, group, NULL);
   guint failed = 0;
-  GPtrArray *docs = g_ptr_array_new(), *keys = g_ptr_array_new();
+  GPtrArray *docs = g_ptr_array_new_with_free_func(g_free), *keys = g_ptr_array_new();
   for (guint i = 0; i < jobs->len; i++) {
     const Job *j = &g_array_index(jobs, Job, i);
     failed += results[i].rc != 0;
-    g_ptr_array_add(docs, j->prefix);
+    g_ptr_array_add(docs, doc_group(j->prefix));
     g_ptr_array_add(keys, j->key);
   }
   /* inputs that could not be listed, or a failure, make no record: the
@@ -1051,8 +1082,11 @@ static bool run_up_to_date(const JxBatch *b) {
   if (same) {
     for (gsize i = 0; i < n_docs; i++) {
       g_key_file_set_string(state, docs[i], "status", "up to date");
-      if (b->verbosity > 1)
-        fprintf(stderr, "jixiao: %s: up to date\n", docs[i]);
+      if (b->verbosity > 1) {
+        char *path = group_path(docs[i]);
+        fprintf(stderr, "jixiao: %s: up to date\n", path);
+        g_free(path);
+      }
     }
     g_key_file_save_to_file(state, spath, NULL);
     if (!write_manifest(b, state))

@@ -23,6 +23,7 @@ typedef struct {
   int cell_line;  /* line where the next cell starts */
   bool row_ended; /* the next non-blank line starts a row */
   bool stopped;   /* fn returned false */
+  bool warned;    /* of control characters, once a file */
 } Reader;
 
 const char *jx_row_cell(const JxRow *row, guint i) {
@@ -136,8 +137,35 @@ static void on_field(void *s, size_t len, void *data) {
   if (r->stopped)
     return;
   JxCell cell = {(char *)(uintptr_t)r->text->len, s ? len : 0, r->cell_line};
-  if (s)
-    g_string_append_len(r->text, s, (gssize)len);
+  /* control characters (but tab and line ends) are not text: a report
+   * would show them as boxes of hex digits */
+  const unsigned char *b = s;
+  size_t dropped = 0;
+  for (size_t i = 0; s && i < len; i++) {
+    bool c0 = (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\r') || b[i] == 0x7F;
+    bool c1 = b[i] == 0xC2 && i + 1 < len && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F;
+    /* bidi embeddings, overrides, isolates and marks (U+202A–202E,
+     * U+2066–2069, U+200E–200F): no Chinese table needs them, and they
+     * make a name read otherwise than it is */
+    bool bidi = b[i] == 0xE2 && i + 2 < len &&
+                ((b[i + 1] == 0x80 && ((b[i + 2] >= 0xAA && b[i + 2] <= 0xAE) || b[i + 2] == 0x8E ||
+                                       b[i + 2] == 0x8F)) ||
+                 (b[i + 1] == 0x81 && b[i + 2] >= 0xA6 && b[i + 2] <= 0xA9));
+    if (c0 || c1 || bidi) {
+      size_t n = bidi ? 3 : c1 ? 2 : 1;
+      dropped += n;
+      i += n - 1;
+      continue;
+    }
+    g_string_append_c(r->text, (char)b[i]);
+  }
+  cell.len -= dropped;
+  if (dropped && !r->warned) {
+    jx_diag_add(r->diag, JX_WARNING, r->cell_line, (int)r->cells->len + 1,
+                "control or bidi characters removed from this cell (and any later ones in "
+                "the file)");
+    r->warned = true;
+  }
   g_string_append_c(r->text, '\0');
   g_array_append_val(r->cells, cell);
   r->cell_line = r->line;
@@ -181,8 +209,9 @@ bool jx_csv_parse(const char *text, size_t len, char delim, JxDiag *diag, JxRowF
   csv_set_delim(&p, (unsigned char)delim);
   if (delim == '\t')
     csv_set_space_func(&p, is_space_tab);
-  Reader r = {diag, fn,   data, g_array_new(FALSE, FALSE, sizeof(JxCell)), g_string_new(NULL), 0,
-              1,    true, false};
+  Reader r = {
+      diag, fn,    data, g_array_new(FALSE, FALSE, sizeof(JxCell)), g_string_new(NULL), 0, 1,
+      true, false, false};
   bool ok = true;
   size_t pos = 0;
   while (pos < len && !r.stopped) {

@@ -306,7 +306,10 @@ char *jx_render_safe_name(const char *name) {
       break;
     if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
         c == '"' || c == '<' || c == '>' || c == '|' || (c == '.' && out->len == 0) ||
-        g_unichar_iscntrl(c))
+        g_unichar_iscntrl(c) ||
+        /* bidi overrides and invisible marks, which make a name in a listing
+         * read otherwise than it is */
+        g_unichar_type(c) == G_UNICODE_FORMAT)
       g_string_append_c(out, '_');
     else
       g_string_append_len(out, p, next - p);

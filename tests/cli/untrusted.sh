@@ -1,0 +1,70 @@
+#!/bin/bash
+# Data that must not be trusted: department and project names like
+# ../../x, with <, &, " and ', control and bidi characters, printf
+# directives, a name of 5,000 characters.  Output stays inside the output
+# folder, nothing from the data is read as markup or a format, the SVG and
+# the manifest stay well-formed, and the text is printed as written.
+# Usage: tests/cli/untrusted.sh ./jixiao
+. "$(dirname "$0")/lib.sh"
+JIXIAO=$(realpath "$1")
+cd "$ROOT" || exit 1
+export SOURCE_DATE_EPOCH=1735603200
+
+mkdir -p "$WORK/in"
+python3 - "$WORK/in/evil.csv" <<'PY'
+import sys
+def dept(name, projects):
+    out = "部门名称：" + name + "\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n"
+    for p in projects:
+        q = p.replace('"', '""')
+        out += f'"{q}",1.00,1.00,,,"目标<b>&amp;%s%n",' + '"1、产出指标,数量指标,甲指标%x<i>；年度指标值:1个；"\n'
+    return out
+text = dept("../../逃逸", ["<b>粗</b>&\"引号'", "控制\x01字符\x7f"])
+text += dept("[测试]局", ["\u202e反向覆盖\u202c项目", "长" * 5000])
+text += dept("%s%n%x局", ["格式%s%n项目"])
+text += dept("\u202e局部门", ["甲"])
+text += dept("名" * 5000, ["乙"])
+open(sys.argv[1], "w", encoding="utf-8").write(text)
+PY
+timeout 600 "$JIXIAO" render -f pdf,svg -o "$WORK/out" "$WORK/in/evil.csv" >"$WORK/stdout" 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/stdout")" -gt 5 ]; then ok; else bad "render: exit $rc"; cat "$WORK/err"; fi
+
+# ---- inside the output folder, and names that read as they are ----
+outside=$(find "$WORK" -mindepth 1 -not -path "$WORK/out*" -not -path "$WORK/in*" -not -name stdout -not -name err | head -3)
+escaped=$(grep -v "^$WORK/out/" "$WORK/stdout" | head -3)
+if [ -z "$outside" ] && [ -z "$escaped" ] && [ -d "$WORK/out/未填期间/_._.._逃逸" ]; then ok; else bad "a file outside the output folder: $outside $escaped"; fi
+long=$(find "$WORK/out/未填期间" -maxdepth 1 -name '名名名*' -printf '%f\n')
+if [ -n "$long" ] && [ "$(printf '%s' "$long" | wc -c)" -le 120 ]; then ok; else bad "a 5,000-character department's folder: $(printf '%s' "$long" | wc -c) bytes"; fi
+if [ -d "$WORK/out/未填期间/局部门" ] && ! find "$WORK/out" | grep -q $'\u202e'; then ok; else bad "a bidi override in a folder name"; ls "$WORK/out/未填期间"; fi
+
+# ---- control and bidi characters are dropped, and said so ----
+if grep -q "evil.csv:4:1: warning: control or bidi characters removed" "$WORK/err"; then ok; else bad "no warning of control characters"; cat "$WORK/err"; fi
+text=$(pdftotext "$WORK/out/未填期间/_._.._逃逸/annual.pdf" -)
+text2=$(pdftotext "$WORK/out/未填期间/[测试]局/annual.pdf" -)
+if grep -q "控制字符" <<<"$text" && grep -q "反向覆盖项目" <<<"$text2" && ! grep -q $'\u202e' <<<"$text2"; then ok; else bad "control or bidi characters printed"; fi
+
+# ---- printed as written: not markup, not a format ----
+# (the 绩效目标 and 绩效指标 cells are read as the HTML the export systems
+# write, so their <b>, <i> and &amp; are markup by design; names never are)
+if grep -qF "<b>粗</b>&\"引号'" <<<"$text" && grep -qF "甲指标%x" <<<"$text" &&
+  pdftotext "$WORK/out/未填期间/%s%n%x局/annual.pdf" - | grep -qF "格式%s%n项目" &&
+  pdfinfo "$WORK/out/未填期间/%s%n%x局/annual.pdf" | grep -qF "Title:           %s%n%x局年度"; then ok; else bad "names not printed as written"; fi
+
+# ---- every file well-formed ----
+badsvg=0
+while read -r f; do xmllint --noout "$f" 2>/dev/null || badsvg=$((badsvg + 1)); done < <(find "$WORK/out" -name '*.svg')
+badpdf=0
+while read -r f; do qpdf --check "$f" >/dev/null 2>&1 || badpdf=$((badpdf + 1)); done < <(find "$WORK/out" -name '*.pdf')
+if [ "$badsvg" = 0 ] && [ "$badpdf" = 0 ]; then ok; else bad "$badsvg SVG and $badpdf PDF files malformed"; fi
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+names = sorted(x["department"] for x in d["documents"])
+assert names == sorted(["../../逃逸", "[测试]局", "%s%n%x局", "局部门", "名" * 5000]), names
+' "$WORK/out/manifest.json"; then ok; else bad "manifest.json"; fi
+# and a second run finds it all up to date (the state holds every name)
+timeout 600 "$JIXIAO" render -f pdf,svg -o "$WORK/out" "$WORK/in/evil.csv" >"$WORK/stdout" 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 0 ] && [ ! -s "$WORK/stdout" ]; then ok; else bad "a second run made $(wc -l <"$WORK/stdout") files"; fi
+finish untrusted
