@@ -48,7 +48,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit e2e memcheck scale bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit e2e e2e-core memcheck scale sanitize-core bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -128,13 +128,17 @@ report: jixiao fonts
 unit: $(TEST_BIN) fonts
 	@for t in $(TEST_BIN); do echo "== $$t"; $$t || exit 1; done
 
-e2e: $(BIN) fonts $(BUILD)/tools/pgmdiff
+# the checks of reading, batches, faults and untrusted data: also run in the
+# sanitizer build by make test
+e2e-core: $(BIN) fonts
 	tests/cli/run.sh $(BIN)
-	tests/cli/render.sh $(BIN)
-	tests/cli/haru.sh $(BIN) $(BUILD)/tools/pgmdiff
 	tests/cli/batch.sh $(BIN)
 	tests/cli/faults.sh $(BIN)
 	tests/cli/untrusted.sh $(BIN)
+
+e2e: e2e-core $(BUILD)/tools/pgmdiff
+	tests/cli/render.sh $(BIN)
+	tests/cli/haru.sh $(BIN) $(BUILD)/tools/pgmdiff
 	tests/cli/man.sh $(BIN) doc/jixiao.1
 	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md
@@ -149,17 +153,30 @@ memcheck: $(BIN) fonts
 scale: $(BIN) fonts
 	tests/cli/scale.sh $(BIN)
 
-test: unit e2e memcheck scale fuzz-smoke
+# Builds use both cores; the checks run one at a time (some stop
+# processes, some time themselves).
+test:
+	@$(MAKE) --no-print-directory -j2 $(BIN) $(TEST_BIN) $(BUILD)/tools/pgmdiff
+	@$(MAKE) --no-print-directory unit e2e memcheck scale fuzz-smoke sanitize-core
 	@echo "make test: all passed"
 
 # The same tests built with AddressSanitizer and UBSan, apart from the
 # normal build; any report fails the run.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
-sanitize:
-	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+SAN_RUN = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
-	$(MAKE) unit e2e BUILD=build/san BIN=build/san/jixiao \
+	$(MAKE) BUILD=build/san BIN=build/san/jixiao \
 	        CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer" LDFLAGS="$(SAN)"
+sanitize:
+	$(SAN_RUN) -j2 build/san/jixiao $(TEST_BIN:$(BUILD)/%=build/san/%) build/san/tools/pgmdiff
+	$(SAN_RUN) unit e2e
+
+# what make test runs in the sanitizer build: the unit tests and e2e-core
+# (make sanitize runs every end-to-end check, in CI)
+sanitize-core:
+	$(SAN_RUN) -j2 build/san/jixiao $(TEST_BIN:$(BUILD)/%=build/san/%)
+	$(SAN_RUN) unit e2e-core
 
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
@@ -181,7 +198,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ)
 
 fuzz-build:
 	@command -v clang >/dev/null || scripts/bootstrap
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang WARN="-Wall -Wextra" \
+	@$(MAKE) --no-print-directory -j2 BUILD=build/fuzz CC=clang WARN="-Wall -Wextra" \
 	        CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(FUZZ_SAN)" \
 	        $(FUZZ_NAMES:%=build/fuzz/fuzz/%)
 
