@@ -26,9 +26,12 @@ static const char *const required[] = {"Noto Serif CJK SC",
                                        "Liberation Sans",
                                        NULL};
 
-/* Whether config has a face of the family. */
-static bool has_family(FcConfig *config, const char *family) {
+/* Whether config has a face of the family (of the weight, unless it is
+ * -1). */
+static bool has_face(FcConfig *config, const char *family, int weight) {
   FcPattern *p = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, NULL);
+  if (weight >= 0)
+    FcPatternAddInteger(p, FC_WEIGHT, weight);
   FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
   FcFontSet *set = FcFontList(config, p, os);
   bool found = set && set->nfont > 0;
@@ -85,12 +88,19 @@ JxFonts *jx_fonts_open(const char *dir, GError **error) {
     FcConfigDestroy(config);
     return NULL;
   }
+  /* each in both weights: a face missing or damaged (fontconfig passes
+   * over a file it cannot read) would otherwise be stood in for without a
+   * word, bold for regular */
   for (int i = 0; required[i]; i++) {
-    if (!has_family(config, required[i])) {
-      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                  "the font '%s' is not in %s (run make to prepare the fonts)", required[i], dir);
-      FcConfigDestroy(config);
-      return NULL;
+    for (int k = 0; k < 2; k++) {
+      if (!has_face(config, required[i], k ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                    "the font '%s' %s is missing or damaged in %s (run make to prepare the "
+                    "fonts)",
+                    required[i], k ? "Bold" : "Regular", dir);
+        FcConfigDestroy(config);
+        return NULL;
+      }
     }
   }
   /* cairo's FreeType backend asks the current configuration too */
@@ -136,5 +146,5 @@ PangoContext *jx_fonts_context(const JxFonts *f) {
 }
 
 bool jx_fonts_has_family(const JxFonts *f, const char *family) {
-  return has_family(f->config, family);
+  return has_face(f->config, family, -1);
 }

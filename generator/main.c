@@ -433,7 +433,7 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const J
   if (!fonts) {
     fprintf(stderr, "jixiao: %s\n", err->message);
     g_error_free(err);
-    return EX_SOFTWARE;
+    return EX_OSFILE;
   }
   if (o->verbosity > 0)
     warn_missing_faces(fonts, o->haru ? &t->truetype : &t->style);
