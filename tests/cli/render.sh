@@ -115,7 +115,7 @@ rc=$?
 if [ "$rc" = 73 ] && grep -q "cannot create the folder" "$WORK/err"; then ok; else bad "output under a file: exit $rc"; fi
 JIXIAO_FONTS="$WORK/nofonts" "$JIXIAO" render -o "$WORK/c" input >/dev/null 2>"$WORK/err"
 rc=$?
-if [ "$rc" = 70 ] && grep -q "font configuration" "$WORK/err" && [ ! -e "$WORK/c" ]; then ok; else bad "no fonts: exit $rc"; cat "$WORK/err"; fi
+if [ "$rc" = 72 ] && grep -q "font configuration" "$WORK/err" && [ ! -e "$WORK/c" ]; then ok; else bad "no fonts: exit $rc"; cat "$WORK/err"; fi
 
 # ---- a report for each department ----
 awk -v COPIES=3 -f tests/bench/bigtable.awk input/haizhu-2024-targets.csv >"$WORK/bundle.csv"
