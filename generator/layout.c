@@ -608,6 +608,38 @@ static double put_line(Builder *b, JxRole role, const char *text, double x, doub
   return ws[0];
 }
 
+/* The width of text set on one line in role. */
+static double line_width(Builder *b, JxRole role, const char *text) {
+  PangoLayout *l = make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
+  int w = 0;
+  pango_layout_get_size(l, &w, NULL);
+  g_object_unref(l);
+  return (double)w / PANGO_SCALE;
+}
+
+/* text, or as many of its first characters as fit in width with "…" after
+ * them: a 目录 entry has one line. */
+static char *fit_line(Builder *b, JxRole role, const char *text, double width) {
+  if (line_width(b, role, text) <= width)
+    return g_strdup(text);
+  glong lo = 0, hi = g_utf8_strlen(text, -1);
+  while (lo < hi) {
+    glong mid = (lo + hi + 1) / 2;
+    char *head = g_utf8_substring(text, 0, mid);
+    char *cut = g_strconcat(head, "…", NULL);
+    if (line_width(b, role, cut) <= width)
+      lo = mid;
+    else
+      hi = mid - 1;
+    g_free(head);
+    g_free(cut);
+  }
+  char *head = g_utf8_substring(text, 0, lo);
+  char *cut = g_strconcat(head, "…", NULL);
+  g_free(head);
+  return cut;
+}
+
 /* Writes the 目录 lines: the heading, dot leaders, its page number, and a
  * link to where it stands. */
 static void fill_toc(Builder *b) {
@@ -638,7 +670,10 @@ static void fill_toc(Builder *b) {
     /* deeper headings indented two characters a level */
     double indent = 2 * size * MAX(m->level - 2, 0);
     double nw = put_line(b, JX_ROLE_BODY, number, st->left + st->width, slot->y, true);
-    double tw = put_line(b, JX_ROLE_BODY, h->text, st->left + indent, slot->y, false);
+    /* a title too long for the line is cut, leaving room for two dots */
+    char *title = fit_line(b, JX_ROLE_BODY, h->text, st->width - indent - nw - size * 2);
+    double tw = put_line(b, JX_ROLE_BODY, title, st->left + indent, slot->y, false);
+    g_free(title);
     /* the leader: dots between the title and the number */
     double from = st->left + indent + tw + size / 2, to = st->left + st->width - nw - size / 2;
     GString *dots = g_string_new(NULL);

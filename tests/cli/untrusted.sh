@@ -51,6 +51,12 @@ if grep -qF "<b>粗</b>&\"引号'" <<<"$text" && grep -qF "甲指标%x" <<<"$tex
   pdftotext "$WORK/out/未填期间/%s%n%x局/annual.pdf" - | grep -qF "格式%s%n项目" &&
   pdfinfo "$WORK/out/未填期间/%s%n%x局/annual.pdf" | grep -qF "Title:           %s%n%x局年度"; then ok; else bad "names not printed as written"; fi
 
+# ---- a 5,000-character project name is cut in 目录, not set past the
+# margin: A4 595.28 pt less the right margin of 26 mm (73.70 pt) = 521.57 ----
+widest=$(pdftotext -f 2 -l 2 -bbox "$WORK/out/未填期间/[测试]局/annual.pdf" - | sed -n 's/.*xMax="\([0-9.]*\)".*/\1/p' | sort -n | tail -1)
+if awk -v w="$widest" 'BEGIN { exit !(w > 400 && w <= 521.6) }' &&
+  pdftotext -f 2 -l 2 "$WORK/out/未填期间/[测试]局/annual.pdf" - | grep -q "长长…"; then ok; else bad "目录 runs to $widest pt"; fi
+
 # ---- every file well-formed ----
 badsvg=0
 while read -r f; do xmllint --noout "$f" 2>/dev/null || badsvg=$((badsvg + 1)); done < <(find "$WORK/out" -name '*.svg')
