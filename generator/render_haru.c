@@ -432,7 +432,20 @@ static bool repair(const char *path, bool fix_id) {
       g_free(sum);
     }
   }
-  ok = g_file_set_contents(path, data, (gssize)len, NULL);
+  /* path is the temporary file itself: written over in place, not through
+   * yet another temporary file a stop could leave behind */
+  int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  ok = fd >= 0;
+  for (gsize done = 0; ok && done < len;) {
+    ssize_t k = write(fd, data + done, len - done);
+    if (k < 0 && errno == EINTR)
+      continue;
+    ok = k > 0;
+    if (ok)
+      done += (gsize)k;
+  }
+  if (fd >= 0 && close(fd) != 0)
+    ok = false;
   g_free(data);
   return ok;
 }
