@@ -487,10 +487,9 @@ static void batch_put(GString *m, const JxBatch *b) {
     jx_wire_put_int(m, h->permissions);
     jx_wire_put_int(m, h->pdfa);
     jx_wire_put_string(m, h->icc_profile);
-    guint n = h->attachments ? h->attachments->len : 0;
-    jx_wire_put_int(m, h->attachments ? (gint64)n : -1);
-    for (guint i = 0; i < n; i++)
-      jx_wire_put_string(m, g_ptr_array_index(h->attachments, i));
+    jx_wire_put_int(m, h->attachments != NULL);
+    if (h->attachments)
+      put_list(m, h->attachments);
   }
 }
 
@@ -716,11 +715,9 @@ int jx_batch_worker(void) {
     haru.permissions = (unsigned)jx_wire_get_int(&r);
     haru.pdfa = jx_wire_get_int(&r) != 0;
     icc = jx_wire_get_string(&r);
-    gint64 n = jx_wire_get_int(&r);
-    if (n >= 0) {
+    if (jx_wire_get_int(&r)) {
       haru.attachments = g_ptr_array_new_with_free_func(g_free);
-      for (gint64 i = 0; i < n && !r.bad; i++)
-        g_ptr_array_add(haru.attachments, jx_wire_get_string(&r));
+      get_list(&r, haru.attachments);
     }
     haru.owner_password = owner;
     haru.user_password = user;

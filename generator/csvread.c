@@ -140,7 +140,7 @@ static void on_field(void *s, size_t len, void *data) {
   /* control characters (but tab and line ends) are not text: a report
    * would show them as boxes of hex digits */
   const unsigned char *b = s;
-  size_t dropped = 0;
+  size_t dropped = 0, kept = 0; /* kept: where the run still to copy starts */
   for (size_t i = 0; s && i < len; i++) {
     bool c0 = (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\r') || b[i] == 0x7F;
     bool c1 = b[i] == 0xC2 && i + 1 < len && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F;
@@ -153,12 +153,14 @@ static void on_field(void *s, size_t len, void *data) {
                  (b[i + 1] == 0x81 && b[i + 2] >= 0xA6 && b[i + 2] <= 0xA9));
     if (c0 || c1 || bidi) {
       size_t n = bidi ? 3 : c1 ? 2 : 1;
+      g_string_append_len(r->text, (const char *)b + kept, (gssize)(i - kept));
       dropped += n;
       i += n - 1;
-      continue;
+      kept = i + 1;
     }
-    g_string_append_c(r->text, (char)b[i]);
   }
+  if (s)
+    g_string_append_len(r->text, (const char *)b + kept, (gssize)(len - kept));
   cell.len -= dropped;
   if (dropped && !r->warned) {
     jx_diag_add(r->diag, JX_WARNING, r->cell_line, (int)r->cells->len + 1,

@@ -434,17 +434,9 @@ static bool repair(const char *path, bool fix_id) {
   }
   /* path is the temporary file itself: written over in place, not through
    * yet another temporary file a stop could leave behind */
-  int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-  ok = fd >= 0;
-  for (gsize done = 0; ok && done < len;) {
-    ssize_t k = write(fd, data + done, len - done);
-    if (k < 0 && errno == EINTR)
-      continue;
-    ok = k > 0;
-    if (ok)
-      done += (gsize)k;
-  }
-  if (fd >= 0 && close(fd) != 0)
+  FILE *f = fopen(path, "wb");
+  ok = f && fwrite(data, 1, len, f) == len;
+  if (f && fclose(f) != 0)
     ok = false;
   g_free(data);
   return ok;

@@ -322,22 +322,11 @@ JxModel *jx_wire_get_department(const char *data, gsize len) {
 
 /* ---- framing ---- */
 
-static bool write_all(int fd, const char *p, gsize n) {
+/* Writes (or, when in, reads) all n bytes at p, across short transfers and
+ * interruptions; false at the end of the stream or on an error. */
+static bool transfer(int fd, char *p, gsize n, bool in) {
   while (n > 0) {
-    ssize_t k = write(fd, p, n);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return false;
-    p += k;
-    n -= (gsize)k;
-  }
-  return true;
-}
-
-static bool read_all(int fd, char *p, gsize n) {
-  while (n > 0) {
-    ssize_t k = read(fd, p, n);
+    ssize_t k = in ? read(fd, p, n) : write(fd, p, n);
     if (k < 0 && errno == EINTR)
       continue;
     if (k <= 0)
@@ -350,17 +339,17 @@ static bool read_all(int fd, char *p, gsize n) {
 
 bool jx_wire_send(int fd, const GString *msg) {
   guint32 len = (guint32)msg->len;
-  return write_all(fd, (const char *)&len, sizeof len) && write_all(fd, msg->str, msg->len);
+  return transfer(fd, (char *)&len, sizeof len, false) && transfer(fd, msg->str, msg->len, false);
 }
 
 bool jx_wire_receive(int fd, GString *msg) {
   guint32 len = 0;
-  if (!read_all(fd, (char *)&len, sizeof len))
+  if (!transfer(fd, (char *)&len, sizeof len, true))
     return false;
   /* a department of a million indicators is some hundreds of MB; a length
    * beyond that is not from jixiao */
   if (len > (1u << 30))
     return false;
   g_string_set_size(msg, len);
-  return read_all(fd, msg->str, len);
+  return transfer(fd, msg->str, len, true);
 }
