@@ -42,8 +42,9 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS)
               -DJX_TEMPLATE_DIR='"$(TEMPLATEDIR)"' -Igenerator
 LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
 
-SRC := $(wildcard generator/*.c)
-LIB_SRC := $(filter-out generator/main.c generator/fontprep.c,$(SRC))
+SRC := $(wildcard generator/*.c generator/*/*.c)
+HDR := $(wildcard generator/*/*.h)
+LIB_SRC := $(filter-out generator/main.c generator/layout/fontprep.c,$(SRC))
 LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -54,7 +55,7 @@ all: $(BIN) fonts
 
 # The faces jixiao typesets with, prepared from the Debian font packages:
 # Noto CJK SC desubroutinized (cairo 1.16 loses glyphs of the original in
-# PDFs; see generator/fontprep.c), Liberation for Latin letters and digits.
+# PDFs; see generator/layout/fontprep.c), Liberation for Latin letters and digits.
 NOTO := /usr/share/fonts/opentype/noto
 LIBERATION := /usr/share/fonts/truetype/liberation2
 PREPARED := fonts/prepared
@@ -64,7 +65,7 @@ FACES := $(CJK:%=$(PREPARED)/%.otf) $(CJK:%=$(PREPARED)/%-rare.otf) \
          $(PREPARED)/LiberationSans-Regular.ttf $(PREPARED)/LiberationSans-Bold.ttf
 fonts: $(FACES)
 
-build/fontprep: generator/fontprep.c
+build/fontprep: generator/layout/fontprep.c
 	@mkdir -p build
 	@echo "  LINK    $@"
 	@$(CC) -std=c11 $(WARN) -O2 $< -o $@ $(shell pkg-config --cflags --libs harfbuzz-subset glib-2.0)
@@ -93,7 +94,8 @@ $(PREPARED)/Liberation%.ttf: $(LIBERATION)/Liberation%.ttf
 	@mkdir -p $(PREPARED)
 	@cp $< $@
 
-$(BUILD)/%.o: generator/%.c $(wildcard generator/*.h) | $(BUILD)
+$(BUILD)/%.o: generator/%.c $(HDR) | $(BUILD)
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -229,7 +231,7 @@ install: fonts
 	    >$(DESTDIR)$(PREFIX)/share/bash-completion/completions/jixiao
 
 format:
-	clang-format -i generator/*.c generator/*.h tests/unit/*.c tests/fuzz/*.c
+	clang-format -i generator/*.c generator/*/*.c $(HDR) tests/unit/*.c tests/fuzz/*.c
 
 clean:
 	rm -rf build jixiao fonts/cache

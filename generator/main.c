@@ -1,18 +1,18 @@
 /* main.c - the jixiao command: options, the commands, exit codes.
  * Nothing else in jixiao decides how the process ends. */
-#include "assess.h"
-#include "batch.h"
-#include "dump.h"
-#include "fonts.h"
-#include "inputs.h"
-#include "interrupt.h"
-#include "layout.h"
-#include "render.h"
-#include "render_haru.h"
-#include "report.h"
-#include "style.h"
-#include "table.h"
-#include "template.h"
+#include "assess/assess.h"
+#include "batch/batch.h"
+#include "report/dump.h"
+#include "layout/fonts.h"
+#include "read/inputs.h"
+#include "render/interrupt.h"
+#include "layout/layout.h"
+#include "render/render.h"
+#include "render/render_haru.h"
+#include "report/report.h"
+#include "layout/style.h"
+#include "read/table.h"
+#include "report/template.h"
 
 #include <errno.h>
 #include <fontconfig/fontconfig.h>

@@ -1,6 +1,6 @@
 /* libFuzzer target: bytes of any encoding through the decoder and the CSV
  * parser, with comma and tab. */
-#include "csvread.h"
+#include "read/csvread.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* libFuzzer target: the 绩效指标 cell grammar ("1、产出指标,数量指标,…；年度指标值:…；"). */
-#include "indicator.h"
+#include "read/indicator.h"
 
 #include <stdint.h>
 

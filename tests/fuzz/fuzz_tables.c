@@ -1,7 +1,7 @@
 /* libFuzzer target: the table reader and the actuals matcher.  The input is
  * split at the first NUL byte into a target table and an actuals table, both
  * read, then matched (jx_reader_finish). */
-#include "table.h"
+#include "read/table.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* libFuzzer target: the template loader, on a file that extends annual. */
-#include "template.h"
+#include "report/template.h"
 
 #include <glib/gstdio.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* libFuzzer target: the value grammar ("≥98%", "1-2个", "±3%以内", …), and
  * an actual assessed against the value as a target. */
-#include "assess.h"
-#include "value.h"
+#include "assess/assess.h"
+#include "model/value.h"
 
 #include <stdint.h>
 

@@ -1,8 +1,8 @@
 /* An actual against its target.  Every expected ratio is worked out by hand
  * in the comment beside it (DOMAIN.md §3). */
-#include "assess.h"
-#include "inputs.h"
-#include "table.h"
+#include "assess/assess.h"
+#include "read/inputs.h"
+#include "read/table.h"
 
 #include <glib/gstdio.h>
 #include <math.h>

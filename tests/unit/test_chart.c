@@ -1,9 +1,9 @@
 /* Bullet charts on the display list.  Positions are worked out by hand from
  * chart.h's geometry: the plot starts at 0.38 of the width and takes 0.50
  * of it; the default text block is 156 mm = 442.2 pt wide at 28 mm. */
-#include "chart.h"
-#include "fonts.h"
-#include "layout.h"
+#include "report/chart.h"
+#include "layout/fonts.h"
+#include "layout/layout.h"
 
 #include <math.h>
 #include <setjmp.h>

@@ -1,6 +1,6 @@
 /* Bytes to rows: encodings, line ends, and the physical line of each cell.
  * The expected lines were counted by hand in each input. */
-#include "csvread.h"
+#include "read/csvread.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

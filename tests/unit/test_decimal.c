@@ -1,5 +1,5 @@
 /* Exact decimals and amounts; expected values worked out by hand. */
-#include "decimal.h"
+#include "model/decimal.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

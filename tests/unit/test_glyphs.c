@@ -14,7 +14,7 @@
  * thousands.  So the characters are set twice: all in one document, and
  * sixteen to a document (merged with pdfunite for one pdftoppm run).
  * The fonts are jixiao's own configuration, or $JIXIAO_FONTS. */
-#include "fonts.h"
+#include "layout/fonts.h"
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>

@@ -1,5 +1,5 @@
 /* The 绩效指标 cell grammar.  Expected fields worked out by hand. */
-#include "indicator.h"
+#include "read/indicator.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -2,11 +2,11 @@
  * Expected counts are worked out by hand from the default style: the text
  * block is 225 mm = 637.8 pt high, the body pitch 28.95 pt, so a page holds
  * floor(637.8 / 28.95) = 22 body lines (GB/T 9704's 22 lines a page). */
-#include "cjk.h"
-#include "fonts.h"
-#include "inputs.h"
-#include "layout.h"
-#include "report.h"
+#include "layout/cjk.h"
+#include "layout/fonts.h"
+#include "read/inputs.h"
+#include "layout/layout.h"
+#include "report/report.h"
 
 #include <math.h>
 #include <setjmp.h>

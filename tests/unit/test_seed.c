@@ -3,8 +3,8 @@
  * counts and names below were taken by reading the table by hand: five
  * projects, 5 + 5 + 1 + 26 + 4 = 41 indicators, amounts 583.95 + 137.20 +
  * 10.00 + 439.63 + 79.22 = 1,250.00. */
-#include "inputs.h"
-#include "text.h"
+#include "read/inputs.h"
+#include "model/text.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,6 +1,6 @@
 /* Rows to the model for each kind of table, from small tables written out
  * here; every expected count and message was worked out by hand. */
-#include "table.h"
+#include "read/table.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,7 +1,7 @@
 /* Templates: every key the loader knows is documented in the README; a
  * chain of extends= merges key by key; placeholders are filled. */
-#include "template.h"
-#include "text.h"
+#include "report/template.h"
+#include "model/text.h"
 
 #include <glib/gstdio.h>
 

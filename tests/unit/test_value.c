@@ -1,6 +1,6 @@
 /* Unit tests of the value grammar.  Every expected structure below was worked
  * out by hand from the text of the value, following DOMAIN.md §2. */
-#include "value.h"
+#include "model/value.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

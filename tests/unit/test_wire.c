@@ -1,9 +1,9 @@
 /* A department as bytes and back, as the batch hands it to a worker: the
  * model read back must dump (dump.h, an independent view of every field a
  * report uses) to the same bytes as the model it was written from. */
-#include "dump.h"
-#include "inputs.h"
-#include "wire.h"
+#include "report/dump.h"
+#include "read/inputs.h"
+#include "batch/wire.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

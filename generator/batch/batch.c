@@ -1,0 +1,1233 @@
+/* batch.c - many reports: planning, worker processes, the manifest. */
+#include "batch/batch.h"
+
+#include "layout/fonts.h"
+#include "read/inputs.h"
+#include "render/interrupt.h"
+#include "layout/install.h"
+#include "layout/layout.h"
+#include "render/render.h"
+#include "report/report.h"
+#include "model/text.h"
+#include "batch/wire.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef JX_VERSION
+#define JX_VERSION "0.0.0"
+#endif
+#ifndef JX_FONT_DIR
+#define JX_FONT_DIR "fonts"
+#endif
+
+/* One document to make. */
+typedef struct {
+  const JxDepartment *d;
+  char *period;       /* its folder: "2024", "2024-06", or 未填期间 */
+  char *dir;          /* OUT/<period>/<department> */
+  char *prefix;       /* dir/<template> */
+  GPtrArray *sources; /* char *: the input files it is made from */
+  char *key;          /* SHA-256 of everything it is made from */
+} Job;
+
+/* What became of a job, read back from its worker. */
+typedef struct {
+  int rc;           /* sysexits code */
+  bool skipped;     /* up to date */
+  GPtrArray *files; /* char *: "path\tsha256\tpages" */
+  GPtrArray *notes; /* char *: errors and warnings, as printed */
+} Result;
+
+static void job_clear(Job *j) {
+  g_free(j->period);
+  g_free(j->dir);
+  g_free(j->prefix);
+  if (j->sources)
+    g_ptr_array_free(j->sources, TRUE);
+  g_free(j->key);
+}
+
+/* ---- planning ---- */
+
+/* Adds file to the set once. */
+static void add_source(GPtrArray *set, const char *file) {
+  if (!file)
+    return;
+  for (guint i = 0; i < set->len; i++)
+    if (strcmp(g_ptr_array_index(set, i), file) == 0)
+      return;
+  g_ptr_array_add(set, g_strdup(file));
+}
+
+/* The input files d was read from: its projects', their actuals' and budget
+ * executions'. */
+static GPtrArray *department_sources(const JxDepartment *d) {
+  GPtrArray *set = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < d->projects->len; i++) {
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    add_source(set, p->loc.file);
+    for (guint k = 0; k < p->indicators->len; k++) {
+      const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+      for (guint a = 0; a < jx_indicator_actual_count(ind); a++)
+        add_source(set, ((JxActual *)g_ptr_array_index(ind->actuals, a))->loc.file);
+    }
+    for (guint e = 0; e < p->executions->len; e++)
+      add_source(set, ((JxExecution *)g_ptr_array_index(p->executions, e))->loc.file);
+  }
+  g_ptr_array_sort(set, jx_text_compare_ptrs);
+  return set;
+}
+
+/* Feeds a file's bytes (or its absence) to the checksum. */
+static void sum_file(GChecksum *c, const char *path) {
+  char *data = NULL;
+  gsize len = 0;
+  g_checksum_update(c, (const guchar *)path, (gssize)strlen(path) + 1);
+  if (g_file_get_contents(path, &data, &len, NULL))
+    g_checksum_update(c, (const guchar *)data, (gssize)len);
+  g_free(data);
+}
+
+/* Feeds the names and sizes of the faces in dir (not recursive). */
+static void sum_folder(GChecksum *c, const char *dir) {
+  GDir *d = g_dir_open(dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  for (const char *f; d && (f = g_dir_read_name(d));)
+    g_ptr_array_add(names, g_strdup(f));
+  if (d)
+    g_dir_close(d);
+  g_ptr_array_sort(names, jx_text_compare_ptrs);
+  for (guint i = 0; i < names->len; i++) {
+    char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
+    GStatBuf st;
+    if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+      char *line =
+          g_strdup_printf("%s %lld\n", (char *)g_ptr_array_index(names, i), (long long)st.st_size);
+      g_checksum_update(c, (const guchar *)line, -1);
+      g_free(line);
+    }
+    g_free(path);
+  }
+  g_ptr_array_free(names, TRUE);
+}
+
+/* What every document of the run shares: jixiao, the template, the fonts
+ * and the options that change the bytes. */
+static char *common_key(const JxBatch *b) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  gsize len = 0;
+  char *tmpl = g_key_file_to_data(b->tmpl->keys, &len, NULL);
+  const char *fonts = jx_install_dir("JIXIAO_FONTS", JX_FONT_DIR, "fonts");
+  char *conf = g_build_filename(fonts, "fonts.conf", NULL);
+  char *prepared = g_build_filename(fonts, "prepared", NULL);
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  const JxHaruOptions *h = b->haru_options;
+  char *options =
+      g_strdup_printf("jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u",
+                      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi,
+                      b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa,
+                      b->attach, h && h->owner_password ? h->owner_password : "",
+                      h && h->user_password ? h->user_password : "", h ? h->permissions : 0);
+  g_checksum_update(c, (const guchar *)options, -1);
+  g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
+  sum_file(c, conf);
+  sum_folder(c, fonts);
+  sum_folder(c, prepared);
+  char *key = g_strdup(g_checksum_get_string(c));
+  g_checksum_free(c);
+  g_free(options);
+  g_free(tmpl);
+  g_free(conf);
+  g_free(prepared);
+  return key;
+}
+
+/* The template's name for files: annual, or a FILE.ini's base name. */
+static char *template_file_name(const JxTemplate *t) {
+  char *base = g_path_get_basename(t->path);
+  if (g_str_has_suffix(base, ".ini"))
+    base[strlen(base) - 4] = '\0';
+  return base;
+}
+
+/* The jobs of this shard, in a fixed order (department names), each with
+ * its own folder: two departments whose names make the same folder name are
+ * told apart by -2, -3 … in that order. */
+static GArray *plan(const JxBatch *b, const JxModel *m) {
+  GPtrArray *depts = g_ptr_array_new();
+  for (guint i = 0; i < m->departments->len; i++) {
+    const JxDepartment *d = g_ptr_array_index(m->departments, i);
+    if (d->projects->len)
+      g_ptr_array_add(depts, (gpointer)d);
+  }
+  char *common = common_key(b), *tname = template_file_name(b->tmpl);
+  GArray *jobs = g_array_new(FALSE, TRUE, sizeof(Job));
+  GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < depts->len; i++) {
+    const JxDepartment *d = g_ptr_array_index(depts, i);
+    Job j = {0};
+    j.d = d;
+    const char *when = jx_report_period(d, b->period);
+    j.period = g_strdup(when ? when : "未填期间");
+    char *name = jx_render_safe_name(d->name), *folder = g_build_filename(j.period, name, NULL);
+    for (int n = 2; g_hash_table_contains(taken, folder); n++) {
+      g_free(folder);
+      char *numbered = g_strdup_printf("%s-%d", name, n);
+      folder = g_build_filename(j.period, numbered, NULL);
+      g_free(numbered);
+    }
+    g_hash_table_add(taken, g_strdup(folder));
+    j.dir = g_build_filename(b->out_dir, folder, NULL);
+    j.prefix = g_build_filename(j.dir, tname, NULL);
+    g_free(folder);
+    g_free(name);
+    if ((int)(i % (guint)b->shards) != b->shard - 1) {
+      job_clear(&j);
+      continue;
+    }
+    j.sources = department_sources(d);
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(c, (const guchar *)common, -1);
+    g_checksum_update(c, (const guchar *)d->name, -1);
+    /* each source read and digested once, however many departments share it */
+    for (guint k = 0; k < j.sources->len; k++) {
+      const char *src = g_ptr_array_index(j.sources, k);
+      char *digest = g_hash_table_lookup(digests, src);
+      if (!digest) {
+        GChecksum *one = g_checksum_new(G_CHECKSUM_SHA256);
+        sum_file(one, src);
+        digest = g_strdup(g_checksum_get_string(one));
+        g_checksum_free(one);
+        g_hash_table_insert(digests, g_strdup(src), digest);
+      }
+      g_checksum_update(c, (const guchar *)digest, -1);
+    }
+    j.key = g_strdup(g_checksum_get_string(c));
+    g_checksum_free(c);
+    g_array_append_val(jobs, j);
+  }
+  g_hash_table_destroy(taken);
+  g_hash_table_destroy(digests);
+  g_ptr_array_free(depts, TRUE);
+  g_free(common);
+  g_free(tname);
+  return jobs;
+}
+
+/* ---- what is up to date ---- */
+
+/* The state of the tree: a group a document (its path without .pdf), with the key it was
+ * made from and its files ("path\tsha256\tpages"). */
+static char *state_path(const JxBatch *b) {
+  return g_build_filename(b->out_dir, ".jixiao-state.ini", NULL);
+}
+
+/* A document's group in the state: "doc " and its path, with the
+ * characters a key file's group name cannot hold ([, ], controls) and %
+ * written %XX, so that any folder or department name can be recorded. */
+static char *doc_group(const char *prefix) {
+  GString *g = g_string_new("doc ");
+  for (const unsigned char *p = (const unsigned char *)prefix; *p; p++) {
+    if (*p == '[' || *p == ']' || *p == '%' || *p < 0x20 || *p == 0x7F)
+      g_string_append_printf(g, "%%%02X", *p);
+    else
+      g_string_append_c(g, (char)*p);
+  }
+  return g_string_free(g, FALSE);
+}
+
+/* The path a document's group stands for. */
+static char *group_path(const char *group) {
+  GString *p = g_string_new(NULL);
+  for (const char *c = group + strlen("doc "); *c; c++) {
+    if (*c == '%' && g_ascii_isxdigit(c[1]) && g_ascii_isxdigit(c[2])) {
+      g_string_append_c(p, (char)(g_ascii_xdigit_value(c[1]) * 16 + g_ascii_xdigit_value(c[2])));
+      c += 2;
+    } else {
+      g_string_append_c(p, *c);
+    }
+  }
+  return g_string_free(p, FALSE);
+}
+
+static char *file_sha256(const char *path) {
+  char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL))
+    return NULL;
+  char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+  g_free(data);
+  return sum;
+}
+
+/* A file's size and modification time, to tell it unchanged cheaply. */
+static char *file_stamp(const char *path) {
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return NULL;
+  return g_strdup_printf("%lld %lld.%09ld", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                         (long)st.st_mtim.tv_nsec);
+}
+
+/* The files of j as last made, when they were made from the same key and
+ * are all there unchanged; else NULL. */
+static GPtrArray *up_to_date(GKeyFile *state, const Job *j) {
+  char *group = doc_group(j->prefix);
+  char *key = g_key_file_get_string(state, group, "key", NULL);
+  gchar **files = g_key_file_get_string_list(state, group, "files", NULL, NULL);
+  gchar **stamps = g_key_file_get_string_list(state, group, "stamps", NULL, NULL);
+  g_free(group);
+  GPtrArray *out = NULL;
+  if (key && files && strcmp(key, j->key) == 0) {
+    out = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; files[i] && out; i++) {
+      gchar **f = g_strsplit(files[i], "\t", 3);
+      /* unchanged size and time: unchanged; else the digest decides */
+      char *stamp = f[0] ? file_stamp(f[0]) : NULL;
+      bool same_stamp =
+          stamp && stamps && (gsize)i < g_strv_length(stamps) && strcmp(stamp, stamps[i]) == 0;
+      char *sum = same_stamp ? g_strdup(f[1]) : f[0] && f[1] ? file_sha256(f[0]) : NULL;
+      g_free(stamp);
+      if (sum && strcmp(sum, f[1]) == 0) {
+        g_ptr_array_add(out, g_strdup(files[i]));
+      } else {
+        g_ptr_array_free(out, TRUE);
+        out = NULL;
+      }
+      g_free(sum);
+      g_strfreev(f);
+    }
+  }
+  g_free(key);
+  g_strfreev(files);
+  g_strfreev(stamps);
+  return out;
+}
+
+/* ---- making one document ---- */
+
+/* What a worker needs, opened once per process. */
+typedef struct {
+  JxFonts *fonts;
+  PangoContext *ctx;
+  char *iso, *cn; /* the report's date for the PDF and the cover */
+} Worker;
+
+/* Renders j; records in r the files written and what went wrong. */
+static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) {
+  GError *err = NULL;
+  const JxStyle *style = b->haru ? &b->tmpl->truetype : &b->tmpl->style;
+  if (g_mkdir_with_parents(j->dir, 0777) != 0) {
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: cannot create the folder %s: %s", j->dir,
+                                              g_strerror(errno)));
+    r->rc = EX_CANTCREAT;
+    return;
+  }
+  JxReportOptions ro = {b->tmpl, w->cn, b->period, b->charts};
+  JxDocument *doc = jx_report_department(j->d, &ro);
+  JxLayout *l = jx_layout_document(doc, style, w->ctx);
+  GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+  JxMeta meta = {doc->title,    doc->author,          doc->subject,
+                 doc->keywords, "jixiao " JX_VERSION, w->iso};
+  bool ok = true;
+  guint pdf_pages = 0;
+  if (b->pdf) {
+    char *path = g_strdup_printf("%s.pdf", j->prefix);
+    ok = b->haru ? jx_render_haru(l, &meta, b->haru_options, path, &err)
+                 : jx_render_pdf(l, &meta, path, &err);
+    g_ptr_array_add(written, path);
+    pdf_pages = l->pages->len;
+  }
+  if (ok && b->svg)
+    ok = jx_render_svg(l, j->prefix, written, &err);
+  if (ok && b->png)
+    ok = jx_render_png(l, j->prefix, b->dpi, written, &err);
+  /* each chart as a file of its own, for web pages and word processors */
+  if (ok && (b->svg || b->png))
+    ok = jx_render_figures(doc, &b->tmpl->style, w->ctx, j->dir, b->svg, b->png, b->dpi, written,
+                           &err);
+  if (ok) {
+    for (guint k = 0; k < written->len; k++) {
+      const char *path = g_ptr_array_index(written, k);
+      char *sum = file_sha256(path);
+      guint pages = g_str_has_suffix(path, ".pdf") ? pdf_pages : 1;
+      g_ptr_array_add(r->files, g_strdup_printf("%s\t%s\t%u", path, sum ? sum : "", pages));
+      g_free(sum);
+    }
+  } else {
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: %s: %s", j->d->name, err->message));
+    /* a character the haru engine's faces lack is the data's problem */
+    r->rc = g_error_matches(err, JX_HARU_ERROR, JX_HARU_GLYPH) ? EX_DATAERR : EX_CANTCREAT;
+    g_clear_error(&err);
+  }
+  g_ptr_array_free(written, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
+static bool worker_open(Worker *w, GError **error) {
+  w->fonts = jx_fonts_open(NULL, error);
+  if (!w->fonts)
+    return false;
+  w->ctx = jx_fonts_context(w->fonts);
+  /* SOURCE_DATE_EPOCH, so that the same input gives the same bytes */
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  GDateTime *t = NULL;
+  w->iso = NULL;
+  if (epoch && *epoch) {
+    char *end = NULL;
+    gint64 secs = g_ascii_strtoll(epoch, &end, 10);
+    if (end && !*end)
+      t = g_date_time_new_from_unix_utc(secs);
+  }
+  if (t)
+    w->iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    t = g_date_time_new_now_local();
+  w->cn = g_strdup_printf("%d年%d月%d日", g_date_time_get_year(t), g_date_time_get_month(t),
+                          g_date_time_get_day_of_month(t));
+  g_date_time_unref(t);
+  return true;
+}
+
+static void worker_close(Worker *w) {
+  if (w->ctx)
+    g_object_unref(w->ctx);
+  jx_fonts_free(w->fonts);
+  g_free(w->iso);
+  g_free(w->cn);
+}
+
+/* A worker's messages to the parent: a result, or its peak memory last. */
+enum { MSG_RESULT = 1, MSG_PEAK = 2 };
+
+static void put_list(GString *m, const GPtrArray *items) {
+  jx_wire_put_int(m, items->len);
+  for (guint i = 0; i < items->len; i++)
+    jx_wire_put_string(m, g_ptr_array_index(items, i));
+}
+
+static void get_list(JxWireReader *r, GPtrArray *items) {
+  gint64 n = jx_wire_get_int(r);
+  for (gint64 i = 0; i < n && !r->bad; i++) {
+    char *s = jx_wire_get_string(r);
+    g_ptr_array_add(items, s ? s : g_strdup(""));
+  }
+}
+
+/* Job i's result, for the parent. */
+static void result_put(GString *m, gint64 i, const Result *r) {
+  jx_wire_put_int(m, MSG_RESULT);
+  jx_wire_put_int(m, i);
+  jx_wire_put_int(m, r->rc);
+  put_list(m, r->files);
+  put_list(m, r->notes);
+}
+
+/* ---- progress ---- */
+
+typedef struct {
+  bool on; /* standard error is a terminal, and not -q */
+  guint done, total;
+  gint64 start;
+} Progress;
+
+static void progress_show(Progress *p) {
+  if (!p->on || !p->total)
+    return;
+  double elapsed = (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC;
+  double left = p->done ? elapsed * (p->total - p->done) / p->done : 0;
+  int width = 30, fill = (int)(width * p->done / p->total);
+  fprintf(stderr, "\r[%.*s%*s] %u/%u  %d:%02d elapsed", fill, "##############################",
+          width - fill, "", p->done, p->total, (int)elapsed / 60, (int)elapsed % 60);
+  if (p->done && p->done < p->total)
+    fprintf(stderr, ", ~%d:%02d left", (int)left / 60, (int)left % 60);
+  fprintf(stderr, "   ");
+  if (p->done == p->total)
+    fputc('\n', stderr);
+  fflush(stderr);
+}
+
+/* ---- running the jobs ---- */
+
+/* Worker processes are jixiao started again ("jixiao worker"), not forks:
+ * a fork would carry the whole model of every department into each worker.
+ * A worker reads from its standard input a first message with what the
+ * run sets (batch_put) and then one message a document: its job number,
+ * folder and file prefix, and its department as bytes (wire.h).  It leaves
+ * the result in DIR/<job number> and writes one byte on its standard output
+ * when a document is done. */
+
+/* The run's settings for a worker. */
+static void batch_put(GString *m, const JxBatch *b) {
+  jx_wire_put_string(m, b->tmpl->path);
+  jx_wire_put_string(m, b->period);
+  jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4);
+  char dpi[G_ASCII_DTOSTR_BUF_SIZE];
+  jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
+  jx_wire_put_int(m, b->verbosity);
+  const JxHaruOptions *h = b->haru_options;
+  jx_wire_put_int(m, h != NULL);
+  if (h) {
+    jx_wire_put_string(m, h->owner_password);
+    jx_wire_put_string(m, h->user_password);
+    jx_wire_put_int(m, h->permissions);
+    jx_wire_put_int(m, h->pdfa);
+    jx_wire_put_string(m, h->icc_profile);
+    jx_wire_put_int(m, h->attachments != NULL);
+    if (h->attachments)
+      put_list(m, h->attachments);
+  }
+}
+
+/* One worker as the parent sees it. */
+typedef struct {
+  pid_t pid;
+  int in, out; /* its standard input and output; -1 once closed */
+  gint64 job;  /* the job it is making, or -1 */
+} Proc;
+
+/* A pipe whose ends are not inherited by programs started later. */
+static bool pipe_cloexec(int fds[2]) {
+  if (pipe(fds) != 0)
+    return false;
+  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  return true;
+}
+
+/* Starts `jixiao worker` with pipes to it; false when it cannot. */
+static bool proc_start(Proc *w, const char *exe, char **env) {
+  int in[2], out[2];
+  w->pid = -1;
+  w->in = w->out = -1;
+  w->job = -1;
+  if (!pipe_cloexec(in))
+    return false;
+  if (!pipe_cloexec(out)) {
+    close(in[0]);
+    close(in[1]);
+    return false;
+  }
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+      _exit(EX_OSERR);
+    char *argv[] = {(char *)"jixiao", (char *)"worker", NULL};
+    execve(exe, argv, env);
+    _exit(EX_OSERR);
+  }
+  close(in[0]);
+  close(out[1]);
+  if (pid < 0) {
+    close(in[1]);
+    close(out[0]);
+    return false;
+  }
+  w->pid = pid;
+  jx_interrupt_child(pid);
+  w->in = in[1];
+  w->out = out[0];
+  return true;
+}
+
+/* Hands job i to w; false when w is gone. */
+static bool proc_give(Proc *w, const Job *j, guint i) {
+  GString *m = g_string_new(NULL);
+  jx_wire_put_int(m, i);
+  jx_wire_put_string(m, j->dir);
+  jx_wire_put_string(m, j->prefix);
+  jx_wire_put_string(m, j->period);
+  jx_wire_put_department(m, j->d);
+  bool ok = jx_wire_send(w->in, m);
+  g_string_free(m, TRUE);
+  w->job = ok ? (gint64)i : -1;
+  return ok;
+}
+
+/* Gives w the next job to do, or closes its input when there is none. */
+static void proc_next(Proc *w, GArray *jobs, const bool *todo, guint *next) {
+  while (*next < jobs->len && !todo[*next])
+    (*next)++;
+  if (*next < jobs->len && w->in >= 0) {
+    guint i = (*next)++;
+    if (proc_give(w, &g_array_index(jobs, Job, i), i))
+      return;
+    /* its result will be missing, and said so */
+  }
+  if (w->in >= 0)
+    close(w->in);
+  w->in = -1;
+}
+
+/* Runs the jobs marked in todo in n worker processes; false when a worker
+ * could not be started or did not end well. */
+static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n, Result *results,
+                        bool *got_result, Progress *p) {
+  char *exe = g_file_read_link("/proc/self/exe", NULL);
+  if (!exe) {
+    fprintf(stderr, "jixiao: cannot start workers: cannot find the program itself\n");
+    return false;
+  }
+  /* GLib's slice allocator is about a tenth slower than malloc over
+   * Pango's many small objects; it is set before GLib starts, so here */
+  char **env = g_environ_setenv(g_get_environ(), "G_SLICE", "always-malloc", FALSE);
+  /* a worker that dies makes a write to it fail, not end this process */
+  struct sigaction ignore = {0}, old;
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ignore, &old);
+  fflush(NULL);
+  Proc *procs = g_new0(Proc, n);
+  GString *setup = g_string_new(NULL);
+  batch_put(setup, b);
+  bool ok = true;
+  guint next = 0;
+  for (int k = 0; k < n; k++) {
+    if (!proc_start(&procs[k], exe, env) || !jx_wire_send(procs[k].in, setup)) {
+      fprintf(stderr, "jixiao: cannot start a worker: %s\n", g_strerror(errno));
+      ok = false;
+      if (procs[k].in >= 0)
+        close(procs[k].in);
+      procs[k].in = -1;
+      continue;
+    }
+    proc_next(&procs[k], jobs, todo, &next);
+  }
+  g_string_free(setup, TRUE);
+  struct pollfd *fds = g_new0(struct pollfd, n);
+  gint64 peak = 0; /* KB */
+  GString *msg = g_string_new(NULL);
+  for (;;) {
+    int open = 0;
+    for (int k = 0; k < n; k++) {
+      fds[k].fd = procs[k].out;
+      fds[k].events = POLLIN;
+      fds[k].revents = 0;
+      open += procs[k].out >= 0;
+    }
+    if (!open)
+      break;
+    if (poll(fds, (nfds_t)n, -1) < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    for (int k = 0; k < n; k++) {
+      if (procs[k].out < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+        continue;
+      JxWireReader r = {NULL, 0, 0, false};
+      bool got = jx_wire_receive(procs[k].out, msg);
+      r.data = msg->str;
+      r.len = msg->len;
+      gint64 kind = got ? jx_wire_get_int(&r) : 0;
+      if (kind == MSG_PEAK) {
+        /* the worker's last word */
+        peak = MAX(peak, jx_wire_get_int(&r));
+      } else if (kind == MSG_RESULT) {
+        gint64 i = jx_wire_get_int(&r);
+        if (i >= 0 && i < (gint64)jobs->len && todo[i] && !results[i].rc &&
+            !results[i].files->len) {
+          results[i].rc = (int)jx_wire_get_int(&r);
+          get_list(&r, results[i].files);
+          get_list(&r, results[i].notes);
+          got_result[i] = !r.bad;
+        }
+        p->done++;
+        progress_show(p);
+        procs[k].job = -1;
+        proc_next(&procs[k], jobs, todo, &next);
+      } else {
+        /* ended: its job, if any, has no result and fails */
+        close(procs[k].out);
+        procs[k].out = -1;
+        if (procs[k].in >= 0)
+          close(procs[k].in);
+        procs[k].in = -1;
+      }
+    }
+  }
+  for (int k = 0; k < n; k++) {
+    if (procs[k].pid <= 0)
+      continue;
+    int status = 0;
+    while (waitpid(procs[k].pid, &status, 0) < 0 && errno == EINTR)
+      ;
+    jx_interrupt_forget(procs[k].pid);
+    ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  /* jobs never handed out (every worker gone) have no result either */
+  if (b->verbosity > 1)
+    fprintf(stderr, "jixiao: %d workers, the largest peaked at %.1f MB\n", n, (double)peak / 1024);
+  sigaction(SIGPIPE, &old, NULL);
+  g_string_free(msg, TRUE);
+  g_free(fds);
+  g_free(procs);
+  g_strfreev(env);
+  g_free(exe);
+  return ok;
+}
+
+/* This process's peak resident memory in KB, since it started this
+ * program (getrusage would count the parent's pages it was forked with). */
+static gint64 own_peak(void) {
+  char *status = NULL;
+  gint64 kb = 0;
+  if (g_file_get_contents("/proc/self/status", &status, NULL, NULL)) {
+    const char *hwm = strstr(status, "VmHWM:");
+    if (hwm)
+      kb = g_ascii_strtoll(hwm + 6, NULL, 10);
+  }
+  g_free(status);
+  return kb;
+}
+
+/* `jixiao worker`: makes the documents handed to it on standard input. */
+int jx_batch_worker(void) {
+  GString *m = g_string_new(NULL);
+  if (!jx_wire_receive(STDIN_FILENO, m)) {
+    g_string_free(m, TRUE);
+    return EX_USAGE;
+  }
+  JxWireReader r = {m->str, m->len, 0, false};
+  char *tmpl_path = jx_wire_get_string(&r), *period = jx_wire_get_string(&r);
+  gint64 flags = jx_wire_get_int(&r);
+  char *dpi = jx_wire_get_string(&r);
+  int verbosity = (int)jx_wire_get_int(&r);
+  JxHaruOptions haru = {0};
+  bool has_haru = jx_wire_get_int(&r) != 0;
+  char *owner = NULL, *user = NULL, *icc = NULL;
+  if (has_haru) {
+    owner = jx_wire_get_string(&r);
+    user = jx_wire_get_string(&r);
+    haru.permissions = (unsigned)jx_wire_get_int(&r);
+    haru.pdfa = jx_wire_get_int(&r) != 0;
+    icc = jx_wire_get_string(&r);
+    if (jx_wire_get_int(&r)) {
+      haru.attachments = g_ptr_array_new_with_free_func(g_free);
+      get_list(&r, haru.attachments);
+    }
+    haru.owner_password = owner;
+    haru.user_password = user;
+    haru.icc_profile = icc;
+  }
+  GError *err = NULL;
+  JxTemplate *t = r.bad ? NULL : jx_template_load(tmpl_path, &err);
+  Worker w = {0};
+  int rc = EX_OK;
+  if (!t || !worker_open(&w, &err)) {
+    fprintf(stderr, "jixiao: worker: %s\n", err ? err->message : "a broken first message");
+    g_clear_error(&err);
+    rc = EX_SOFTWARE;
+  }
+  JxBatch b = {0};
+  b.tmpl = t;
+  b.period = period;
+  b.pdf = flags & 1;
+  b.svg = flags & 2;
+  b.png = flags & 4;
+  b.charts = flags & 8;
+  b.haru = flags & 16;
+  b.dpi = dpi ? g_ascii_strtod(dpi, NULL) : 0;
+  b.haru_options = has_haru ? &haru : NULL;
+  b.verbosity = verbosity;
+  while (rc == EX_OK && jx_wire_receive(STDIN_FILENO, m)) {
+    JxWireReader jr = {m->str, m->len, 0, false};
+    gint64 i = jx_wire_get_int(&jr);
+    Job j = {0};
+    j.dir = jx_wire_get_string(&jr);
+    j.prefix = jx_wire_get_string(&jr);
+    j.period = jx_wire_get_string(&jr);
+    JxModel *model = jr.bad ? NULL : jx_wire_get_department(m->str + jr.at, m->len - jr.at);
+    if (!model || !j.dir || !j.prefix) {
+      fprintf(stderr, "jixiao: worker: a broken message\n");
+      rc = EX_SOFTWARE;
+    } else {
+      j.d = g_ptr_array_index(model->departments, 0);
+      Result res = {0, false, g_ptr_array_new_with_free_func(g_free),
+                    g_ptr_array_new_with_free_func(g_free)};
+      run_job(&b, &w, &j, &res);
+      GString *out = g_string_new(NULL);
+      result_put(out, i, &res);
+      if (!jx_wire_send(STDOUT_FILENO, out))
+        rc = EX_IOERR;
+      g_string_free(out, TRUE);
+      g_ptr_array_free(res.files, TRUE);
+      g_ptr_array_free(res.notes, TRUE);
+    }
+    jx_model_free(model);
+    job_clear(&j);
+  }
+  if (t)
+    worker_close(&w);
+  jx_template_free(t);
+  GString *last = g_string_new(NULL);
+  jx_wire_put_int(last, MSG_PEAK);
+  jx_wire_put_int(last, own_peak());
+  if (!jx_wire_send(STDOUT_FILENO, last) && rc == EX_OK)
+    rc = EX_IOERR;
+  g_string_free(last, TRUE);
+  if (haru.attachments)
+    g_ptr_array_free(haru.attachments, TRUE);
+  g_free(owner);
+  g_free(user);
+  g_free(icc);
+  g_free(tmpl_path);
+  g_free(period);
+  g_free(dpi);
+  g_string_free(m, TRUE);
+  return rc;
+}
+
+/* Runs the jobs marked in todo: in this process, or in worker
+ * processes. */
+static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *results,
+                    Progress *p) {
+  int n = MAX(1, MIN(b->jobs, (int)p->total));
+  if (n == 1) {
+    Worker w = {0};
+    GError *err = NULL;
+    if (!worker_open(&w, &err)) {
+      fprintf(stderr, "jixiao: %s\n", err->message);
+      g_error_free(err);
+      return false;
+    }
+    for (guint i = 0; i < jobs->len; i++)
+      if (todo[i]) {
+        run_job(b, &w, &g_array_index(jobs, Job, i), &results[i]);
+        p->done++;
+        progress_show(p);
+      }
+    worker_close(&w);
+    return true;
+  }
+  bool *got = g_new0(bool, jobs->len);
+  bool ok = run_workers(b, jobs, todo, n, results, got, p);
+  for (guint i = 0; i < jobs->len; i++)
+    if (todo[i] && !got[i]) {
+      results[i].rc = EX_SOFTWARE;
+      g_ptr_array_set_size(results[i].files, 0);
+      g_ptr_array_add(results[i].notes,
+                      g_strdup_printf("jixiao: %s: its worker stopped before finishing",
+                                      g_array_index(jobs, Job, i).d->name));
+    }
+  g_free(got);
+  return ok;
+}
+
+/* ---- the manifest ---- */
+
+static void json_string(GString *s, const char *text) {
+  g_string_append_c(s, '"');
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf(s, "\\%c", *p);
+    else if (*p < 0x20)
+      g_string_append_printf(s, "\\u%04x", *p);
+    else
+      g_string_append_c(s, (char)*p);
+  }
+  g_string_append_c(s, '"');
+}
+
+/* Records each document of the run under its path (without .pdf) in the
+ * tree's state: what it was made from, its files, sources and messages, so
+ * the next run can skip it and the manifest can list the whole tree. */
+static void save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results) {
+  char *tname = template_file_name(b->tmpl);
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    const Result *r = &results[i];
+    char *g = doc_group(j->prefix);
+    g_key_file_set_string(state, g, "key", r->rc ? "" : j->key);
+    g_key_file_set_string(state, g, "department", j->d->name);
+    g_key_file_set_string(state, g, "period", j->period);
+    g_key_file_set_string(state, g, "template", tname);
+    g_key_file_set_string(state, g, "status",
+                          r->rc        ? "failed"
+                          : r->skipped ? "up to date"
+                                       : "made");
+    g_key_file_set_string_list(state, g, "files", (const gchar *const *)r->files->pdata,
+                               r->files->len);
+    GPtrArray *stamps = g_ptr_array_new_with_free_func(g_free);
+    for (guint k = 0; k < r->files->len; k++) {
+      const char *f = g_ptr_array_index(r->files, k);
+      char *path = g_strndup(f, strcspn(f, "\t")), *stamp = file_stamp(path);
+      g_ptr_array_add(stamps, stamp ? stamp : g_strdup(""));
+      g_free(path);
+    }
+    g_key_file_set_string_list(state, g, "stamps", (const gchar *const *)stamps->pdata,
+                               stamps->len);
+    g_ptr_array_free(stamps, TRUE);
+    g_key_file_set_string_list(state, g, "sources", (const gchar *const *)j->sources->pdata,
+                               j->sources->len);
+    g_key_file_set_string_list(state, g, "messages", (const gchar *const *)r->notes->pdata,
+                               r->notes->len);
+    g_free(g);
+  }
+  g_free(tname);
+  char *path = state_path(b);
+  g_key_file_save_to_file(state, path, NULL);
+  g_free(path);
+}
+
+static void json_list(GString *s, GKeyFile *state, const char *group, const char *key) {
+  gchar **items = g_key_file_get_string_list(state, group, key, NULL, NULL);
+  g_string_append(s, "[");
+  for (int k = 0; items && items[k]; k++) {
+    g_string_append(s, k ? ", " : "");
+    json_string(s, items[k]);
+  }
+  g_string_append(s, "]");
+  g_strfreev(items);
+}
+
+/* OUT/manifest.json: every document of the tree, from its state, one a
+ * line in path order (so that the manifests of shards merge by lines):
+ * department, period, template, status, files (path, SHA-256, pages),
+ * sources and messages. */
+static bool write_manifest(const JxBatch *b, GKeyFile *state) {
+  GString *s = g_string_new("{\"jixiao\": \"" JX_VERSION "\", \"documents\": [\n");
+  gsize n = 0;
+  gchar **groups = g_key_file_get_groups(state, &n);
+  qsort(groups, n, sizeof *groups, jx_text_compare_ptrs);
+  guint listed = 0;
+  for (gsize i = 0; i < n; i++) {
+    const char *g = groups[i];
+    /* the runs' records (and anything else) are not documents */
+    if (!g_str_has_prefix(g, "doc "))
+      continue;
+    g_string_append(s, listed++ ? ",\n" : "");
+    char *dept = g_key_file_get_string(state, g, "department", NULL);
+    char *period = g_key_file_get_string(state, g, "period", NULL);
+    char *tname = g_key_file_get_string(state, g, "template", NULL);
+    char *status = g_key_file_get_string(state, g, "status", NULL);
+    g_string_append(s, "{\"department\": ");
+    json_string(s, dept ? dept : "");
+    g_string_append(s, ", \"period\": ");
+    json_string(s, period ? period : "");
+    g_string_append(s, ", \"template\": ");
+    json_string(s, tname ? tname : "");
+    g_string_append(s, ", \"status\": ");
+    json_string(s, status ? status : "");
+    g_string_append(s, ", \"files\": [");
+    gchar **files = g_key_file_get_string_list(state, g, "files", NULL, NULL);
+    for (int k = 0; files && files[k]; k++) {
+      gchar **f = g_strsplit(files[k], "\t", 3);
+      g_string_append(s, k ? ", {\"path\": " : "{\"path\": ");
+      json_string(s, f[0] ? f[0] : "");
+      g_string_append(s, ", \"sha256\": ");
+      json_string(s, f[0] && f[1] ? f[1] : "");
+      g_string_append_printf(s, ", \"pages\": %s}", f[0] && f[1] && f[2] ? f[2] : "0");
+      g_strfreev(f);
+    }
+    g_strfreev(files);
+    g_string_append(s, "], \"sources\": ");
+    json_list(s, state, g, "sources");
+    g_string_append(s, ", \"messages\": ");
+    json_list(s, state, g, "messages");
+    g_string_append(s, "}");
+    g_free(dept);
+    g_free(period);
+    g_free(tname);
+    g_free(status);
+  }
+  g_strfreev(groups);
+  g_string_append(s, listed ? "\n]}\n" : "]}\n");
+  char *path = g_build_filename(b->out_dir, "manifest.json", NULL);
+  /* g_file_set_contents writes a temporary file and renames it */
+  bool ok = g_file_set_contents(path, s->str, (gssize)s->len, NULL);
+  if (!ok)
+    fprintf(stderr, "jixiao: cannot write %s\n", path);
+  g_free(path);
+  g_string_free(s, TRUE);
+  return ok;
+}
+
+/* ---- a run with nothing to do ---- */
+
+/* What changes when a file is written or replaced: its size, times and
+ * inode. */
+static char *input_stamp(const char *path) {
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return g_strdup("");
+  return g_strdup_printf("%lld %lld.%09ld %lld.%09ld %llu", (long long)st.st_size,
+                         (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                         (long long)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec,
+                         (unsigned long long)st.st_ino);
+}
+
+/* The files the inputs name, each "path\tstamp"; NULL when they cannot be
+ * listed (the run then reads them and says why). */
+static GPtrArray *input_stamps(const JxBatch *b) {
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  char *message = NULL;
+  if (jx_inputs_list(b->inputs, b->n_inputs, names, &message) != JX_INPUTS_OK) {
+    g_free(message);
+    g_ptr_array_free(names, TRUE);
+    return NULL;
+  }
+  GPtrArray *stamps = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < names->len; i++) {
+    const char *name = g_ptr_array_index(names, i);
+    char *stamp = input_stamp(name);
+    g_ptr_array_add(stamps, g_strdup_printf("%s\t%s", name, stamp));
+    g_free(stamp);
+  }
+  g_ptr_array_free(names, TRUE);
+  return stamps;
+}
+
+/* The state's group for this run: its settings (common_key), shard and the
+ * inputs as named. */
+static char *run_group(const JxBatch *b) {
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  char *common = common_key(b);
+  char *shard = g_strdup_printf("|%d/%d", b->shard, b->shards);
+  g_checksum_update(c, (const guchar *)common, -1);
+  g_checksum_update(c, (const guchar *)shard, -1);
+  for (int i = 0; i < b->n_inputs; i++)
+    g_checksum_update(c, (const guchar *)b->inputs[i], (gssize)strlen(b->inputs[i]) + 1);
+  char *group = g_strdup_printf("run %s", g_checksum_get_string(c));
+  g_checksum_free(c);
+  g_free(common);
+  g_free(shard);
+  return group;
+}
+
+/* Records the run: its inputs' stamps from before they were read, and its
+ * documents with their keys. */
+static void save_run(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results) {
+  char *group = run_group(b);
+  g_key_file_remove_group(state, group, NULL);
+  guint failed = 0;
+  GPtrArray *docs = g_ptr_array_new_with_free_func(g_free), *keys = g_ptr_array_new();
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    failed += results[i].rc != 0;
+    g_ptr_array_add(docs, doc_group(j->prefix));
+    g_ptr_array_add(keys, j->key);
+  }
+  /* inputs that could not be listed, or a failure, make no record: the
+   * next run reads the inputs again */
+  if (b->stamps && !failed) {
+    g_key_file_set_string_list(state, group, "inputs", (const gchar *const *)b->stamps->pdata,
+                               b->stamps->len);
+    g_key_file_set_string_list(state, group, "documents", (const gchar *const *)docs->pdata,
+                               docs->len);
+    g_key_file_set_string_list(state, group, "keys", (const gchar *const *)keys->pdata, keys->len);
+  }
+  g_ptr_array_free(docs, TRUE);
+  g_ptr_array_free(keys, TRUE);
+  g_free(group);
+}
+
+/* Whether each of the document's files is as the state says it was
+ * written (size and time: a run with nothing to do digests nothing). */
+static bool files_unchanged(GKeyFile *state, const char *doc) {
+  gchar **files = g_key_file_get_string_list(state, doc, "files", NULL, NULL);
+  gchar **stamps = g_key_file_get_string_list(state, doc, "stamps", NULL, NULL);
+  bool same = files && stamps && g_strv_length(files) == g_strv_length(stamps);
+  for (int i = 0; same && files[i]; i++) {
+    char *path = g_strndup(files[i], strcspn(files[i], "\t"));
+    char *stamp = file_stamp(path);
+    same = stamp && strcmp(stamp, stamps[i]) == 0;
+    g_free(stamp);
+    g_free(path);
+  }
+  g_strfreev(files);
+  g_strfreev(stamps);
+  return same;
+}
+
+static bool write_manifest(const JxBatch *b, GKeyFile *state);
+
+/* The run is wholly up to date (batch.h); if so its documents are marked
+ * so in the state and the manifest. */
+static bool run_up_to_date(const JxBatch *b) {
+  if (!b->stamps)
+    return false;
+  GKeyFile *state = g_key_file_new();
+  char *spath = state_path(b), *group = run_group(b);
+  bool same = g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
+  gsize n_inputs = 0, n_docs = 0, n_keys = 0;
+  gchar **inputs = g_key_file_get_string_list(state, group, "inputs", &n_inputs, NULL);
+  gchar **docs = g_key_file_get_string_list(state, group, "documents", &n_docs, NULL);
+  gchar **keys = g_key_file_get_string_list(state, group, "keys", &n_keys, NULL);
+  same = same && inputs && docs && keys && n_docs == n_keys && n_inputs == b->stamps->len;
+  for (gsize i = 0; same && i < n_inputs; i++)
+    same = strcmp(inputs[i], g_ptr_array_index(b->stamps, i)) == 0;
+  /* each document still the one this run made, its files untouched */
+  for (gsize i = 0; same && i < n_docs; i++) {
+    char *key = g_key_file_get_string(state, docs[i], "key", NULL);
+    same = key && strcmp(key, keys[i]) == 0 && files_unchanged(state, docs[i]);
+    g_free(key);
+  }
+  if (same) {
+    for (gsize i = 0; i < n_docs; i++) {
+      g_key_file_set_string(state, docs[i], "status", "up to date");
+      if (b->verbosity > 1) {
+        char *path = group_path(docs[i]);
+        fprintf(stderr, "jixiao: %s: up to date\n", path);
+        g_free(path);
+      }
+    }
+    g_key_file_save_to_file(state, spath, NULL);
+    if (!write_manifest(b, state))
+      same = false;
+    else if (b->verbosity > 1)
+      fprintf(stderr, "jixiao: no input changed since the last run, nothing read\n");
+  }
+  g_strfreev(inputs);
+  g_strfreev(docs);
+  g_strfreev(keys);
+  g_free(group);
+  g_free(spath);
+  g_key_file_free(state);
+  return same;
+}
+
+int jx_batch_begin(JxBatch *b, int *lock, bool *done) {
+  *lock = -1;
+  *done = false;
+  b->made_dir = !g_file_test(b->out_dir, G_FILE_TEST_IS_DIR);
+  if (g_mkdir_with_parents(b->out_dir, 0777) != 0) {
+    fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", b->out_dir, g_strerror(errno));
+    return EX_CANTCREAT;
+  }
+  /* one run at a time on a tree: the lock lasts until jx_batch_end */
+  char *lock_path = g_build_filename(b->out_dir, ".jixiao.lock", NULL);
+  int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    fprintf(stderr, "jixiao: cannot create the folder's lock %s: %s\n", lock_path,
+            g_strerror(errno));
+    g_free(lock_path);
+    return EX_CANTCREAT;
+  }
+  g_free(lock_path);
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (!b->wait) {
+      fprintf(stderr,
+              "jixiao: another jixiao is writing %s; try again when it is done, or give --wait\n",
+              b->out_dir);
+      close(fd);
+      return EX_TEMPFAIL;
+    }
+    if (b->verbosity > 1)
+      fprintf(stderr, "jixiao: waiting for another jixiao to finish %s\n", b->out_dir);
+    flock(fd, LOCK_EX);
+  }
+  *lock = fd;
+  /* stamped before they are read: a file changed while it is read makes
+   * the next run read it again */
+  b->stamps = input_stamps(b);
+  *done = !b->force && run_up_to_date(b);
+  return EX_OK;
+}
+
+void jx_batch_end(JxBatch *b, int lock) {
+  /* a run that made the folder and wrote nothing in it (its inputs were
+   * bad) leaves no folder behind */
+  GDir *d = b->made_dir ? g_dir_open(b->out_dir, 0, NULL) : NULL;
+  if (d) {
+    const char *only = g_dir_read_name(d);
+    if (only && strcmp(only, ".jixiao.lock") == 0 && !g_dir_read_name(d)) {
+      char *path = g_build_filename(b->out_dir, only, NULL);
+      g_remove(path);
+      g_rmdir(b->out_dir);
+      g_free(path);
+    }
+    g_dir_close(d);
+  }
+  if (lock >= 0)
+    close(lock);
+  if (b->stamps)
+    g_ptr_array_free(b->stamps, TRUE);
+  b->stamps = NULL;
+}
+
+/* ---- the run ---- */
+
+int jx_batch_render(const JxBatch *b, const JxModel *m) {
+  if (g_mkdir_with_parents(b->out_dir, 0777) != 0) {
+    fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", b->out_dir, g_strerror(errno));
+    return EX_CANTCREAT;
+  }
+  GArray *jobs = plan(b, m);
+  Result *results = g_new0(Result, jobs->len);
+  bool *todo = g_new0(bool, jobs->len);
+  GKeyFile *state = g_key_file_new();
+  char *spath = state_path(b);
+  g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
+  g_free(spath);
+  Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, 0, g_get_monotonic_time()};
+  for (guint i = 0; i < jobs->len; i++) {
+    Job *j = &g_array_index(jobs, Job, i);
+    results[i].files = g_ptr_array_new_with_free_func(g_free);
+    results[i].notes = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *same = b->force ? NULL : up_to_date(state, j);
+    if (same) {
+      g_ptr_array_free(results[i].files, TRUE);
+      results[i].files = same;
+      results[i].skipped = true;
+      if (b->verbosity > 1)
+        fprintf(stderr, "jixiao: %s: up to date\n", j->prefix);
+    } else {
+      todo[i] = true;
+      p.total++;
+    }
+  }
+  int rc = EX_OK;
+  if (p.total && !run_all(b, jobs, todo, results, &p) && rc == EX_OK)
+    rc = EX_SOFTWARE;
+  guint failed = 0;
+  for (guint i = 0; i < jobs->len; i++) {
+    const Result *r = &results[i];
+    for (guint k = 0; k < r->notes->len; k++)
+      if (b->verbosity > 0 || r->rc)
+        fprintf(stderr, "%s\n", (char *)g_ptr_array_index(r->notes, k));
+    if (r->rc) {
+      failed++;
+      if (rc == EX_OK)
+        rc = r->rc;
+      continue;
+    }
+    for (guint k = 0; !r->skipped && k < r->files->len; k++) {
+      const char *f = g_ptr_array_index(r->files, k);
+      printf("%.*s\n", (int)strcspn(f, "\t"), f);
+    }
+    if (b->verbosity > 1 && !r->skipped)
+      fprintf(stderr, "jixiao: made %s\n", g_array_index(jobs, Job, i).prefix);
+  }
+  if (failed)
+    fprintf(stderr, "jixiao: %u of %u documents failed\n", failed, jobs->len);
+  save_run(b, state, jobs, results);
+  save_state(b, state, jobs, results);
+  if (!write_manifest(b, state) && rc == EX_OK)
+    rc = EX_IOERR;
+  if (fflush(stdout) != 0 && rc == EX_OK)
+    rc = EX_IOERR;
+  for (guint i = 0; i < jobs->len; i++) {
+    job_clear(&g_array_index(jobs, Job, i));
+    g_ptr_array_free(results[i].files, TRUE);
+    g_ptr_array_free(results[i].notes, TRUE);
+  }
+  g_array_free(jobs, TRUE);
+  g_free(results);
+  g_free(todo);
+  g_key_file_free(state);
+  return rc;
+}

@@ -1,0 +1,62 @@
+/* batch.h - rendering many reports: a document a department, written into
+ * a tree OUT/<期间>/<部门>/<template>.pdf, in worker processes, skipping
+ * what is up to date, under a lock on the tree, recorded in
+ * OUT/manifest.json.  A document that fails does not stop the others. */
+#ifndef JX_BATCH_H
+#define JX_BATCH_H
+
+#include "model/model.h"
+#include "render/render_haru.h"
+#include "report/template.h"
+
+#include <stdbool.h>
+
+typedef struct {
+  const char *out_dir;
+  const JxTemplate *tmpl;
+  const char *period; /* NULL: each department's latest */
+  bool pdf, svg, png;
+  double dpi;
+  bool charts;
+  bool haru;
+  const JxHaruOptions *haru_options;
+  int jobs;            /* worker processes; 1: in this process */
+  int shard, shards;   /* render the shard-th (1-based) of shards slices */
+  bool force;          /* rebuild what is up to date */
+  bool wait;           /* wait for another run's lock instead of failing */
+  int verbosity;       /* 0 -q, 1 normal, 2 -v */
+  GPtrArray *sources;  /* char *: every input file, for the manifest */
+  bool attach;         /* --attach-data */
+  char *const *inputs; /* the files and folders named, as given */
+  int n_inputs;
+  GPtrArray *stamps; /* set by jx_batch_begin: "path\tstamp" of each input
+                      * file as it was before it was read */
+  bool made_dir;     /* set by jx_batch_begin: out_dir did not exist */
+} JxBatch;
+
+/* Takes the lock on b->out_dir (waiting for it with b->wait) into *lock,
+ * and notes the inputs' stamps.  Then, unless b->force, sees whether the
+ * run is wholly up to date: the same template, fonts, options and shard as
+ * a run recorded in the tree, its input files (the same list, each with the
+ * same size, times and inode) unchanged, and every file it made as it was
+ * written.  If so it marks that run's documents up to date in the manifest
+ * and sets *done: the inputs need not even be read.  Returns EX_OK, or
+ * EX_TEMPFAIL (the tree is locked) or EX_CANTCREAT with a message printed;
+ * release the lock with jx_batch_end. */
+int jx_batch_begin(JxBatch *b, int *lock, bool *done);
+void jx_batch_end(JxBatch *b, int lock);
+
+/* Renders every department of m with a project, between jx_batch_begin
+ * and jx_batch_end.  Prints the path of every file written on standard
+ * output; errors, warnings and (on a terminal) a progress line on standard
+ * error.  Returns a sysexits code: EX_OK, or the worst of the documents'
+ * (EX_DATAERR for data a document cannot be made from, EX_CANTCREAT for
+ * files that cannot be written). */
+int jx_batch_render(const JxBatch *b, const JxModel *m);
+
+/* The worker process of a batch ("jixiao worker", started by
+ * jx_batch_render, not by people): makes the documents it is handed on
+ * standard input.  Returns a sysexits code. */
+int jx_batch_worker(void);
+
+#endif

@@ -1,0 +1,122 @@
+/* cjk.c - Chinese layout rules on top of Pango. */
+#include "layout/cjk.h"
+
+#include <string.h>
+
+bool jx_cjk_is_closing(gunichar c) {
+  switch (c) {
+  case 0xFF0C: /* ， */
+  case 0x3002: /* 。 */
+  case 0x3001: /* 、 */
+  case 0xFF1B: /* ； */
+  case 0xFF1A: /* ： */
+  case 0xFF1F: /* ？ */
+  case 0xFF01: /* ！ */
+  case 0xFF09: /* ） */
+  case 0xFF3D: /* ］ */
+  case 0xFF5D: /* ｝ */
+  case 0x300B: /* 》 */
+  case 0x3009: /* 〉 */
+  case 0x300D: /* 」 */
+  case 0x300F: /* 』 */
+  case 0x3011: /* 】 */
+  case 0x3015: /* 〕 */
+  case 0x3017: /* 〗 */
+  case 0x201D: /* ” */
+  case 0x2019: /* ’ */
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool jx_cjk_is_opening(gunichar c) {
+  switch (c) {
+  case 0xFF08: /* （ */
+  case 0xFF3B: /* ［ */
+  case 0xFF5B: /* ｛ */
+  case 0x300A: /* 《 */
+  case 0x3008: /* 〈 */
+  case 0x300C: /* 「 */
+  case 0x300E: /* 『 */
+  case 0x3010: /* 【 */
+  case 0x3014: /* 〔 */
+  case 0x3016: /* 〖 */
+  case 0x201C: /* “ */
+  case 0x2018: /* ‘ */
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Sets the half-width form on the character at [start, end). */
+static void halt(PangoAttrList *attrs, size_t start, size_t end) {
+  PangoAttribute *a = pango_attr_font_features_new("halt");
+  a->start_index = (guint)start;
+  a->end_index = (guint)end;
+  pango_attr_list_insert(attrs, a);
+}
+
+guint jx_cjk_compress(const char *text, PangoAttrList *attrs) {
+  guint n = 0;
+  gunichar prev = 0;
+  size_t prev_start = 0, prev_end = 0;
+  bool prev_done = false; /* prev already compressed */
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    size_t start = (size_t)(p - text), end = (size_t)(g_utf8_next_char(p) - text);
+    bool done = false;
+    if (prev && (jx_cjk_is_closing(c) || jx_cjk_is_opening(c))) {
+      if (jx_cjk_is_closing(prev) && !prev_done) {
+        /* "》，" "。”": the first mark gives up its right blank */
+        halt(attrs, prev_start, prev_end);
+        n++;
+      } else if (jx_cjk_is_opening(prev) && jx_cjk_is_opening(c)) {
+        /* "（《": the second gives up its left blank */
+        halt(attrs, start, end);
+        done = true;
+        n++;
+      }
+    }
+    prev = c;
+    prev_start = start;
+    prev_end = end;
+    prev_done = done;
+  }
+  return n;
+}
+
+/* Whether c is a Chinese character (or full-width punctuation) that a
+ * half-width mark next to it should match. */
+static bool is_han(gunichar c) {
+  return g_unichar_iswide(c) && c != 0x3000;
+}
+
+char *jx_cjk_punctuation(const char *text) {
+  static const char marks[] = ",;:?!";
+  static const char *const full[] = {"，", "；", "：", "？", "！"};
+  if (!strpbrk(text, marks))
+    return NULL;
+  GString *out = NULL;
+  gunichar prev = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    const char *m = c < 0x80 && c ? strchr(marks, (int)c) : NULL;
+    if (m && is_han(prev)) {
+      const char *next = p + 1;
+      gunichar n = *next ? g_utf8_get_char(next) : 0;
+      if (n == 0 || is_han(n)) {
+        if (!out)
+          out = g_string_new_len(text, p - text);
+        g_string_append(out, full[m - marks]);
+        prev = c;
+        continue;
+      }
+    }
+    if (out)
+      g_string_append_unichar(out, c);
+    prev = c;
+  }
+  return out ? g_string_free(out, FALSE) : NULL;
+}

@@ -1,0 +1,117 @@
+/* document.c - a report as a sequence of blocks. */
+#include "layout/document.h"
+
+static void cell_free(JxCell *c) {
+  g_free(c->text);
+  g_free(c);
+}
+
+static void block_free(JxBlock *b) {
+  g_free(b->text);
+  g_free(b->outline_title);
+  if (b->rows)
+    g_ptr_array_free(b->rows, TRUE);
+  g_free(b->min_share);
+  if (b->figure_free)
+    b->figure_free(b->figure);
+  g_free(b->figure_name);
+  g_free(b->project);
+  g_free(b);
+}
+
+JxDocument *jx_document_new(const char *title, const char *author) {
+  JxDocument *doc = g_new0(JxDocument, 1);
+  doc->title = g_strdup(title);
+  doc->author = g_strdup(author);
+  doc->subject = g_strdup("");
+  doc->keywords = g_strdup("");
+  doc->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)block_free);
+  return doc;
+}
+
+void jx_document_free(JxDocument *doc) {
+  if (!doc)
+    return;
+  g_free(doc->title);
+  g_free(doc->author);
+  g_free(doc->subject);
+  g_free(doc->keywords);
+  g_free(doc->header);
+  g_free(doc->footer);
+  g_ptr_array_free(doc->blocks, TRUE);
+  g_free(doc);
+}
+
+static JxBlock *add(JxDocument *doc, JxBlockKind kind, JxRole role) {
+  JxBlock *b = g_new0(JxBlock, 1);
+  b->kind = kind;
+  b->role = role;
+  g_ptr_array_add(doc->blocks, b);
+  return b;
+}
+
+JxBlock *jx_document_heading(JxDocument *doc, JxRole role, const char *text, int outline_level) {
+  JxBlock *b = add(doc, JX_BLOCK_HEADING, role);
+  b->text = g_strdup(text);
+  b->align = role == JX_ROLE_TITLE ? JX_ALIGN_CENTER : JX_ALIGN_LEFT;
+  b->outline_level = outline_level;
+  return b;
+}
+
+JxBlock *jx_document_paragraph(JxDocument *doc, JxRole role, const char *text, JxAlign align,
+                               bool indent) {
+  JxBlock *b = add(doc, JX_BLOCK_PARAGRAPH, role);
+  b->text = g_strdup(text);
+  b->align = align;
+  b->indent = indent;
+  return b;
+}
+
+JxBlock *jx_document_space(JxDocument *doc, double points) {
+  JxBlock *b = add(doc, JX_BLOCK_SPACE, JX_ROLE_BODY);
+  b->space = points;
+  return b;
+}
+
+JxBlock *jx_document_page_break(JxDocument *doc) {
+  return add(doc, JX_BLOCK_PAGE_BREAK, JX_ROLE_BODY);
+}
+
+JxBlock *jx_document_toc(JxDocument *doc, int toc_level) {
+  JxBlock *b = add(doc, JX_BLOCK_TOC, JX_ROLE_BODY);
+  b->toc_level = toc_level;
+  return b;
+}
+
+JxBlock *jx_document_figure(JxDocument *doc, JxFigureDraw draw, void *data, GDestroyNotify free) {
+  JxBlock *b = add(doc, JX_BLOCK_FIGURE, JX_ROLE_TABLE);
+  b->draw = draw;
+  b->figure = data;
+  b->figure_free = free;
+  return b;
+}
+
+static void row_free(GPtrArray *row) {
+  g_ptr_array_free(row, TRUE);
+}
+
+JxBlock *jx_document_table(JxDocument *doc, guint columns, guint header_rows) {
+  JxBlock *b = add(doc, JX_BLOCK_TABLE, JX_ROLE_TABLE);
+  b->columns = columns;
+  b->header_rows = header_rows;
+  b->rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
+  return b;
+}
+
+void jx_block_row(JxBlock *t) {
+  g_ptr_array_add(t->rows, g_ptr_array_new_with_free_func((GDestroyNotify)cell_free));
+}
+
+void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong) {
+  GPtrArray *row = g_ptr_array_index(t->rows, t->rows->len - 1);
+  JxCell *c = g_new0(JxCell, 1);
+  c->text = g_strdup(text ? text : "");
+  c->align = align;
+  c->strong = strong;
+  g_ptr_array_add(row, c);
+}

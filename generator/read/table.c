@@ -1,0 +1,285 @@
+/* table.c - a file's rows to the model: finds the header below any
+ * preamble, recognises the kind of table and hands each row to its reader. */
+#include "read/sheet.h"
+
+#include "read/indicator.h"
+#include "model/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *jx_table_kind_name(JxTableKind kind) {
+  switch (kind) {
+  case JX_KIND_TARGETS:
+    return "published target table";
+  case JX_KIND_INDICATORS:
+    return "indicator table";
+  case JX_KIND_ACTUALS:
+    return "actuals";
+  case JX_KIND_UNKNOWN:
+    break;
+  }
+  return "unknown";
+}
+
+void jx_table_info_clear(JxTableInfo *info) {
+  g_free(info->department);
+  memset(info, 0, sizeof *info);
+}
+
+/* The kind of table a header row with these columns starts. */
+static JxTableKind kind_of(const int col[COL_COUNT]) {
+  bool targets = col[COL_ANNUAL_TARGET] >= 0 || col[COL_PERIOD_TARGET] >= 0;
+  if (col[COL_LEVEL3] >= 0 && (targets || col[COL_LEVEL1] >= 0))
+    return JX_KIND_INDICATORS;
+  if (col[COL_LEVEL3] >= 0 && col[COL_ACTUAL] >= 0)
+    return JX_KIND_ACTUALS;
+  if (col[COL_PROJECT] >= 0 && col[COL_INDICATORS] >= 0)
+    return JX_KIND_TARGETS;
+  return JX_KIND_UNKNOWN;
+}
+
+/* ---- the file ---- */
+
+/* Lists the header names looked for, for the error when none is found. */
+static char *looked_for(void) {
+  static const Column shown[] = {COL_PROJECT,       COL_INDICATORS, COL_LEVEL1, COL_LEVEL3,
+                                 COL_ANNUAL_TARGET, COL_PERIOD,     COL_ACTUAL};
+  GString *s = g_string_new(NULL);
+  for (size_t i = 0; i < G_N_ELEMENTS(shown); i++) {
+    if (i)
+      g_string_append(s, ", ");
+    for (int k = 0; sheet_column_names[shown[i]][k] && k < 3; k++)
+      g_string_append_printf(s, "%s%s", k ? "/" : "", sheet_column_names[shown[i]][k]);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static bool on_row(const JxRow *row, void *data) {
+  Table *t = data;
+  if (!t->header_seen) {
+    int col[COL_COUNT];
+    int found = sheet_map_columns(row, col);
+    JxTableKind kind = found >= 2 ? kind_of(col) : JX_KIND_UNKNOWN;
+    if (kind == JX_KIND_UNKNOWN) {
+      sheet_read_preamble(t, row, false);
+      return true;
+    }
+    memcpy(t->col, col, sizeof col);
+    t->info->kind = kind;
+    t->header_seen = true;
+    t->header_cells = row->n;
+    GString *k = g_string_new(NULL);
+    for (guint i = 0; i < row->n; i++) {
+      char *hk = sheet_header_key(row->cells[i].text);
+      g_string_append_printf(k, "%s\t", hk);
+      g_free(hk);
+    }
+    t->header_key = g_string_free(k, FALSE);
+    t->header_first = g_strdup(row->cells[0].text);
+    return true;
+  }
+
+  /* the header again where a page broke (its first cell tells cheaply) */
+  if (row->n >= t->header_cells && row->cells[0].len < 128 &&
+      strcmp(row->cells[0].text, t->header_first) == 0) {
+    GString *k = g_string_new(NULL);
+    for (guint i = 0; i < row->n; i++) {
+      char *hk = sheet_header_key(row->cells[i].text);
+      g_string_append_printf(k, "%s\t", hk);
+      g_free(hk);
+    }
+    bool same = g_str_has_prefix(k->str, t->header_key);
+    g_string_free(k, TRUE);
+    if (same)
+      return true;
+  }
+  /* the preamble again where a page broke, or a new department */
+  char *before = t->department ? g_strdup(t->department) : NULL;
+  if (sheet_read_preamble(t, row, true)) {
+    if (t->department && (!before || strcmp(before, t->department) != 0)) {
+      sheet_settle_bare_row(t, false);
+      sheet_close_segment(t);
+      t->dept = NULL;
+      t->last_project = NULL;
+    }
+    g_free(before);
+    return true;
+  }
+  g_free(before);
+
+  /* cells past the header's would be lost */
+  for (guint i = t->header_cells; i < row->n; i++) {
+    if (!jx_text_is_blank(row->cells[i].text)) {
+      jx_diag_add(t->diag, JX_ERROR, row->cells[i].line, (int)i + 1,
+                  "this row has %u cells but the header has %u; the cell '%.40s' has no column",
+                  row->n, t->header_cells, row->cells[i].text);
+      return true;
+    }
+  }
+  if (row->n < t->header_cells && !t->warned_ragged) {
+    guint first;
+    if (sheet_filled_cells(row, &first) > 1) {
+      jx_diag_add(t->diag, JX_WARNING, row->line, (int)row->n,
+                  "this row has %u cells but the header has %u; the missing cells are read as "
+                  "empty",
+                  row->n, t->header_cells);
+      t->warned_ragged = true;
+    }
+  }
+  t->data_rows++;
+  switch (t->info->kind) {
+  case JX_KIND_TARGETS:
+    sheet_read_target_row(t, row);
+    break;
+  case JX_KIND_INDICATORS:
+    sheet_read_indicator_row(t, row);
+    break;
+  case JX_KIND_ACTUALS:
+    sheet_read_actual_row(t, row);
+    break;
+  case JX_KIND_UNKNOWN:
+    break;
+  }
+  return true;
+}
+
+/* Counts the header columns recognised in the first lines when split at
+ * delim, the way a person would guess the separator: by the header. */
+static int header_score(const char *text, size_t len, char delim) {
+  int best = 0;
+  size_t pos = 0;
+  for (int line = 0; line < 64 && pos < len; line++) {
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    char *l = g_strndup(text + pos, end - pos);
+    char sep[2] = {delim, 0};
+    gchar **cells = g_strsplit(l, sep, 64);
+    int found = 0;
+    bool seen[COL_COUNT] = {false};
+    for (int i = 0; cells[i]; i++) {
+      char *c = g_strdelimit(g_strdup(cells[i]), "\"\r", ' ');
+      char *k = sheet_header_key(c);
+      int w = 0;
+      int col = sheet_column_of(k, &w);
+      if (col >= 0 && !seen[col]) {
+        seen[col] = true;
+        found++;
+      }
+      g_free(k);
+      g_free(c);
+    }
+    g_strfreev(cells);
+    g_free(l);
+    if (found > best)
+      best = found;
+    pos = end + 1;
+  }
+  return best;
+}
+
+static char sniff_delimiter(const char *text, size_t len) {
+  int tab = header_score(text, len, '\t'), comma = header_score(text, len, ',');
+  if (tab != comma)
+    return tab > comma ? '\t' : ',';
+  size_t head = len < 65536 ? len : 65536;
+  return memchr(text, '\t', head) ? '\t' : ',';
+}
+
+void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
+                    JxTableInfo *info) {
+  memset(info, 0, sizeof *info);
+  char *owned = NULL;
+  const char *text = NULL;
+  size_t text_len = 0;
+  if (len == 0) {
+    jx_diag_add(diag, JX_ERROR, 0, 0, "the file is empty");
+    return;
+  }
+  if (!jx_csv_decode(bytes, len, r->encoding, diag, &owned, &text, &text_len, &info->encoding))
+    return;
+  Table t = {0};
+  t.reader = r;
+  t.model = r->model;
+  t.diag = diag;
+  t.info = info;
+  t.file = jx_model_intern(r->model, name);
+  char *base = g_path_get_basename(name);
+  char *dot = strrchr(base, '.');
+  if (dot && dot != base)
+    *dot = '\0';
+  t.fallback_department = base;
+  t.segment = g_ptr_array_new();
+  t.file_projects = g_ptr_array_new();
+  t.since_grand = g_ptr_array_new();
+  t.departments = g_hash_table_new(NULL, NULL);
+  info->delimiter = sniff_delimiter(text, text_len);
+  jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
+  if (!t.header_seen && diag->errors == 0) {
+    char *names = looked_for();
+    jx_diag_add(diag, JX_ERROR, 1, 1, "no table header found; looked for a row with the columns %s",
+                names);
+    g_free(names);
+  } else if (t.header_seen && t.data_rows == 0 && diag->errors == 0) {
+    jx_diag_add(diag, JX_ERROR, 0, 0, "the table has a header but no rows");
+  }
+  if (info->kind == JX_KIND_TARGETS) {
+    sheet_settle_bare_row(&t, false);
+    sheet_close_segment(&t);
+    sheet_close_grand_total(&t);
+    sheet_check_indicators(&t);
+  }
+  g_free(owned);
+  g_free(t.fallback_department);
+  g_free(t.header_key);
+  g_free(t.header_first);
+  g_free(t.title);
+  g_free(t.department);
+  g_free(t.project);
+  g_free(t.last_level1);
+  g_free(t.last_level2);
+  g_free(t.bare_name);
+  g_ptr_array_free(t.segment, TRUE);
+  g_ptr_array_free(t.file_projects, TRUE);
+  g_ptr_array_free(t.since_grand, TRUE);
+  g_hash_table_destroy(t.departments);
+}
+
+JxReader *jx_reader_new(JxModel *m, const char *encoding) {
+  JxReader *r = g_new0(JxReader, 1);
+  r->model = m;
+  r->encoding = encoding;
+  r->pending = g_ptr_array_new_with_free_func((GDestroyNotify)sheet_pending_free);
+  return r;
+}
+
+void jx_reader_free(JxReader *r) {
+  if (!r)
+    return;
+  g_ptr_array_free(r->pending, TRUE);
+  g_free(r);
+}
+
+char *jx_period_normalize(const char *text) {
+  char *key = jx_text_key(text);
+  int year = 0, month = 0, n = 0;
+  const char *p = key;
+  while (n < 4 && g_ascii_isdigit(*p))
+    year = year * 10 + (*p++ - '0'), n++;
+  bool ok = n == 4 && year >= 1900 && year <= 2200;
+  if (ok && g_str_has_prefix(p, "年"))
+    p += strlen("年");
+  if (ok && (*p == '-' || *p == '/' || *p == '.'))
+    p++;
+  int m = 0;
+  while (ok && m < 2 && g_ascii_isdigit(*p))
+    month = month * 10 + (*p++ - '0'), m++;
+  if (ok && m > 0 && g_str_has_prefix(p, "月"))
+    p += strlen("月");
+  ok = ok && *p == '\0' && (m == 0 || (month >= 1 && month <= 12));
+  char *out = !ok ? NULL
+              : m ? g_strdup_printf("%04d-%02d", year, month)
+                  : g_strdup_printf("%04d", year);
+  g_free(key);
+  return out;
+}

@@ -1,0 +1,371 @@
+/* render.c - a laid-out document drawn by cairo. */
+#include "render/render.h"
+
+#include "render/interrupt.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- files written whole or not at all ---- */
+
+typedef struct {
+  char *path; /* the final name */
+  char *tmp;  /* where it is written first */
+  FILE *file;
+  bool failed;
+  int err;  /* errno of the write that failed */
+  int held; /* the tmp's slot in interrupt.h */
+} Output;
+
+static bool output_open(Output *o, const char *path, GError **error) {
+  memset(o, 0, sizeof *o);
+  char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+  o->tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+  g_free(dir);
+  g_free(base);
+  int fd = jx_interrupt_mkstemp(o->tmp, &o->held);
+  /* mkstemp makes the file private; a report is as readable as any file */
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fd >= 0)
+    fchmod(fd, 0666 & ~mask);
+  if (fd < 0 || !(o->file = fdopen(fd, "wb"))) {
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno), "cannot create %s: %s", path,
+                g_strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      g_remove(o->tmp);
+    }
+    jx_interrupt_release(o->held);
+    g_free(o->tmp);
+    return false;
+  }
+  o->path = g_strdup(path);
+  return true;
+}
+
+static cairo_status_t output_write(void *closure, const unsigned char *data, unsigned int length) {
+  Output *o = closure;
+  if (fwrite(data, 1, length, o->file) != length) {
+    o->failed = true;
+    o->err = errno;
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Completes o: renamed into place when everything was written, else removed. */
+static bool output_close(Output *o, cairo_status_t status, GError **error) {
+  bool ok = status == CAIRO_STATUS_SUCCESS && !o->failed && fflush(o->file) == 0 &&
+            fsync(fileno(o->file)) == 0;
+  /* the reason a write failed (a full disk) before cairo's own words */
+  int saved = o->err ? o->err : errno;
+  ok = (fclose(o->file) == 0) && ok;
+  if (ok && g_rename(o->tmp, o->path) != 0) {
+    saved = errno;
+    ok = false;
+  }
+  if (!ok)
+    g_remove(o->tmp);
+  jx_interrupt_release(o->held);
+  if (!ok) {
+    if (error && !*error)
+      g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write %s: %s", o->path,
+                  o->err || status == CAIRO_STATUS_SUCCESS ? g_strerror(saved ? saved : EIO)
+                                                           : cairo_status_to_string(status));
+  }
+  g_free(o->tmp);
+  g_free(o->path);
+  return ok;
+}
+
+/* ---- drawing ---- */
+
+static void set_color(cairo_t *cr, guint32 rgb) {
+  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+                       (rgb & 0xFF) / 255.0);
+}
+
+/* The name of the PDF destination at y on page (an index). */
+static void dest_name(guint page, double y, char *buf) {
+  g_snprintf(buf, 48, "p%u_%ld", page, lround(y * 100));
+}
+
+/* Fills first (table headers, chart bands and bars), then lines, discs and
+ * text over them, each in the order laid out. */
+static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_FILL) {
+      set_color(cr, op->color);
+      cairo_rectangle(cr, op->x, op->y, op->w, op->h);
+      cairo_fill(cr);
+    }
+  }
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind == JX_OP_TEXT) {
+      set_color(cr, op->color);
+      cairo_move_to(cr, op->x, op->y);
+      pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
+    } else if (op->kind == JX_OP_RULE) {
+      set_color(cr, op->color);
+      cairo_set_line_width(cr, op->stroke > 0 ? op->stroke : st->rule_width);
+      /* a run of rules alike (a table row's) is one stroke: a PDF page
+       * of tables would otherwise be hundreds of strokes */
+      for (;;) {
+        cairo_move_to(cr, op->x, op->y);
+        cairo_rel_line_to(cr, op->w, op->h);
+        const JxOp *next = i + 1 < page->ops->len ? &g_array_index(page->ops, JxOp, i + 1) : NULL;
+        if (!next || next->kind != JX_OP_RULE || next->color != op->color ||
+            next->stroke != op->stroke)
+          break;
+        op = next;
+        i++;
+      }
+      cairo_stroke(cr);
+    } else if (op->kind == JX_OP_DOT) {
+      set_color(cr, op->color);
+      cairo_new_path(cr);
+      cairo_arc(cr, op->x, op->y, op->w, 0, 2 * G_PI);
+      cairo_fill(cr);
+    } else if (op->kind == JX_OP_LINK) {
+      /* a PDF link (other surfaces ignore tags); cairo counts pages from 1 */
+      char attrs[160], name[48];
+      dest_name(op->dest_page, op->dest_y, name);
+      /* by name: cairo 1.16 breaks links by page number to later pages */
+      g_snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='%s'", op->x, op->y, op->w,
+                 op->h, name);
+      for (char *c = attrs; *c; c++)
+        if (*c == ',')
+          *c = '.'; /* whatever the locale's decimal mark */
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+      cairo_tag_end(cr, CAIRO_TAG_LINK);
+    }
+  }
+}
+
+/* ---- PDF ---- */
+
+static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value) {
+  if (value && *value)
+    cairo_pdf_surface_set_metadata(s, key, value);
+}
+
+/* Adds the outline: each mark under the nearest mark above it of a lower
+ * level. */
+static void add_outline(cairo_surface_t *s, const JxLayout *l) {
+  int parents[8] = {CAIRO_PDF_OUTLINE_ROOT};
+  for (guint i = 0; i < l->marks->len; i++) {
+    const JxMark *m = g_ptr_array_index(l->marks, i);
+    int level = CLAMP(m->level, 1, 7);
+    char attrs[96];
+    g_snprintf(attrs, sizeof attrs, "page=%u pos=[%.1f %.1f]", m->page + 1, l->style->left, m->y);
+    int id = cairo_pdf_surface_add_outline(s, parents[level - 1], m->title, attrs,
+                                           level < 3 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    parents[level] = id;
+    for (int k = level + 1; k < 8; k++)
+      parents[k] = id;
+  }
+}
+
+bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GError **error) {
+  Output o;
+  if (!output_open(&o, path, error))
+    return false;
+  const JxStyle *st = l->style;
+  cairo_surface_t *s =
+      cairo_pdf_surface_create_for_stream(output_write, &o, st->page_width, st->page_height);
+  set_meta(s, CAIRO_PDF_METADATA_TITLE, meta->title);
+  set_meta(s, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+  set_meta(s, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+  set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+  set_meta(s, CAIRO_PDF_METADATA_CREATOR, meta->creator);
+  /* a fixed date makes the same input give the same bytes */
+  set_meta(s, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
+  set_meta(s, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
+  cairo_t *cr = cairo_create(s);
+  for (guint i = 0; i < l->pages->len; i++) {
+    /* white paper first: cairo then finds every later op inside one
+     * rectangle it has already analysed, instead of merging thousands of
+     * small ones into a region page by page.  An opaque paint clears what
+     * cairo recorded of the page so far, so it comes before the tags. */
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    if (i == 0)
+      /* a structure tree for the links' annotations to hang from: without
+       * one cairo 1.16 refers to structure elements it never writes */
+      cairo_tag_begin(cr, "Document", "");
+    /* the headings' destinations, for the links of 目录 */
+    for (guint k = 0; k < l->marks->len; k++) {
+      const JxMark *m = g_ptr_array_index(l->marks, k);
+      if (m->page != i)
+        continue;
+      char name[48], attrs[96];
+      dest_name(m->page, m->y, name);
+      g_snprintf(attrs, sizeof attrs, "name='%s' x=0 y=%ld", name, lround(m->y));
+      cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+      cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
+    draw_page(cr, g_ptr_array_index(l->pages, i), st);
+    cairo_show_page(cr);
+  }
+  cairo_tag_end(cr, "Document");
+  add_outline(s, l);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_status_t status = cairo_surface_status(s);
+  cairo_surface_destroy(s);
+  return output_close(&o, status, error);
+}
+
+/* ---- SVG and PNG, a file a page ---- */
+
+/* Draws one page into o; returns cairo's status. */
+typedef cairo_status_t (*PageWriter)(const JxStyle *st, const JxPage *page, Output *o, double dpi);
+
+/* Writes every page of l with fn to PREFIX-p001.EXT … (or PREFIX.EXT when
+ * single), adding the paths to written. */
+static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, PageWriter fn,
+                        double dpi, bool single, GPtrArray *written, GError **error) {
+  for (guint i = 0; i < l->pages->len; i++) {
+    char *path = single ? g_strdup_printf("%s.%s", prefix, ext)
+                        : g_strdup_printf("%s-p%03u.%s", prefix, i + 1, ext);
+    Output o;
+    if (!output_open(&o, path, error)) {
+      g_free(path);
+      return false;
+    }
+    cairo_status_t status = fn(l->style, g_ptr_array_index(l->pages, i), &o, dpi);
+    if (!output_close(&o, status, error)) {
+      g_free(path);
+      return false;
+    }
+    g_ptr_array_add(written, path);
+  }
+  return true;
+}
+
+static cairo_status_t svg_page(const JxStyle *st, const JxPage *page, Output *o, double dpi) {
+  (void)dpi;
+  /* sized in millimetres: cairo writes the surface size with the unit as
+   * given, so the surface is made in mm and the points scaled to it */
+  double mm = 25.4 / 72.0;
+  cairo_surface_t *s = cairo_svg_surface_create_for_stream(output_write, o, st->page_width * mm,
+                                                           st->page_height * mm);
+  cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
+  cairo_t *cr = cairo_create(s);
+  cairo_scale(cr, mm, mm);
+  draw_page(cr, page, st);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_status_t status = cairo_surface_status(s);
+  cairo_surface_destroy(s);
+  return status;
+}
+
+static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o, double dpi) {
+  double scale = dpi / 72.0;
+  cairo_surface_t *s =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(st->page_width * scale),
+                                 (int)lround(st->page_height * scale));
+  cairo_t *cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  draw_page(cr, page, st);
+  cairo_destroy(cr);
+  cairo_status_t status = cairo_surface_write_to_png_stream(s, output_write, o);
+  cairo_surface_destroy(s);
+  return status;
+}
+
+bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error) {
+  return write_pages(l, prefix, "svg", svg_page, 0, false, written, error);
+}
+
+bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
+                   GError **error) {
+  return write_pages(l, prefix, "png", png_page, dpi, false, written, error);
+}
+
+char *jx_render_safe_name(const char *name) {
+  GString *out = g_string_new(NULL);
+  for (const char *p = name; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    const char *next = g_utf8_next_char(p);
+    if (out->len + (size_t)(next - p) > 120)
+      break;
+    if (c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+        c == '"' || c == '<' || c == '>' || c == '|' || (c == '.' && out->len == 0) ||
+        g_unichar_iscntrl(c) ||
+        /* bidi overrides and invisible marks, which make a name in a listing
+         * read otherwise than it is */
+        g_unichar_type(c) == G_UNICODE_FORMAT)
+      g_string_append_c(out, '_');
+    else
+      g_string_append_len(out, p, next - p);
+  }
+  if (out->len == 0)
+    g_string_append(out, "report");
+  return g_string_free(out, FALSE);
+}
+
+bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
+                       const char *dir, bool svg, bool png, double dpi, GPtrArray *written,
+                       GError **error) {
+  char *charts = g_build_filename(dir, "charts", NULL);
+  bool ok = true;
+  for (guint i = 0; ok && i < doc->blocks->len; i++) {
+    const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
+    if (blk->kind != JX_BLOCK_FIGURE || !blk->figure_name)
+      continue;
+    if (g_mkdir_with_parents(charts, 0777) != 0) {
+      g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+                  "cannot create the folder %s: %s", charts, g_strerror(errno));
+      ok = false;
+      break;
+    }
+    /* the figure alone, on a page of the text block's width and a margin;
+     * the document keeps the figure's data */
+    JxDocument *one = jx_document_new(doc->title, doc->author);
+    jx_document_figure(one, blk->draw, blk->figure, NULL);
+    one->cover_pages = 1; /* no running header, no page number */
+    JxStyle own = *style;
+    double margin = 8;
+    own.left = own.top = margin;
+    own.height = 10 * style->page_height; /* measured, then cut to size */
+    own.page_width = own.width + 2 * margin;
+    JxLayout *l = jx_layout_document(one, &own, ctx);
+    const JxPage *page = g_ptr_array_index(l->pages, 0);
+    double bottom = margin;
+    for (guint k = 0; k < page->ops->len; k++) {
+      const JxOp *op = &g_array_index(page->ops, JxOp, k);
+      double low = op->kind == JX_OP_TEXT  ? op->y + own.roles[op->role].size * 0.3
+                   : op->kind == JX_OP_DOT ? op->y + op->w
+                                           : op->y + fmax(op->h, 0);
+      bottom = fmax(bottom, low);
+    }
+    own.page_height = bottom + margin;
+    char *name = jx_render_safe_name(blk->figure_name);
+    char *prefix = g_build_filename(charts, name, NULL);
+    if (svg)
+      ok = write_pages(l, prefix, "svg", svg_page, 0, true, written, error);
+    if (ok && png)
+      ok = write_pages(l, prefix, "png", png_page, dpi, true, written, error);
+    g_free(prefix);
+    g_free(name);
+    jx_layout_free(l);
+    jx_document_free(one);
+  }
+  g_free(charts);
+  return ok;
+}

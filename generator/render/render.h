@@ -1,0 +1,48 @@
+/* render.h - a laid-out document drawn by cairo: one PDF, one SVG a page, or
+ * one PNG a page.  Every file is written under a temporary name in its
+ * folder and renamed into place when complete, so a crash or a full disk
+ * never leaves half a report where a good one was. */
+#ifndef JX_RENDER_H
+#define JX_RENDER_H
+
+#include "layout/document.h"
+#include "layout/layout.h"
+
+#include <glib.h>
+#include <pango/pango.h>
+#include <stdbool.h>
+
+/* What the PDF says of itself. */
+typedef struct {
+  const char *title;
+  const char *author;
+  const char *subject;
+  const char *keywords;
+  const char *creator;
+  const char *date; /* ISO 8601 creation date, or NULL for now */
+} JxMeta;
+
+/* Writes the PDF to path: metadata, an outline from the layout's marks.
+ * False with *error set when the file cannot be written. */
+bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GError **error);
+
+/* Writes one SVG a page, PREFIX-p001.svg …, sized in millimetres, adding each
+ * path written to written (char *, owned by the array). */
+bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error);
+
+/* Writes one PNG a page at dpi, PREFIX-p001.png …. */
+bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
+                   GError **error);
+
+/* Writes every named figure of doc (charts) as a file of its own in dir,
+ * NAME.svg when svg and NAME.png at dpi when png, on a page its own size;
+ * adds the paths to written. */
+bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
+                       const char *dir, bool svg, bool png, double dpi, GPtrArray *written,
+                       GError **error);
+
+/* A file name made from name: no '/', '\\', control characters or leading
+ * dot, at most 120 bytes, cut on a character boundary.  Caller frees. */
+char *jx_render_safe_name(const char *name);
+
+#endif

@@ -1,0 +1,84 @@
+/* template.h - report templates: GLib key files in templates/ that decide
+ * what a report holds and how it looks (page, fonts, colours, numbering,
+ * sections, texts) and the rules of the assessment.  A template may extend
+ * another with `extends=` and change a few keys; every template extends
+ * templates/defaults.ini, which holds every key. */
+#ifndef JX_TEMPLATE_H
+#define JX_TEMPLATE_H
+
+#include "assess/assess.h"
+#include "layout/style.h"
+
+#include <glib.h>
+
+/* What a report holds, in order (the [sections] report key). */
+typedef enum {
+  JX_PART_COVER,     /* title page */
+  JX_PART_TOC,       /* 目录 with page numbers and links */
+  JX_PART_FUNDS,     /* the funds of every project with 合计 */
+  JX_PART_OVERVIEW,  /* 基本情况: funds, scores, department charts */
+  JX_PART_EXECUTION, /* budget execution against 序时进度, by project */
+  JX_PART_LAGGING,   /* indicators behind 序时进度 first */
+  JX_PART_TARGETS,   /* the published target table */
+  JX_PART_PROJECTS,  /* a section a project (the [sections] project key) */
+  JX_PART_SUMMARY,   /* 绩效得分汇总: department charts */
+  JX_PART_APPENDIX,  /* 附表: every indicator in one table */
+  JX_PART_COUNT
+} JxPart;
+
+/* What a project's section holds, in order (the [sections] project key). */
+typedef enum {
+  JX_PROJECT_FUNDS,      /* its funds and budget execution */
+  JX_PROJECT_GOAL,       /* its goal, and what was achieved */
+  JX_PROJECT_INDICATORS, /* the indicator table with the latest actuals */
+  JX_PROJECT_SELF_EVAL,  /* the 自评表 grid: 分值, 得分, 偏差原因 */
+  JX_PROJECT_CHARTS,     /* score by category and bullet charts */
+  JX_PROJECT_TRENDS,     /* in-year trends */
+  JX_PROJECT_COUNT
+} JxProjectPart;
+
+typedef struct {
+  char *name;        /* as asked for: "annual" or a path */
+  char *path;        /* the file read */
+  GKeyFile *keys;    /* the chain merged, defaults first */
+  GHashTable *where; /* "group\nkey" -> "FILE:LINE" of the value in force */
+  JxStyle style;     /* families point into keys' strings held here */
+  JxStyle truetype;  /* the same with each role's truetype families, for
+                      * the haru engine, which embeds TrueType faces only */
+  JxAssessConfig *rules;
+  JxPart parts[JX_PART_COUNT];
+  guint n_parts;
+  JxProjectPart project_parts[JX_PROJECT_COUNT];
+  guint n_project_parts;
+  char *numbering[4]; /* heading numbers by level: "{一}、", "（{一}）", "{1}.", "（{1}）" */
+  GHashTable *strings; /* "group\nkey" -> its text, as read (the style
+                        * points into them) */
+} JxTemplate;
+
+/* The folder of the shipped templates: $JIXIAO_TEMPLATES, else the one
+ * jixiao was built or installed with. */
+const char *jx_template_dir(void);
+
+/* Loads template name: a NAME of the templates folder (NAME.ini there) or
+ * the path of a .ini file.  NULL with *error ("FILE:LINE: error: …",
+ * naming the valid keys or values) when it cannot be read, does not parse,
+ * has an unknown group or key, a bad value, or extends itself.  Free with
+ * jx_template_free. */
+JxTemplate *jx_template_load(const char *name, GError **error);
+void jx_template_free(JxTemplate *t);
+
+/* The text of [group] key, or "" (never NULL; owned by t). */
+const char *jx_template_text(const JxTemplate *t, const char *group, const char *key);
+
+/* Where [group] key was set: "FILE:LINE", or the template's path. */
+const char *jx_template_where(const JxTemplate *t, const char *group, const char *key);
+
+/* Every group and key the loader knows; a group whose keys are data
+ * (weights, grades, phrases) has key "*".  Sets *n. */
+typedef struct {
+  const char *group;
+  const char *key;
+} JxTemplateKey;
+const JxTemplateKey *jx_template_known(size_t *n);
+
+#endif
