@@ -18,6 +18,7 @@
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -289,6 +290,18 @@ static void print_summary(const JxInput *f) {
          f->diag->warnings, f->diag->warnings == 1 ? "" : "s");
 }
 
+/* One project's line of check: its period, score and grade; a score out of
+ * other than 100 says so, with the 100-point figure it is graded by. */
+static void print_score(const JxDepartment *dept, const JxProjectResult *r) {
+  printf("%s / %s: ", dept->name, r->project->whole ? "部门整体" : r->project->name);
+  if (*r->period)
+    printf("%s ", r->period);
+  if (fabs(r->out_of - 100) > 0.005)
+    printf("score %.2f of %g (%.2f of 100), %s\n", r->total, r->out_of, r->percent, r->grade);
+  else
+    printf("score %.2f, %s\n", r->total, r->grade);
+}
+
 /* Prints each project's score and grade where actuals are present, and
  * what could not be assessed; EX_DATAERR when that includes an error. */
 static int print_scores(const JxModel *m, const char *period, const JxAssessConfig *c) {
@@ -301,11 +314,10 @@ static int print_scores(const JxModel *m, const char *period, const JxAssessConf
     JxDepartmentResult *dr = jx_assess_department(dept, period, c, diag);
     jx_diag_print(diag, stderr);
     errors += diag->errors;
-    for (guint i = 0; i < dr->projects->len; i++) {
-      const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
-      printf("%s / %s: %s score %.2f, %s\n", dept->name, r->project->name, r->period, r->total,
-             r->grade);
-    }
+    if (dr->whole)
+      print_score(dept, dr->whole);
+    for (guint i = 0; i < dr->projects->len; i++)
+      print_score(dept, g_ptr_array_index(dr->projects, i));
     if (dr->projects->len > 1)
       printf("%s: score %.2f, %s (%u projects, weighted by funds)\n", dept->name, dr->total,
              dr->grade, dr->projects->len);

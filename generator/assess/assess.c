@@ -429,6 +429,17 @@ void jx_assess_value(const JxValue *target, const JxValue *actual, const JxAsses
                                         target->raw, actual->raw));
       return;
     }
+    /* a qualitative actual that repeats its target word for word meets it */
+    char *tk = jx_text_key(target->raw), *ak = jx_text_key(actual->raw);
+    bool same = target->cmp == JX_CMP_NONE && actual->cmp == JX_CMP_NONE && strcmp(tk, ak) == 0 &&
+                phrase_ratio(actual->raw, c) < 0;
+    g_free(tk);
+    g_free(ak);
+    if (same) {
+      out->status = JX_STATUS_MET;
+      out->ratio = 1;
+      return;
+    }
     assess_phrase(actual, c, out);
     return;
   }
@@ -579,12 +590,15 @@ static double group_points(const JxProject *p, const JxIndicator *ind, const JxA
   return jx_assess_weight(c, jx_group_name(ind->group));
 }
 
-/* Budget execution at period: the rate given, else executed ÷ budget. */
-static bool execution_rate(const JxProject *p, const char *period, double *rate) {
+/* Budget execution at period: the rate given, else executed ÷ budget; *at
+ * is its record. */
+static bool execution_rate(const JxProject *p, const char *period, double *rate,
+                           const JxExecution **at) {
   for (guint i = 0; i < p->executions->len; i++) {
     const JxExecution *e = g_ptr_array_index(p->executions, i);
     if (strcmp(e->period, period) != 0)
       continue;
+    *at = e;
     if (e->has_rate) {
       *rate = jx_decimal_to_double(e->rate) / 100;
       return true;
@@ -676,26 +690,59 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
     raw[i] = group_points(p, ind, c) / count[ind->group];
   }
   g_hash_table_destroy(shares);
-  r->has_execution = execution_rate(p, r->period, &r->execution_rate);
-  double exec_raw = r->has_execution ? jx_assess_weight(c, "预算执行率") : 0;
+  const JxExecution *exec = NULL;
+  r->has_execution = execution_rate(p, r->period, &r->execution_rate, &exec);
+  /* budget execution's points: the form's 分值 / 权重, else the rules' */
+  double exec_raw = !r->has_execution  ? 0
+                    : exec->has_weight ? jx_decimal_to_double(exec->weight)
+                                       : jx_assess_weight(c, "预算执行率");
 
-  /* rescaled to 100: categories without an indicator that applies, and
-   * indicators left out, give their points to the rest in proportion */
-  double sum = exec_raw;
-  for (guint i = 0; i < n; i++)
+  double sum = exec_raw, full = exec_raw;
+  for (guint i = 0; i < n; i++) {
     sum += raw[i];
-  if (table_weights && diag && fabs(sum - 100) > 0.01 && n > 0) {
-    const JxIndicator *first = g_ptr_array_index(p->indicators, 0);
-    jx_diag_add_at(diag, JX_WARNING, first->loc.file, first->loc.line, first->loc.col,
-                   "the weights of '%s' add up to %.2f, not 100; they are scaled to 100", p->name,
-                   sum);
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    full += table_weights && ind->has_weight ? jx_decimal_to_double(ind->weight) : 0;
   }
-  double scale = sum > 0 ? 100 / sum : 0;
+  double scale;
+  if (table_weights) {
+    /* points as printed: 预算执行率 10 + 绩效指标 90 is the national rule;
+     * points that add up to something else are scored as printed and the
+     * total is out of what they add up to, never rescaled */
+    scale = 1;
+    r->out_of = sum;
+    if (diag && fabs(full - 100) > 0.005 && n > 0) {
+      const JxIndicator *first = g_ptr_array_index(p->indicators, 0);
+      jx_diag_add_at(diag, JX_WARNING, first->loc.file, first->loc.line, first->loc.col,
+                     "the points of '%s' add up to %g (预算执行率 %g + 绩效指标 %g), not 100: it "
+                     "is scored as printed, out of %g, and graded on its score × 100 ÷ %g",
+                     p->name, full, exec_raw, full - exec_raw, sum, sum);
+    }
+  } else {
+    /* points of the rules, split: categories without an indicator that
+     * applies, and indicators left out, give theirs to the rest in
+     * proportion */
+    scale = sum > 0 ? 100 / sum : 0;
+    r->out_of = 100;
+  }
   r->execution_weight = exec_raw * scale;
+  /* a form's printed points of budget execution stand, and the rules'
+   * indicator points fill the rest: 10 + 90 */
+  if (!table_weights && exec && exec->has_weight && sum > exec_raw && exec_raw < 100) {
+    scale = (100 - exec_raw) / (sum - exec_raw);
+    r->execution_weight = exec_raw;
+  }
   /* in year, the rate counts against 序时进度 */
   double due = r->execution_rate / r->progress;
   r->execution_score = fmin(fmax(due, 0), 1) * r->execution_weight;
   r->execution_lagging = r->has_execution && r->progress - r->execution_rate > c->lag;
+  if (diag && exec && *exec->score) {
+    JxDecimal given;
+    if (jx_decimal_parse(exec->score, &given) &&
+        fabs(jx_decimal_to_double(given) - r->execution_score) > 0.01)
+      jx_diag_add_at(diag, JX_WARNING, exec->loc.file, exec->loc.line, exec->loc.col,
+                     "budget execution of '%s' reports 得分 %s; its score computes to %.2f",
+                     p->name, exec->score, r->execution_score);
+  }
   r->total = r->execution_score;
   for (guint i = 0; i < n; i++) {
     JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
@@ -731,7 +778,8 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
     }
   }
   g_free(raw);
-  r->grade = jx_assess_grade(c, r->total);
+  r->percent = r->out_of > 0 ? r->total * 100 / r->out_of : 0;
+  r->grade = jx_assess_grade(c, r->percent);
   return r;
 }
 
@@ -766,6 +814,7 @@ void jx_department_result_free(JxDepartmentResult *r) {
   if (!r)
     return;
   g_ptr_array_free(r->projects, TRUE);
+  jx_project_result_free(r->whole);
   g_free(r);
 }
 
@@ -785,10 +834,16 @@ JxDepartmentResult *jx_assess_department(const JxDepartment *d, const char *peri
       jx_project_result_free(pr);
       continue;
     }
+    /* the department's own evaluation stands beside its projects' mean */
+    if (p->whole) {
+      jx_project_result_free(r->whole);
+      r->whole = pr;
+      continue;
+    }
     double f = p->funds.has_total && p->funds.total > 0 ? (double)p->funds.total : 0;
     funds += f;
-    weighted += f * pr->total;
-    plain += pr->total;
+    weighted += f * pr->percent;
+    plain += pr->percent;
     for (int s = 0; s < JX_STATUS_COUNT; s++)
       r->counts[s] += pr->counts[s];
     g_ptr_array_add(r->projects, pr);

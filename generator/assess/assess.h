@@ -124,8 +124,10 @@ typedef struct {
   double execution_weight, execution_score;
   GArray *indicators;    /* JxIndicatorResult, in table order */
   GPtrArray *categories; /* JxCategoryResult *: each 一级 then its 二级 */
-  double total;          /* of 100 */
-  const char *grade;     /* from the configuration */
+  double total;          /* of out_of */
+  double out_of;         /* 100, or what printed points add up to when not 100 */
+  double percent;        /* total on the 100-point scale: what grades and weighs */
+  const char *grade;     /* from the configuration, by percent */
   guint counts[JX_STATUS_COUNT];
 } JxProjectResult;
 
@@ -147,8 +149,9 @@ GPtrArray *jx_assess_periods(const JxProject *p, const JxAssessConfig *c);
 /* A department's totals at a period. */
 typedef struct {
   const JxDepartment *department;
-  GPtrArray *projects; /* JxProjectResult *, those with actuals */
-  double total;        /* their totals weighted by their funds */
+  GPtrArray *projects;    /* JxProjectResult *, those with actuals */
+  JxProjectResult *whole; /* the department's own indicators (部门整体), or NULL */
+  double total;           /* their totals weighted by their funds */
   const char *grade;
   guint counts[JX_STATUS_COUNT]; /* their indicators by status */
 } JxDepartmentResult;

@@ -76,20 +76,36 @@ static void put_indicator(GString *out, const JxIndicator *ind) {
     jx_wire_put_string(out, a->score);
     jx_wire_put_string(out, a->cause);
     jx_wire_put_string(out, a->likelihood);
+    jx_wire_put_string(out, a->expected);
     put_loc(out, a->loc);
   }
 }
 
 static void put_project(GString *out, const JxProject *p) {
   jx_wire_put_string(out, p->name);
+  jx_wire_put_string(out, p->code);
+  jx_wire_put_string(out, p->unit);
+  jx_wire_put_int(out, p->whole);
   const JxFunds *f = &p->funds;
   jx_wire_put_int(out, f->total);
   jx_wire_put_int(out, f->fiscal);
   jx_wire_put_int(out, f->special);
   jx_wire_put_int(out, f->other);
-  jx_wire_put_int(out, f->has_total | f->has_fiscal << 1 | f->has_special << 2 | f->has_other << 3);
+  jx_wire_put_int(out, f->initial);
+  jx_wire_put_int(out, f->carryover);
+  jx_wire_put_int(out, f->own);
+  jx_wire_put_int(out, f->has_total | f->has_fiscal << 1 | f->has_special << 2 | f->has_other << 3 |
+                           f->has_initial << 4 | f->has_carryover << 5 | f->has_own << 6);
   jx_wire_put_string(out, p->goal);
+  jx_wire_put_string(out, p->achieved);
   put_loc(out, p->loc);
+  jx_wire_put_int(out, p->texts->len);
+  for (guint i = 0; i < p->texts->len; i++) {
+    const JxText *t = g_ptr_array_index(p->texts, i);
+    jx_wire_put_string(out, t->label);
+    jx_wire_put_string(out, t->text);
+    put_loc(out, t->loc);
+  }
   jx_wire_put_int(out, p->weights->len);
   for (guint i = 0; i < p->weights->len; i++) {
     const JxGroupWeight *w = g_ptr_array_index(p->weights, i);
@@ -104,6 +120,11 @@ static void put_project(GString *out, const JxProject *p) {
     jx_wire_put_int(out, e->has_executed);
     put_decimal(out, e->rate);
     jx_wire_put_int(out, e->has_rate);
+    put_decimal(out, e->weight);
+    jx_wire_put_int(out, e->has_weight);
+    jx_wire_put_string(out, e->score);
+    jx_wire_put_int(out, e->expected);
+    jx_wire_put_int(out, e->has_expected);
     put_loc(out, e->loc);
   }
   jx_wire_put_int(out, p->indicators->len);
@@ -113,6 +134,7 @@ static void put_project(GString *out, const JxProject *p) {
 
 void jx_wire_put_department(GString *out, const JxDepartment *d) {
   jx_wire_put_string(out, d->name);
+  jx_wire_put_string(out, d->code);
   put_loc(out, d->loc);
   jx_wire_put_int(out, d->projects->len);
   for (guint i = 0; i < d->projects->len; i++)
@@ -181,6 +203,12 @@ static const char *get_interned(JxWireReader *r, JxProject *p) {
   return kept;
 }
 
+/* Replaces a string field owned by its holder with s (taken; NULL is ""). */
+static void take_owned(char **field, char *s) {
+  g_free(*field);
+  *field = s ? s : g_strdup("");
+}
+
 /* Replaces a string field owned by its holder. */
 static void take_string(char **field, JxWireReader *r) {
   char *s = jx_wire_get_string(r);
@@ -244,9 +272,11 @@ static void get_indicator(JxWireReader *r, JxProject *p, JxModel *m) {
     JxValue *value = get_value(r, 0);
     /* the actual is made once its location is read */
     char *score = jx_wire_get_string(r), *cause = jx_wire_get_string(r),
-         *likelihood = jx_wire_get_string(r);
+         *likelihood = jx_wire_get_string(r), *expected = jx_wire_get_string(r);
     JxActual *a = jx_indicator_add_actual(ind, period ? period : "", get_loc(r, m));
     a->value = value;
+    g_free(a->expected);
+    a->expected = expected ? expected : g_strdup("");
     g_free(a->score);
     g_free(a->cause);
     g_free(a->likelihood);
@@ -259,24 +289,42 @@ static void get_indicator(JxWireReader *r, JxProject *p, JxModel *m) {
 
 static void get_project(JxWireReader *r, JxDepartment *d, JxModel *m) {
   char *name = jx_wire_get_string(r);
+  char *code = jx_wire_get_string(r), *unit = jx_wire_get_string(r);
+  bool whole = jx_wire_get_int(r) != 0;
   JxFunds f = {0};
   f.total = jx_wire_get_int(r);
   f.fiscal = jx_wire_get_int(r);
   f.special = jx_wire_get_int(r);
   f.other = jx_wire_get_int(r);
+  f.initial = jx_wire_get_int(r);
+  f.carryover = jx_wire_get_int(r);
+  f.own = jx_wire_get_int(r);
   gint64 has = jx_wire_get_int(r);
   f.has_total = has & 1;
   f.has_fiscal = has & 2;
   f.has_special = has & 4;
   f.has_other = has & 8;
-  char *goal = jx_wire_get_string(r);
+  f.has_initial = has & 16;
+  f.has_carryover = has & 32;
+  f.has_own = has & 64;
+  char *goal = jx_wire_get_string(r), *achieved = jx_wire_get_string(r);
   JxLoc loc = get_loc(r, m);
   JxProject *p = jx_project_add(d, name ? name : "", loc);
   g_free(name);
   p->funds = f;
-  g_free(p->goal);
-  p->goal = goal ? goal : g_strdup("");
+  p->whole = whole;
+  take_owned(&p->code, code);
+  take_owned(&p->unit, unit);
+  take_owned(&p->goal, goal);
+  take_owned(&p->achieved, achieved);
   guint n = get_count(r);
+  for (guint i = 0; i < n && !r->bad; i++) {
+    char *label = jx_wire_get_string(r), *text = jx_wire_get_string(r);
+    jx_project_add_text(p, label ? label : "", text ? text : "", get_loc(r, m));
+    g_free(label);
+    g_free(text);
+  }
+  n = get_count(r);
   for (guint i = 0; i < n && !r->bad; i++) {
     JxGroupWeight *w = g_new0(JxGroupWeight, 1);
     w->level1 = NULL;
@@ -291,11 +339,21 @@ static void get_project(JxWireReader *r, JxDepartment *d, JxModel *m) {
     bool has_executed = jx_wire_get_int(r) != 0;
     JxDecimal rate = get_decimal(r);
     bool has_rate = jx_wire_get_int(r) != 0;
+    JxDecimal weight = get_decimal(r);
+    bool has_weight = jx_wire_get_int(r) != 0;
+    char *score = jx_wire_get_string(r);
+    gint64 expected = jx_wire_get_int(r);
+    bool has_expected = jx_wire_get_int(r) != 0;
     JxExecution *e = jx_project_execution(p, period ? period : "", get_loc(r, m));
     e->executed = executed;
     e->has_executed = has_executed;
     e->rate = rate;
     e->has_rate = has_rate;
+    e->weight = weight;
+    e->has_weight = has_weight;
+    take_owned(&e->score, score);
+    e->expected = expected;
+    e->has_expected = has_expected;
     g_free(period);
   }
   n = get_count(r);
@@ -306,10 +364,11 @@ static void get_project(JxWireReader *r, JxDepartment *d, JxModel *m) {
 JxModel *jx_wire_get_department(const char *data, gsize len) {
   JxWireReader r = {data, len, 0, false};
   JxModel *m = jx_model_new();
-  char *name = jx_wire_get_string(&r);
+  char *name = jx_wire_get_string(&r), *code = jx_wire_get_string(&r);
   JxLoc loc = get_loc(&r, m);
   JxDepartment *d = jx_model_department(m, name ? name : "", loc);
   g_free(name);
+  take_owned(&d->code, code);
   guint n = get_count(&r);
   for (guint i = 0; i < n && !r.bad; i++)
     get_project(&r, d, m);

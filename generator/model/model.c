@@ -11,6 +11,7 @@ static void actual_free(JxActual *a) {
   g_free(a->score);
   g_free(a->cause);
   g_free(a->likelihood);
+  g_free(a->expected);
   g_free(a);
 }
 
@@ -29,12 +30,23 @@ static void weight_free(JxGroupWeight *w) {
 
 static void execution_free(JxExecution *e) {
   g_free(e->period);
+  g_free(e->score);
   g_free(e);
+}
+
+static void text_free(JxText *t) {
+  g_free(t->label);
+  g_free(t->text);
+  g_free(t);
 }
 
 static void project_free(JxProject *p) {
   g_free(p->name);
+  g_free(p->code);
+  g_free(p->unit);
   g_free(p->goal);
+  g_free(p->achieved);
+  g_ptr_array_free(p->texts, TRUE);
   g_ptr_array_free(p->indicators, TRUE);
   g_ptr_array_free(p->weights, TRUE);
   g_ptr_array_free(p->executions, TRUE);
@@ -45,6 +57,7 @@ static void project_free(JxProject *p) {
 
 static void department_free(JxDepartment *d) {
   g_free(d->name);
+  g_free(d->code);
   g_ptr_array_free(d->projects, TRUE);
   if (d->index)
     g_hash_table_destroy(d->index);
@@ -78,6 +91,7 @@ JxDepartment *jx_model_department(JxModel *m, const char *name, JxLoc loc) {
     return d;
   d = g_new0(JxDepartment, 1);
   d->name = g_strdup(name);
+  d->code = g_strdup("");
   d->model = m;
   d->projects = g_ptr_array_new_with_free_func((GDestroyNotify)project_free);
   d->loc = loc;
@@ -122,7 +136,11 @@ JxProject *jx_department_find_project(const JxDepartment *d, const char *name) {
 JxProject *jx_project_add(JxDepartment *d, const char *name, JxLoc loc) {
   JxProject *p = g_new0(JxProject, 1);
   p->name = g_strdup(name);
+  p->code = g_strdup("");
+  p->unit = g_strdup("");
   p->goal = g_strdup("");
+  p->achieved = g_strdup("");
+  p->texts = g_ptr_array_new_with_free_func((GDestroyNotify)text_free);
   p->indicators = g_ptr_array_new_with_free_func((GDestroyNotify)indicator_free);
   p->weights = g_ptr_array_new_with_free_func((GDestroyNotify)weight_free);
   p->executions = g_ptr_array_new_with_free_func((GDestroyNotify)execution_free);
@@ -130,6 +148,61 @@ JxProject *jx_project_add(JxDepartment *d, const char *name, JxLoc loc) {
   p->loc = loc;
   g_ptr_array_add(d->projects, p);
   return p;
+}
+
+JxText *jx_project_add_text(JxProject *p, const char *label, const char *text, JxLoc loc) {
+  JxText *t = g_new0(JxText, 1);
+  t->label = g_strdup(label);
+  t->text = g_strdup(text);
+  t->loc = loc;
+  g_ptr_array_add(p->texts, t);
+  return t;
+}
+
+/* Whether c may stand in a budget system's code: digits, capitals, and the
+ * dots and dashes between their parts. */
+static bool code_char(char c) {
+  return g_ascii_isdigit(c) || g_ascii_isupper(c) || c == '.';
+}
+
+void jx_split_code(const char *text, char **code, char **name) {
+  const char *s = text;
+  while (*s == ' ')
+    s++;
+  /* [015001]某局, 【015001】某局 */
+  bool square = *s == '[', lenticular = g_str_has_prefix(s, "【");
+  if (square || lenticular) {
+    const char *start = s + (square ? 1 : strlen("【"));
+    const char *end = strstr(start, square ? "]" : "】");
+    const char *q = start;
+    while (end && q < end && code_char(*q))
+      q++;
+    if (end && q == end && end > start) {
+      *code = g_strndup(start, (gsize)(end - start));
+      *name = jx_text_trim(end + (square ? 1 : strlen("】")));
+      return;
+    }
+  }
+  /* 219-某镇人民政府, 51092324T000010263357-2023年项目: a code of three or
+   * more characters with a digit, a dash, then a name in Chinese; four
+   * digits and a dash are a span of years ("2023-2025年"), not a code */
+  const char *q = s;
+  bool digit = false;
+  while (code_char(*q))
+    digit |= g_ascii_isdigit(*q++);
+  if (digit && q - s >= 3 && q - s != 4 && (*q == '-' || g_str_has_prefix(q, "－"))) {
+    const char *rest = q + (*q == '-' ? 1 : strlen("－"));
+    bool chinese = false;
+    for (const char *r = rest; *r && !chinese; r++)
+      chinese = (unsigned char)*r >= 0x80;
+    if (chinese && *rest != ' ') {
+      *code = g_strndup(s, (gsize)(q - s));
+      *name = jx_text_trim(rest);
+      return;
+    }
+  }
+  *code = g_strdup("");
+  *name = jx_text_trim(text);
 }
 
 const char *jx_project_intern(JxProject *p, const char *s) {
@@ -159,6 +232,7 @@ JxExecution *jx_project_execution(JxProject *p, const char *period, JxLoc loc) {
   }
   JxExecution *e = g_new0(JxExecution, 1);
   e->period = g_strdup(period);
+  e->score = g_strdup("");
   e->loc = loc;
   g_ptr_array_add(p->executions, e);
   return e;
@@ -170,6 +244,7 @@ JxActual *jx_indicator_add_actual(JxIndicator *ind, const char *period, JxLoc lo
   a->score = g_strdup("");
   a->cause = g_strdup("");
   a->likelihood = g_strdup("");
+  a->expected = g_strdup("");
   a->loc = loc;
   if (!ind->actuals)
     ind->actuals = g_ptr_array_new_with_free_func((GDestroyNotify)actual_free);

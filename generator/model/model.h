@@ -36,13 +36,17 @@ typedef enum {
 } JxGroup;
 
 /* Money: hundredths of 万元 in each funding column.  has_* say whether the
- * cell held an amount at all. */
+ * cell held an amount at all.  total is the budget the project is measured
+ * by: a form's 全年预算数 or 调整后预算数; initial its 年初预算数. */
 typedef struct {
-  int64_t total;   /* 总计 */
-  int64_t fiscal;  /* 财政拨款 */
-  int64_t special; /* 财政专户拨款 */
-  int64_t other;   /* 其他资金 */
-  bool has_total, has_fiscal, has_special, has_other;
+  int64_t total;     /* 总计 */
+  int64_t fiscal;    /* 财政拨款 */
+  int64_t special;   /* 财政专户拨款 */
+  int64_t other;     /* 其他资金 */
+  int64_t initial;   /* 年初预算数 (forms) */
+  int64_t carryover; /* 上年结转资金 (forms) */
+  int64_t own;       /* 单位资金 (forms) */
+  bool has_total, has_fiscal, has_special, has_other, has_initial, has_carryover, has_own;
 } JxFunds;
 
 /* An actual value of an indicator at a period. */
@@ -52,6 +56,7 @@ typedef struct {
   char *score;      /* 得分 as written; "" when none */
   char *cause;      /* 偏差原因 / 偏差原因分析及改进措施; "" when none */
   char *likelihood; /* 完成可能性: 确定能, 有可能, 完全不可能; "" when none */
+  char *expected;   /* 全年预计完成情况 of a monitoring form; "" when none */
   JxLoc loc;
 } JxActual;
 
@@ -83,15 +88,33 @@ typedef struct {
   bool has_executed;
   JxDecimal rate; /* percent */
   bool has_rate;
+  JxDecimal weight; /* 分值 / 权重 of budget execution, as printed */
+  bool has_weight;
+  char *score;      /* 得分 as printed; "" when none */
+  int64_t expected; /* 全年预计执行数, hundredths of 万元 */
+  bool has_expected;
   JxLoc loc;
 } JxExecution;
+
+/* A text a form gives its project beside the indicators: 评价结论,
+ * 存在问题, 改进措施, 项目实施内容 … (label as printed, numbering removed). */
+typedef struct {
+  char *label;
+  char *text;
+  JxLoc loc;
+} JxText;
 
 typedef struct JxDepartment JxDepartment;
 
 typedef struct {
   char *name;
+  char *code; /* 项目编码 written before the name; "" when none */
+  char *unit; /* 实施单位 of a form; "" when none */
+  bool whole; /* the department's own indicators (部门整体), not a project */
   JxFunds funds;
   char *goal;            /* 绩效目标, paragraphs separated by '\n'; "" when none */
+  char *achieved;        /* what the goal came to (实际完成情况); "" when none */
+  GPtrArray *texts;      /* JxText *: the form's trailers, in order */
   GPtrArray *indicators; /* JxIndicator * in table order */
   GPtrArray *weights;    /* JxGroupWeight * */
   GPtrArray *executions; /* JxExecution * */
@@ -103,6 +126,7 @@ typedef struct {
 
 struct JxDepartment {
   char *name;
+  char *code;             /* the 部门 code written before its name; "" when none */
   struct JxModelT *model; /* the model that holds it */
   GPtrArray *projects;    /* JxProject * in table order */
   JxLoc loc;
@@ -135,6 +159,14 @@ JxProject *jx_project_add(JxDepartment *d, const char *name, JxLoc loc);
 /* An interned copy of s held by p's model: the indicators' labels, names
  * and remarks repeat a great deal, and are freed with the model at once. */
 const char *jx_project_intern(JxProject *p, const char *s);
+
+/* Appends a text (label and text copied) to p. */
+JxText *jx_project_add_text(JxProject *p, const char *label, const char *text, JxLoc loc);
+
+/* Splits a code written before a name: "219-某镇人民政府", "[015001]某局",
+ * "51092324T000010263357-项目" give the code and the name; a name without
+ * one gives "" and itself.  *code and *name are new. */
+void jx_split_code(const char *text, char **code, char **name);
 
 /* A new indicator appended to p, with empty strings and no targets.  Its
  * text fields are set with jx_project_intern. */

@@ -10,11 +10,24 @@
 
 /* ---- one indicator a row ---- */
 
-/* The project of a row: its 项目名称 cell, else the preamble's. */
+/* The project of a row: its 项目名称 cell, else the one above it (a flat
+ * sheet writes it on a project's first row only), else the preamble's; a
+ * table of a department's own indicators (部门名称 and no project) is the
+ * department-whole part. */
 static JxProject *row_project(Table *t, const JxRow *row, JxLoc loc) {
   char *name = sheet_cell_trim(t, row, COL_PROJECT);
+  bool whole = false;
+  if (*name)
+    sheet_set_string(&t->last_project_name, g_strdup(name));
+  else if (t->col[COL_PROJECT] >= 0 && t->last_project_name)
+    sheet_set_string(&name, g_strdup(t->last_project_name));
   if (!*name && t->project)
     sheet_set_string(&name, g_strdup(t->project));
+  if (!*name && t->col[COL_PROJECT] < 0 &&
+      (t->department || (t->title && strstr(t->title, "部门整体")))) {
+    sheet_set_string(&name, g_strdup("部门整体支出"));
+    whole = true;
+  }
   if (!*name) {
     jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
                 "no project: the table has no 项目名称 column and no '项目名称：' line above it");
@@ -29,6 +42,7 @@ static JxProject *row_project(Table *t, const JxRow *row, JxLoc loc) {
   JxProject *p = jx_department_find_project(d, name);
   if (!p) {
     p = jx_project_add(d, name, loc);
+    p->whole = whole;
     t->info->projects++;
   } else if (p->loc.file != t->file && p->indicators->len > 0 && (t->last_indicator_project != p)) {
     jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
@@ -71,7 +85,71 @@ static void read_row_actual(Table *t, const JxRow *row, JxIndicator *ind, const 
   sheet_set_string(&a->score, sheet_cell_trim(t, row, COL_SCORE));
   sheet_set_string(&a->cause, sheet_cell_trim(t, row, COL_CAUSE));
   sheet_set_string(&a->likelihood, sheet_cell_trim(t, row, COL_LIKELIHOOD));
+  sheet_set_string(&a->expected, sheet_cell_trim(t, row, COL_EXPECTED));
   t->info->actuals++;
+}
+
+/* Whether the cells of a text row other than 实际完成值 are blank. */
+static bool data_blank_but_actual(const Table *t, const JxRow *row) {
+  return sheet_cell_blank(t, row, COL_ANNUAL_TARGET) &&
+         sheet_cell_blank(t, row, COL_PERIOD_TARGET) && sheet_cell_blank(t, row, COL_WEIGHT) &&
+         sheet_cell_blank(t, row, COL_PERIOD);
+}
+
+/* What a row says of its project besides indicators, where the table has
+ * it (jixiao's own dump does): funds, goal and what came of it, codes,
+ * 实施单位, whether it is the department's own part. */
+static void read_project_cells(Table *t, const JxRow *row, JxProject *p, JxLoc loc) {
+  JxFunds funds = {0};
+  static const Column money[] = {COL_TOTAL,   COL_FISCAL,    COL_SPECIAL, COL_OTHER,
+                                 COL_INITIAL, COL_CARRYOVER, COL_OWN};
+  bool any = false;
+  for (size_t i = 0; i < G_N_ELEMENTS(money); i++)
+    any |= !sheet_cell_blank(t, row, money[i]);
+  if (any && sheet_read_funds(t, row, &funds)) {
+    p->funds = funds;
+    sheet_check_funds_sum(t, &funds, loc, p->name);
+  }
+  if (!sheet_cell_blank(t, row, COL_GOAL))
+    sheet_set_string(&p->goal, jx_text_from_markup(sheet_cell(t, row, COL_GOAL)));
+  if (!sheet_cell_blank(t, row, COL_ACHIEVED))
+    sheet_set_string(&p->achieved, jx_text_from_markup(sheet_cell(t, row, COL_ACHIEVED)));
+  if (!sheet_cell_blank(t, row, COL_CODE))
+    sheet_set_string(&p->code, sheet_cell_trim(t, row, COL_CODE));
+  if (!sheet_cell_blank(t, row, COL_UNIT_NAME))
+    sheet_set_string(&p->unit, sheet_cell_trim(t, row, COL_UNIT_NAME));
+  if (!sheet_cell_blank(t, row, COL_DEPT_CODE) && !*p->department->code)
+    sheet_set_string(&p->department->code, sheet_cell_trim(t, row, COL_DEPT_CODE));
+  if (!sheet_cell_blank(t, row, COL_WHOLE)) {
+    char *w = sheet_cell_trim(t, row, COL_WHOLE);
+    p->whole = strcmp(w, "是") == 0;
+    g_free(w);
+  }
+}
+
+/* The 分值, 得分 and 全年预计 of a budget-execution row. */
+static void read_execution_extras(Table *t, const JxRow *row, JxProject *p, const char *period) {
+  bool weight = !sheet_cell_blank(t, row, COL_WEIGHT), score = !sheet_cell_blank(t, row, COL_SCORE),
+       expected = !sheet_cell_blank(t, row, COL_EXPECTED);
+  if (!weight && !score && !expected)
+    return;
+  JxExecution *e = jx_project_execution(p, period, sheet_loc_of(t, row, COL_ACTUAL));
+  if (weight) {
+    char *text = sheet_cell_trim(t, row, COL_WEIGHT);
+    e->has_weight = jx_decimal_parse(text, &e->weight) && e->weight.units >= 0;
+    if (!e->has_weight) {
+      JxLoc wl = sheet_loc_of(t, row, COL_WEIGHT);
+      jx_diag_add(t->diag, JX_ERROR, wl.line, wl.col, "分值 '%s' is not a number", text);
+    }
+    g_free(text);
+  }
+  if (score)
+    sheet_set_string(&e->score, sheet_cell_trim(t, row, COL_SCORE));
+  if (expected) {
+    bool has;
+    sheet_read_amount(t, row, COL_EXPECTED, &e->expected, &has);
+    e->has_expected = has;
+  }
 }
 
 void sheet_read_indicator_row(Table *t, const JxRow *row) {
@@ -89,7 +167,12 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
     bool rest_blank = sheet_cell_blank(t, row, COL_ANNUAL_TARGET) &&
                       sheet_cell_blank(t, row, COL_PERIOD_TARGET) &&
                       sheet_cell_blank(t, row, COL_ACTUAL);
-    if ((*l1 || *l2) && rest_blank) {
+    if (!*l1 && !*l2 && rest_blank && !sheet_cell_blank(t, row, COL_PROJECT)) {
+      /* a project's row with neither indicators nor execution */
+      p = row_project(t, row, loc);
+      if (p)
+        read_project_cells(t, row, p, loc);
+    } else if ((*l1 || *l2) && rest_blank) {
       /* a row that only names a category (merged cells) */
       if (*l1)
         sheet_set_string(&t->last_level1, g_strdup(l1));
@@ -107,16 +190,7 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
   if (!period)
     goto done;
 
-  /* funds and goal, where the table carries them (jixiao's own dump does) */
-  JxFunds funds = {0};
-  if (!(sheet_cell_blank(t, row, COL_TOTAL) && sheet_cell_blank(t, row, COL_FISCAL) &&
-        sheet_cell_blank(t, row, COL_SPECIAL) && sheet_cell_blank(t, row, COL_OTHER)) &&
-      sheet_read_funds(t, row, &funds)) {
-    p->funds = funds;
-    sheet_check_funds_sum(t, &funds, loc, p->name);
-  }
-  if (!sheet_cell_blank(t, row, COL_GOAL))
-    sheet_set_string(&p->goal, jx_text_from_markup(sheet_cell(t, row, COL_GOAL)));
+  read_project_cells(t, row, p, loc);
 
   int exec = sheet_execution_kind(name);
   if (exec && !*l1) {
@@ -124,8 +198,21 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
         sheet_read_execution(p, exec, period, sheet_cell(t, row, COL_ACTUAL),
                              sheet_loc_of(t, row, COL_ACTUAL), t->diag))
       t->info->actuals++;
+    read_execution_extras(t, row, p, period);
     goto done;
   }
+  /* a text of the project's (评价结论 …), as the dump writes them */
+  char *trailer =
+      !*l1 && !*l2 && sheet_cell_blank(t, row, COL_SEQ) ? sheet_trailer_label(name) : NULL;
+  if (trailer && data_blank_but_actual(t, row)) {
+    char *text = sheet_cell_trim(t, row, COL_ACTUAL);
+    if (*text)
+      jx_project_add_text(p, trailer, text, sheet_loc_of(t, row, COL_ACTUAL));
+    g_free(text);
+    g_free(trailer);
+    goto done;
+  }
+  g_free(trailer);
 
   /* the same indicator again with another period adds an actual */
   char *seq_text = sheet_cell_trim(t, row, COL_SEQ);

@@ -10,10 +10,10 @@
 /* Header names by column, compared after jx_text_key with bracketed
  * remarks removed ("项目名称（资金使用单位）" is 项目名称).  The first name
  * is the one the dump writes. */
-const char *const sheet_column_names[COL_COUNT][8] = {
+const char *const sheet_column_names[COL_COUNT][10] = {
     [COL_DEPARTMENT] = {"部门", "部门名称", "单位名称", "预算单位", "主管部门", NULL},
     [COL_PROJECT] = {"项目名称", "项目", "项目名", NULL},
-    [COL_TOTAL] = {"总计", "合计", "资金总额", "项目资金", NULL},
+    [COL_TOTAL] = {"总计", "合计", "资金总额", "项目资金", "预算数", NULL},
     [COL_FISCAL] = {"财政拨款", NULL},
     [COL_SPECIAL] = {"财政专户拨款", "财政专户管理资金", NULL},
     [COL_OTHER] = {"其他资金", NULL},
@@ -25,18 +25,27 @@ const char *const sheet_column_names[COL_COUNT][8] = {
     [COL_LEVEL3] = {"三级指标", "指标名称", "三级指标名称", NULL},
     [COL_PERIOD_TARGET] = {"实施周期指标值", "实施期指标值", "实施周期目标值", NULL},
     [COL_ANNUAL_TARGET] = {"年度指标值", "指标值", "目标值", "年度目标值", "预期指标值", NULL},
-    [COL_COMPARATOR] = {"指标性质", "计算符号", "指标方向", "符号", NULL},
+    [COL_COMPARATOR] = {"指标性质", "计算符号", "指标方向", "指标方向性", "符号", NULL},
     [COL_UNIT] = {"度量单位", "计量单位", "单位", NULL},
     [COL_WEIGHT] = {"分值", "权重", "指标分值", NULL},
     [COL_PERIOD] = {"期间", "月份", "监控期间", NULL},
     [COL_ACTUAL] = {"实际完成值", "完成值", "全年实际值", "实际值", "年度实际完成值", "累计完成值",
                     NULL},
-    [COL_SCORE] = {"填报得分", "得分",
+    [COL_SCORE] = {"填报得分", "得分", "自评得分",
                    NULL}, /* jixiao's dump has both: its own 得分 and the table's */
     [COL_CAUSE] = {"偏差原因分析及改进措施", "未完成原因分析", "偏差原因", "偏差原因分析",
-                   "原因分析", NULL},
+                   "原因分析", "未完成原因及拟采取的改进措施", "未完成原因分析及改进措施", NULL},
     [COL_LIKELIHOOD] = {"完成可能性", "完成目标可能性", "全年完成可能性", NULL},
     [COL_REMARK] = {"备注", NULL},
+    [COL_DEPT_CODE] = {"部门编码", NULL},
+    [COL_CODE] = {"项目编码", "项目代码", NULL},
+    [COL_UNIT_NAME] = {"实施单位", "项目实施单位", NULL},
+    [COL_WHOLE] = {"部门整体", NULL},
+    [COL_INITIAL] = {"年初预算数", "年初预算", NULL},
+    [COL_CARRYOVER] = {"上年结转资金", "上年结转", NULL},
+    [COL_OWN] = {"单位资金", "单位自有资金", NULL},
+    [COL_ACHIEVED] = {"目标完成情况", NULL},
+    [COL_EXPECTED] = {"全年预计完成值", "全年预计完成情况", "全年预计", NULL},
 };
 
 /* The key a header cell is compared by: no bracketed remark, no spaces. */
@@ -201,6 +210,12 @@ bool sheet_read_preamble(Table *t, const JxRow *row, bool in_body) {
   } else if (n == 1 && (!in_body || heading || (t->title && strcmp(t->title, s) == 0))) {
     if (!t->title)
       t->title = g_strdup(s);
+    if (!in_body) {
+      /* every title line, for a form's year: 附件1 | 项目支出绩效自评表 | 2019年度) */
+      if (!t->titles)
+        t->titles = g_string_new(NULL);
+      g_string_append_printf(t->titles, "%s\n", s);
+    }
   } else {
     known = false;
   }
@@ -250,23 +265,31 @@ bool sheet_read_funds(Table *t, const JxRow *row, JxFunds *f) {
   ok &= sheet_read_amount(t, row, COL_FISCAL, &f->fiscal, &f->has_fiscal);
   ok &= sheet_read_amount(t, row, COL_SPECIAL, &f->special, &f->has_special);
   ok &= sheet_read_amount(t, row, COL_OTHER, &f->other, &f->has_other);
+  ok &= sheet_read_amount(t, row, COL_INITIAL, &f->initial, &f->has_initial);
+  ok &= sheet_read_amount(t, row, COL_CARRYOVER, &f->carryover, &f->has_carryover);
+  ok &= sheet_read_amount(t, row, COL_OWN, &f->own, &f->has_own);
   return ok;
 }
 
 bool sheet_funds_blank(const JxFunds *f) {
-  return !f->has_total && !f->has_fiscal && !f->has_special && !f->has_other;
+  return !f->has_total && !f->has_fiscal && !f->has_special && !f->has_other && !f->has_carryover &&
+         !f->has_own;
 }
 
 /* Warns when 总计 is not 财政拨款 + 财政专户拨款 + 其他资金. */
 void sheet_check_funds_sum(Table *t, const JxFunds *f, JxLoc loc, const char *what) {
-  if (!f->has_total || !(f->has_fiscal || f->has_special || f->has_other))
+  if (!f->has_total ||
+      !(f->has_fiscal || f->has_special || f->has_other || f->has_carryover || f->has_own))
     return;
-  int64_t sum = f->fiscal + f->special + f->other;
+  int64_t sum = f->fiscal + f->special + f->other + f->carryover + f->own;
   if (sum != f->total) {
     char a[32], b[32];
+    bool form = f->has_carryover || f->has_own;
     jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col,
-                "%s: 总计 %s is not the sum of its sources %s (财政拨款 + 财政专户拨款 + 其他资金)",
-                what, jx_amount_format(f->total, true, a), jx_amount_format(sum, true, b));
+                "%s: 总计 %s is not the sum of its sources %s (%s)", what,
+                jx_amount_format(f->total, true, a), jx_amount_format(sum, true, b),
+                form ? "财政拨款 + 财政专户拨款 + 上年结转资金 + 单位资金 + 其他资金"
+                     : "财政拨款 + 财政专户拨款 + 其他资金");
   }
 }
 
@@ -321,7 +344,7 @@ JxDepartment *sheet_current_department(Table *t, JxLoc loc) {
  * when the cell is not a period. */
 char *sheet_row_period(Table *t, const JxRow *row) {
   if (sheet_cell_blank(t, row, COL_PERIOD))
-    return g_strdup("");
+    return g_strdup(t->period ? t->period : "");
   char *text = sheet_cell_trim(t, row, COL_PERIOD);
   char *period = jx_period_normalize(text);
   if (!period) {
@@ -376,4 +399,60 @@ bool sheet_is_total_label(const char *s) {
   bool yes = strcmp(k, "合计") == 0 || strcmp(k, "总计") == 0 || strcmp(k, "总分") == 0;
   g_free(k);
   return yes;
+}
+
+/* The label of a numbered item less its number: "2.项目实施内容" is
+ * 项目实施内容, "三、存在问题" 存在问题, "（一）评价结论" 评价结论. */
+static const char *unnumbered(const char *s) {
+  const char *p = s;
+  if (g_str_has_prefix(p, "（") || *p == '(') {
+    const char *close = strstr(p, *p == '(' ? ")" : "）");
+    if (close && close - p <= 12)
+      return close + (*p == '(' ? 1 : strlen("）"));
+  }
+  for (;;) {
+    gunichar c = g_utf8_get_char(p);
+    if (g_ascii_isdigit(*p))
+      p++;
+    else if (c > 0x80 && g_utf8_strchr("一二三四五六七八九十", -1, c))
+      p = g_utf8_next_char(p);
+    else
+      break;
+  }
+  if (p == s)
+    return s;
+  if (*p == '.' || *p == ':')
+    return p + 1;
+  if (g_str_has_prefix(p, "、") || g_str_has_prefix(p, "．") || g_str_has_prefix(p, "："))
+    return p + strlen("、");
+  return s;
+}
+
+char *sheet_trailer_label(const char *cell) {
+  static const char *const words[] = {"评价结论", "自评结论", "总体评价", "存在问题", "存在的问题",
+                                      "主要问题", "改进措施", "整改措施", "改进意见", "原因分析",
+                                      "建议",     "举措",     "实施内容", "过程概述", "经验做法",
+                                      "下一步",   "需要说明", NULL};
+  char *key = jx_text_key(cell);
+  const char *rest = unnumbered(key);
+  size_t n = strlen(rest);
+  char *label = NULL;
+  if (n > 0 && n <= 20 * 3 + 3) {
+    for (int i = 0; words[i] && !label; i++)
+      if (strstr(rest, words[i]))
+        label = g_strdup(rest);
+  }
+  if (label) {
+    size_t m = strlen(label);
+    if (g_str_has_suffix(label, "："))
+      label[m - strlen("：")] = '\0';
+    else if (m && label[m - 1] == ':')
+      label[m - 1] = '\0';
+  }
+  g_free(key);
+  return label;
+}
+
+bool sheet_is_prompt(const char *text) {
+  return strstr(text, "字以内") || strstr(text, "字左右") || strstr(text, "字以下");
 }

@@ -38,11 +38,20 @@ typedef enum {
   COL_CAUSE,
   COL_LIKELIHOOD,
   COL_REMARK,
+  COL_DEPT_CODE, /* what jixiao's dump adds: codes, 实施单位, the form's funds */
+  COL_CODE,
+  COL_UNIT_NAME,
+  COL_WHOLE,
+  COL_INITIAL,
+  COL_CARRYOVER,
+  COL_OWN,
+  COL_ACHIEVED,
+  COL_EXPECTED,
   COL_COUNT
 } Column;
 
 /* Header names by column; the first name is the one the dump writes. */
-extern const char *const sheet_column_names[COL_COUNT][8];
+extern const char *const sheet_column_names[COL_COUNT][10];
 
 /* One actual of an actuals table, resolved when every table is read. */
 typedef struct {
@@ -78,6 +87,7 @@ typedef struct {
   char *header_key;   /* the header row's keys, to skip it where a page repeats it */
   char *header_first; /* the header row's first cell as written */
   char *title;        /* the first title line of the preamble */
+  GString *titles;    /* every title line before the header; NULL when none */
   char *department;   /* from the preamble */
   char *project;      /* from the preamble (one-indicator tables) */
   bool yuan;          /* amounts in 元, not 万元 */
@@ -102,6 +112,11 @@ typedef struct {
   char *last_level1, *last_level2;
   JxIndicator *last_indicator;
   JxProject *last_indicator_project;
+  char *last_project_name; /* flat sheets: a blank 项目名称 continues it */
+  /* forms (form.c) */
+  char *period;           /* the period of rows without a 期间 cell; NULL: "" */
+  struct SheetForm *form; /* the form being read; NULL in tables */
+  GString *first_lines;   /* the first lines' text, for the error when none is read */
 } Table;
 
 /* The key a header cell is compared by: no bracketed remark, no spaces. */
@@ -168,5 +183,26 @@ void sheet_read_target_row(Table *t, const JxRow *row);
 void sheet_read_indicator_row(Table *t, const JxRow *row);
 void sheet_read_actual_row(Table *t, const JxRow *row);
 void sheet_pending_free(Pending *x);
+
+/* Whether a trimmed first cell labels a text a form gives its project
+ * (评价结论, 存在问题, 改进措施 …): the label without its numbering, or
+ * NULL.  Caller frees. */
+char *sheet_trailer_label(const char *cell);
+
+/* Whether text is a prompt of the template never filled in
+ * ("…(200字以内)"), not something a unit wrote. */
+bool sheet_is_prompt(const char *text);
+
+/* Whether row starts a form rather than a table: header pairs
+ * (主管部门, 实施单位 …), a funds or goal block, or an indicator block
+ * under a spanning 绩效指标. */
+bool sheet_form_starts(const Table *t, const JxRow *row);
+
+/* Reads one row of a form (form.c); the first row is the one
+ * sheet_form_starts said yes to. */
+void sheet_form_row(Table *t, const JxRow *row);
+
+/* Ends the form being read at the end of the file; frees its state. */
+void sheet_form_finish(Table *t);
 
 #endif

@@ -16,6 +16,8 @@ const char *jx_table_kind_name(JxTableKind kind) {
     return "indicator table";
   case JX_KIND_ACTUALS:
     return "actuals";
+  case JX_KIND_FORM:
+    return "form";
   case JX_KIND_UNKNOWN:
     break;
   }
@@ -57,10 +59,31 @@ static char *looked_for(void) {
 
 static bool on_row(const JxRow *row, void *data) {
   Table *t = data;
+  if (t->info->kind == JX_KIND_FORM) {
+    t->data_rows++;
+    sheet_form_row(t, row);
+    return true;
+  }
   if (!t->header_seen) {
+    if (t->first_lines->len < 160) {
+      guint first;
+      if (sheet_filled_cells(row, &first) > 0)
+        g_string_append_printf(t->first_lines, "%s'%.40s'", t->first_lines->len ? ", " : "",
+                               row->cells[first].text);
+    }
     int col[COL_COUNT];
     int found = sheet_map_columns(row, col);
     JxTableKind kind = found >= 2 ? kind_of(col) : JX_KIND_UNKNOWN;
+    /* a table's header names its columns; a form's indicator header has
+     * the spanning 绩效指标 before them and no 项目名称 */
+    bool spanning = col[COL_INDICATORS] == 0 && col[COL_PROJECT] < 0;
+    if ((kind == JX_KIND_UNKNOWN || spanning) && sheet_form_starts(t, row)) {
+      t->info->kind = JX_KIND_FORM;
+      t->header_seen = true;
+      t->data_rows++;
+      sheet_form_row(t, row);
+      return true;
+    }
     if (kind == JX_KIND_UNKNOWN) {
       sheet_read_preamble(t, row, false);
       return true;
@@ -138,6 +161,7 @@ static bool on_row(const JxRow *row, void *data) {
   case JX_KIND_ACTUALS:
     sheet_read_actual_row(t, row);
     break;
+  case JX_KIND_FORM:
   case JX_KIND_UNKNOWN:
     break;
   }
@@ -213,16 +237,25 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   t.file_projects = g_ptr_array_new();
   t.since_grand = g_ptr_array_new();
   t.departments = g_hash_table_new(NULL, NULL);
+  t.first_lines = g_string_new(NULL);
   info->delimiter = sniff_delimiter(text, text_len);
   jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
   if (!t.header_seen && diag->errors == 0) {
     char *names = looked_for();
-    jx_diag_add(diag, JX_ERROR, 1, 1, "no table header found; looked for a row with the columns %s",
-                names);
+    jx_diag_add(diag, JX_ERROR, 1, 1,
+                "no table or form found; looked for a header row with the columns %s, or a "
+                "form's 项目名称/主管部门 lines, funds block or 绩效指标 block; the first lines "
+                "hold %s",
+                names, t.first_lines->len ? t.first_lines->str : "nothing");
     g_free(names);
   } else if (t.header_seen && t.data_rows == 0 && diag->errors == 0) {
     jx_diag_add(diag, JX_ERROR, 0, 0, "the table has a header but no rows");
   }
+  sheet_form_finish(&t);
+  if (info->kind == JX_KIND_FORM && t.info->projects == 0 && diag->errors == 0)
+    jx_diag_add(diag, JX_ERROR, 0, 0,
+                "a form with no project or department-whole part in it: no 项目名称 or 部门名称 "
+                "line, and no 绩效指标 block");
   if (info->kind == JX_KIND_TARGETS) {
     sheet_settle_bare_row(&t, false);
     sheet_close_segment(&t);
@@ -243,6 +276,11 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   g_ptr_array_free(t.file_projects, TRUE);
   g_ptr_array_free(t.since_grand, TRUE);
   g_hash_table_destroy(t.departments);
+  g_string_free(t.first_lines, TRUE);
+  if (t.titles)
+    g_string_free(t.titles, TRUE);
+  g_free(t.period);
+  g_free(t.last_project_name);
 }
 
 JxReader *jx_reader_new(JxModel *m, const char *encoding) {

@@ -20,6 +20,7 @@ typedef enum {
   JX_KIND_TARGETS,    /* published target table */
   JX_KIND_INDICATORS, /* one indicator a row */
   JX_KIND_ACTUALS,    /* actual values by period */
+  JX_KIND_FORM,       /* 自评表, 监控表, 目标表 as units publish them: blocks */
 } JxTableKind;
 
 /* What one file held, for the summary line of `check`. */

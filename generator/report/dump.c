@@ -5,15 +5,45 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const header[] = {
-    "部门",       "项目名称",       "总计",       "财政拨款",   "财政专户拨款",
-    "其他资金",   "绩效目标",       "序号",       "一级指标",   "二级指标",
-    "三级指标",   "实施周期指标值", "年度指标值", "指标性质",   "目标数值",
-    "度量单位",   "分值",           "期间",       "实际完成值", "完成状态",
-    "完成率",     "得分",           "填报得分",   "标记",       "偏差原因分析及改进措施",
-    "完成可能性", "备注",           NULL};
+static const char *const header[] = {"部门",
+                                     "部门编码",
+                                     "项目编码",
+                                     "项目名称",
+                                     "实施单位",
+                                     "部门整体",
+                                     "总计",
+                                     "财政拨款",
+                                     "财政专户拨款",
+                                     "上年结转资金",
+                                     "单位资金",
+                                     "其他资金",
+                                     "年初预算数",
+                                     "绩效目标",
+                                     "目标完成情况",
+                                     "序号",
+                                     "一级指标",
+                                     "二级指标",
+                                     "三级指标",
+                                     "实施周期指标值",
+                                     "年度指标值",
+                                     "指标性质",
+                                     "目标数值",
+                                     "度量单位",
+                                     "分值",
+                                     "期间",
+                                     "实际完成值",
+                                     "全年预计完成值",
+                                     "完成状态",
+                                     "完成率",
+                                     "得分",
+                                     "填报得分",
+                                     "标记",
+                                     "偏差原因分析及改进措施",
+                                     "完成可能性",
+                                     "备注",
+                                     NULL};
 
-enum { NCOL = 27 };
+enum { NCOL = 36 };
 
 /* Writes one field, quoted only when it must be: a reader trims spaces at the
  * ends of unquoted fields. */
@@ -54,12 +84,20 @@ static char *level1_label(const JxProject *p, const JxIndicator *ind) {
 
 enum {
   C_DEPT,
+  C_DEPT_CODE,
+  C_CODE,
   C_PROJECT,
+  C_UNIT_NAME,
+  C_WHOLE,
   C_TOTAL,
   C_FISCAL,
   C_SPECIAL,
+  C_CARRYOVER,
+  C_OWN,
   C_OTHER,
+  C_INITIAL,
   C_GOAL,
+  C_ACHIEVED,
   C_SEQ,
   C_L1,
   C_L2,
@@ -72,6 +110,7 @@ enum {
   C_WEIGHT,
   C_PERIOD,
   C_ACTUAL,
+  C_EXPECTED,
   C_STATUS,
   C_RATIO,
   C_SCORE,
@@ -93,12 +132,21 @@ static void clear(char *cells[NCOL]) {
 static void project_cells(char *cells[NCOL], const JxProject *p, bool first) {
   cells[C_DEPT] = g_strdup(p->department->name);
   cells[C_PROJECT] = g_strdup(p->name);
+  cells[C_WHOLE] = g_strdup(p->whole ? "是" : "");
   if (first) {
-    cells[C_TOTAL] = amount(p->funds.total, p->funds.has_total);
-    cells[C_FISCAL] = amount(p->funds.fiscal, p->funds.has_fiscal);
-    cells[C_SPECIAL] = amount(p->funds.special, p->funds.has_special);
-    cells[C_OTHER] = amount(p->funds.other, p->funds.has_other);
+    const JxFunds *f = &p->funds;
+    cells[C_DEPT_CODE] = g_strdup(p->department->code);
+    cells[C_CODE] = g_strdup(p->code);
+    cells[C_UNIT_NAME] = g_strdup(p->unit);
+    cells[C_TOTAL] = amount(f->total, f->has_total);
+    cells[C_FISCAL] = amount(f->fiscal, f->has_fiscal);
+    cells[C_SPECIAL] = amount(f->special, f->has_special);
+    cells[C_CARRYOVER] = amount(f->carryover, f->has_carryover);
+    cells[C_OWN] = amount(f->own, f->has_own);
+    cells[C_OTHER] = amount(f->other, f->has_other);
+    cells[C_INITIAL] = amount(f->initial, f->has_initial);
     cells[C_GOAL] = g_strdup(p->goal);
+    cells[C_ACHIEVED] = g_strdup(p->achieved);
   }
 }
 
@@ -176,6 +224,7 @@ static void indicator_rows(FILE *out, const JxProject *p, guint index, GHashTabl
       cells[C_REPORTED] = g_strdup(a->score);
       cells[C_CAUSE] = g_strdup(a->cause);
       cells[C_LIKELIHOOD] = g_strdup(a->likelihood);
+      cells[C_EXPECTED] = g_strdup(a->expected);
       const JxProjectResult *r = g_hash_table_lookup(results, a->period);
       if (r)
         outcome_cells(cells, &g_array_index(r->indicators, JxIndicatorResult, index));
@@ -188,32 +237,58 @@ static void indicator_rows(FILE *out, const JxProject *p, guint index, GHashTabl
   }
 }
 
+/* Budget execution by period: a row for 预算执行数 and one for 预算执行率 as
+ * given (an empty 预算执行数 row when only points, a score or the 全年预计
+ * amount are), the printed 分值, 得分 and 全年预计 on the first. */
 static void execution_rows(FILE *out, const JxProject *p, GHashTable *results, bool *first) {
   char *cells[NCOL] = {NULL};
   for (guint i = 0; i < p->executions->len; i++) {
     const JxExecution *e = g_ptr_array_index(p->executions, i);
     const JxProjectResult *r = g_hash_table_lookup(results, e->period);
     char buf[32];
+    bool executed_row = e->has_executed || !e->has_rate;
     for (int kind = 0; kind < 2; kind++) {
-      if (kind == 0 ? !e->has_executed : !e->has_rate)
+      if (kind == 0 ? !executed_row : !e->has_rate)
         continue;
       project_cells(cells, p, *first);
       *first = false;
       cells[C_L3] = g_strdup(kind == 0 ? "预算执行数" : "预算执行率");
       cells[C_PERIOD] = g_strdup(e->period);
-      cells[C_ACTUAL] = kind == 0
-                            ? amount(e->executed, true)
-                            : g_strdup_printf("%s%%", jx_decimal_format(e->rate, buf, sizeof buf));
-      /* the rate and its score stand once, on the first row of the period */
-      if (r && r->has_execution && (kind == 0 || !e->has_executed)) {
-        cells[C_RATIO] = ratio_text(r->execution_rate);
-        cells[C_SCORE] = g_strdup_printf("%.2f", r->execution_score);
-        if (r->execution_lagging)
-          cells[C_FLAGS] = g_strdup("执行滞后");
+      cells[C_ACTUAL] = kind == 1
+                            ? g_strdup_printf("%s%%", jx_decimal_format(e->rate, buf, sizeof buf))
+                        : e->has_executed ? amount(e->executed, true)
+                                          : g_strdup("");
+      /* the rate, points and scores stand once, on the first row of the period */
+      if (kind == 0 || !executed_row) {
+        if (r && r->has_execution) {
+          cells[C_RATIO] = ratio_text(r->execution_rate);
+          cells[C_SCORE] = g_strdup_printf("%.2f", r->execution_score);
+          if (r->execution_lagging)
+            cells[C_FLAGS] = g_strdup("执行滞后");
+        }
+        if (e->has_weight)
+          cells[C_WEIGHT] = g_strdup(jx_decimal_format(e->weight, buf, sizeof buf));
+        cells[C_REPORTED] = g_strdup(e->score);
+        cells[C_EXPECTED] = amount(e->expected, e->has_expected);
       }
       row(out, cells);
       clear(cells);
     }
+  }
+}
+
+/* The texts a form gives its project (评价结论, 存在问题 …): a row each,
+ * the label as 三级指标 and the text as 实际完成值. */
+static void text_rows(FILE *out, const JxProject *p, bool *first) {
+  char *cells[NCOL] = {NULL};
+  for (guint i = 0; i < p->texts->len; i++) {
+    const JxText *t = g_ptr_array_index(p->texts, i);
+    project_cells(cells, p, *first);
+    *first = false;
+    cells[C_L3] = g_strdup(t->label);
+    cells[C_ACTUAL] = g_strdup(t->text);
+    row(out, cells);
+    clear(cells);
   }
 }
 
@@ -233,6 +308,14 @@ bool jx_dump_write(const JxModel *m, const JxAssessConfig *c, FILE *out) {
       for (guint k = 0; k < p->indicators->len; k++)
         indicator_rows(out, p, k, results, latest, &first);
       execution_rows(out, p, results, &first);
+      text_rows(out, p, &first);
+      if (first) {
+        /* a project with nothing but its funds and goal */
+        char *cells[NCOL] = {NULL};
+        project_cells(cells, p, true);
+        row(out, cells);
+        clear(cells);
+      }
       g_hash_table_destroy(results);
       g_ptr_array_free(series, TRUE);
     }
