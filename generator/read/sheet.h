@@ -117,6 +117,7 @@ typedef struct {
   char *period;           /* the period of rows without a 期间 cell; NULL: "" */
   struct SheetForm *form; /* the form being read; NULL in tables */
   GString *first_lines;   /* the first lines' text, for the error when none is read */
+  int first_lines_count;  /* … and how many lines it holds */
 } Table;
 
 /* The key a header cell is compared by: no bracketed remark, no spaces. */

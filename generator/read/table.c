@@ -65,11 +65,18 @@ static bool on_row(const JxRow *row, void *data) {
     return true;
   }
   if (!t->header_seen) {
-    if (t->first_lines->len < 160) {
-      guint first;
-      if (sheet_filled_cells(row, &first) > 0)
-        g_string_append_printf(t->first_lines, "%s'%.40s'", t->first_lines->len ? ", " : "",
-                               row->cells[first].text);
+    /* the first three lines as a person would read them, for the error
+     * when nothing is recognised */
+    if (t->first_lines_count < 3) {
+      GString *line = g_string_new(NULL);
+      for (guint i = 0; i < row->n && line->len < 60; i++)
+        g_string_append_printf(line, "%s%s", i ? "," : "", row->cells[i].text);
+      while (line->len && line->str[line->len - 1] == ',')
+        g_string_truncate(line, line->len - 1);
+      g_string_append_printf(t->first_lines, "%s'%.60s'", t->first_lines->len ? ", " : "",
+                             line->str);
+      g_string_free(line, TRUE);
+      t->first_lines_count++;
     }
     int col[COL_COUNT];
     int found = sheet_map_columns(row, col);

@@ -317,17 +317,29 @@ static void table_weights(void **state) {
   jx_model_free(m);
   jx_diag_free(diag);
 
-  /* weights of 80 in all are scaled to 100, with a warning */
+  /* points of 80 in all are scored as printed, never rescaled: the total
+   * is out of 80 and graded on the 100-point scale, with a warning */
   diag = jx_diag_new("t.csv");
   m = model_of("项目名称,一级指标,二级指标,三级指标,指标值,分值,实际完成值\n"
                "甲,产出指标,数量指标,培训人次,≥100人次,40,50人次\n"
                "甲,效益指标,社会效益,覆盖率,≥90%,40,90%\n",
                diag);
   r = assess_first(m, diag);
-  /* (40 × 0.5 + 40) × 100/80 = 75 */
-  assert_true(fabs(r->total - 75) < 1e-9);
+  /* 40 × 0.5 + 40 × 1 = 60 of 80; 60 × 100 ÷ 80 = 75, 中 */
+  assert_true(fabs(r->total - 60) < 1e-9);
+  assert_true(fabs(r->out_of - 80) < 1e-9);
+  assert_true(fabs(r->percent - 75) < 1e-9);
   assert_string_equal(r->grade, "中");
+  /* no indicator scores more than its 分值 */
+  for (guint i = 0; i < r->indicators->len; i++) {
+    const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    assert_true(res->score <= jx_decimal_to_double(res->indicator->weight) + 1e-9);
+  }
   assert_int_equal(diag->warnings, 1);
+  w = g_ptr_array_index(diag->list, 0);
+  assert_string_equal(w->message,
+                      "the points of '甲' add up to 80 (预算执行率 0 + 绩效指标 80), not 100: it is "
+                      "scored as printed, out of 80, and graded on its score × 100 ÷ 80");
   jx_project_result_free(r);
   jx_model_free(m);
   jx_diag_free(diag);
