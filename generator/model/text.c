@@ -8,6 +8,13 @@ gunichar jx_text_fold(gunichar c) {
     return c - 0xFEE0;
   if (c == 0x3000)
     return ' ';
+  /* the small form variants some templates use for signs: ﹤ ﹥ ﹦ */
+  if (c == 0xFE64)
+    return '<';
+  if (c == 0xFE65)
+    return '>';
+  if (c == 0xFE66)
+    return '=';
   return c;
 }
 

@@ -6,8 +6,9 @@
 #include <glib.h>
 #include <stdbool.h>
 
-/* Full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space to
- * their ASCII counterparts: '９' -> '9', '％' -> '%', '＞' -> '>'. */
+/* Full-width ASCII forms (U+FF01..U+FF5E), the small signs ﹤ ﹥ ﹦ and the
+ * ideographic space to their ASCII counterparts: '９' -> '9', '％' -> '%',
+ * '＞' -> '>', '﹦' -> '='. */
 gunichar jx_text_fold(gunichar c);
 
 /* True for ASCII white space, U+3000, U+00A0 and the zero-width marks that

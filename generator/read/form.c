@@ -64,7 +64,8 @@ struct SheetForm {
   JxLoc project_loc; /* of the 项目名称 or 部门名称 value */
   /* funds */
   int fcol[FC_COUNT];
-  int exec_month; /* 1-N月执行数: month N */
+  bool funds_pairs; /* 年度资金总额 | amount, a row each: no column labels */
+  int exec_month;   /* 1-N月执行数: month N */
   JxFunds funds;
   bool has_execution;
   int64_t executed, expected;
@@ -580,6 +581,8 @@ static void read_pairs(Table *t, const JxRow *row) {
   f->content = true;
 }
 
+static bool read_funds_row(Table *t, const JxRow *row);
+
 /* The funds block's header: which column holds what. */
 static void read_funds_header(Table *t, const JxRow *row) {
   struct SheetForm *f = t->form;
@@ -604,6 +607,13 @@ static void read_funds_header(Table *t, const JxRow *row) {
   f->stage = STAGE_FUNDS;
   f->content = true;
   f->funds_loc = loc_at(t, row, 0);
+  /* a target form's block names no columns: 年度资金总额 | amount on this
+   * row, its sources on the rows below */
+  f->funds_pairs = true;
+  for (int c = 0; c < FC_COUNT; c++)
+    f->funds_pairs &= f->fcol[c] < 0;
+  if (f->funds_pairs)
+    read_funds_row(t, row);
 }
 
 /* Which funds row a label names: 0 the total, 1 财政拨款, 2 财政专户, 3 上年结转,
@@ -639,7 +649,13 @@ static bool read_funds_row(Table *t, const JxRow *row) {
   JxFunds *fu = &f->funds;
   int64_t amount = 0;
   bool has;
-  read_money(t, row, f->fcol[FC_BUDGET], &amount, &has);
+  /* a monitoring form's budget is its 年初预算数 when it has no other; a
+   * target form's the first filled cell after the label */
+  int budget = f->fcol[FC_BUDGET] >= 0 ? f->fcol[FC_BUDGET] : f->fcol[FC_INITIAL];
+  for (guint i = 2; f->funds_pairs && budget < 0 && i < row->n; i++)
+    if (!jx_text_is_blank(row->cells[i].text))
+      budget = (int)i;
+  read_money(t, row, budget, &amount, &has);
   switch (kind) {
   case 0: {
     fu->total = amount, fu->has_total = has;
@@ -1307,33 +1323,14 @@ void sheet_form_row(Table *t, const JxRow *row) {
   char *k0 = label_key(first_text);
   bool handled = true;
 
+  bool in_block = f->stage == STAGE_HEAD || f->stage == STAGE_INDICATORS;
   if (is_footnote(first_text)) {
     f->stage = STAGE_AFTER;
   } else if (f->stage == STAGE_HEAD && read_header_parts(t, row)) {
     f->stage = STAGE_INDICATORS;
-  } else if ((f->stage == STAGE_HEAD || f->stage == STAGE_INDICATORS) &&
-             (sheet_is_total_label(k0) || (first == 0 && strcmp(k0, "合计") == 0))) {
+  } else if (in_block && sheet_is_total_label(k0)) {
     read_totals(t, row);
-  } else if ((f->stage == STAGE_HEAD || f->stage == STAGE_INDICATORS) &&
-             (first > 0 || t->col[COL_LEVEL1] == 0 || t->col[COL_LEVEL2] == 0 ||
-              strcmp(k0, "绩效指标") == 0 || is_placeholder(first_text)) &&
-             !(first == 0 && t->col[COL_LEVEL1] != 0 && is_trailer(first_text))) {
-    /* the block's label in its first cell stands over the rows below */
-    if (first == 0 && strcmp(k0, "绩效指标") == 0 && t->col[COL_LEVEL1] != 0) {
-      JxCell *cells = g_new(JxCell, row->n);
-      memcpy(cells, row->cells, row->n * sizeof *cells);
-      cells[0].text = (char *)"";
-      cells[0].len = 0;
-      JxRow rest = *row;
-      rest.cells = cells;
-      f->stage = STAGE_INDICATORS;
-      read_indicator(t, &rest);
-      g_free(cells);
-    } else {
-      f->stage = STAGE_INDICATORS;
-      read_indicator(t, row);
-    }
-  } else if (is_title(row, &first) && f->stage != STAGE_GOAL) {
+  } else if (first == 0 && is_title(row, &first)) {
     read_title(t, row, first);
   } else if (is_signature(row) && first_pair(row) == PAIR_NONE) {
     f->stage = STAGE_AFTER;
@@ -1354,9 +1351,27 @@ void sheet_form_row(Table *t, const JxRow *row) {
     if (f->indicator_header_seen && t->form->stage == STAGE_AFTER)
       form_next(t); /* a second form with no title or pairs of its own */
     read_indicator_header(t, row);
+  } else if (first == 0 && is_trailer(first_text)) {
+    read_trailer(t, row);
+  } else if (in_block && (first > 0 || t->col[COL_LEVEL1] == 0 || t->col[COL_LEVEL2] == 0 ||
+                          strcmp(k0, "绩效指标") == 0)) {
+    /* the block's label in its first cell stands over the rows below */
+    f->stage = STAGE_INDICATORS;
+    if (first == 0 && strcmp(k0, "绩效指标") == 0 && t->col[COL_LEVEL1] != 0) {
+      JxCell *cells = g_new(JxCell, row->n);
+      memcpy(cells, row->cells, row->n * sizeof *cells);
+      cells[0].text = (char *)"";
+      cells[0].len = 0;
+      JxRow rest = *row;
+      rest.cells = cells;
+      read_indicator(t, &rest);
+      g_free(cells);
+    } else {
+      read_indicator(t, row);
+    }
   } else if (read_trailer(t, row)) {
     /* read */
-  } else if (strchr(first_text, 0x25A1) || strstr(first_text, "□") || strstr(first_text, "√")) {
+  } else if (strstr(first_text, "□") || strstr(first_text, "√") || strstr(first_text, "☑")) {
     /* check boxes (□ √) of a property not reported on */
   } else {
     handled = false;

@@ -82,6 +82,10 @@ static void read_row_actual(Table *t, const JxRow *row, JxIndicator *ind, const 
   char *text = sheet_cell_trim(t, row, COL_ACTUAL);
   a->value = jx_value_parse(text);
   g_free(text);
+  /* a 度量单位 column is the unit of the 完成值 beside it too (124 | 公里) */
+  if (a->value->cmp != JX_CMP_NONE && !*a->value->unit && !a->value->parts &&
+      !sheet_cell_blank(t, row, COL_UNIT))
+    jx_value_apply_columns(a->value, "", sheet_cell(t, row, COL_UNIT));
   sheet_set_string(&a->score, sheet_cell_trim(t, row, COL_SCORE));
   sheet_set_string(&a->cause, sheet_cell_trim(t, row, COL_CAUSE));
   sheet_set_string(&a->likelihood, sheet_cell_trim(t, row, COL_LIKELIHOOD));

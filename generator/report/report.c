@@ -1,5 +1,5 @@
 /* report.c - a department's report as a document. */
-#include "report/report.h"
+#include "report/parts.h"
 
 #include "report/chart.h"
 #include "model/decimal.h"
@@ -10,20 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What a report is built with. */
-typedef struct {
-  JxDocument *doc;
-  const JxDepartment *d;
-  const JxReportOptions *o;
-  const JxTemplate *t;
-  const JxAssessConfig *rules;
-  const char *places[16]; /* placeholder, value pairs; NULL-terminated */
-  int count[4];           /* the numbers of the headings by level */
-} Report;
-
 /* A text of the template's [texts] with the report's placeholders filled.
  * Caller frees. */
-static char *text_of(const Report *r, const char *key) {
+char *report_text_of(const Report *r, const char *key) {
   return jx_text_fill(jx_template_text(r->t, "texts", key), r->places);
 }
 
@@ -37,7 +26,7 @@ char *jx_report_number(const char *pattern, int n) {
 /* Appends a heading of level 1..4, numbered as the template says, in the
  * PDF outline one level under the level above it (the department, from
  * the cover, is the outline's top). */
-static JxBlock *heading(Report *r, int level, const char *text) {
+JxBlock *report_heading(Report *r, int level, const char *text) {
   static const JxRole roles[] = {JX_ROLE_HEADING1, JX_ROLE_HEADING2, JX_ROLE_HEADING3,
                                  JX_ROLE_HEADING3};
   r->count[level - 1]++;
@@ -68,7 +57,7 @@ const char *jx_report_numeral(int n, char *buf) {
 
 /* A table of columns whose header row starts with the n texts of head,
  * centred (callers may add header cells after them). */
-static JxBlock *headed_table(JxDocument *doc, guint columns, const char *const *head, guint n) {
+JxBlock *report_headed_table(JxDocument *doc, guint columns, const char *const *head, guint n) {
   JxBlock *t = jx_document_table(doc, columns, 1);
   jx_block_row(t);
   for (guint i = 0; i < n; i++)
@@ -95,7 +84,7 @@ static JxFunds funds_sum(const JxDepartment *d) {
 }
 
 /* An amount as the table shows it: 1,250.00; blank when not given. */
-static const char *money(int64_t v, bool has, char *buf) {
+const char *report_money(int64_t v, bool has, char *buf) {
   if (!has)
     return "";
   return jx_amount_format(v, true, buf);
@@ -103,7 +92,7 @@ static const char *money(int64_t v, bool has, char *buf) {
 
 /* The latest period any indicator of p has an actual for, or NULL: the year
  * end after its months. */
-static const char *latest_period(const JxProject *p) {
+const char *report_latest_period(const JxProject *p) {
   const char *best = NULL;
   for (guint i = 0; i < p->indicators->len; i++) {
     const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
@@ -119,7 +108,7 @@ static const char *latest_period(const JxProject *p) {
 }
 
 /* "2024年" or "2024年6月" for a period. */
-static char *period_label(const char *period) {
+char *report_period_label(const char *period) {
   if (!period || !*period)
     return g_strdup("");
   if (strlen(period) == 7)
@@ -129,7 +118,7 @@ static char *period_label(const char *period) {
 
 /* The budget execution of p at period, or its latest (NULL: the latest);
  * NULL when none is reported. */
-static const JxExecution *execution_at(const JxProject *p, const char *period) {
+const JxExecution *report_execution_at(const JxProject *p, const char *period) {
   const JxExecution *latest = NULL;
   for (guint i = 0; i < p->executions->len; i++) {
     const JxExecution *e = g_ptr_array_index(p->executions, i);
@@ -142,7 +131,7 @@ static const JxExecution *execution_at(const JxProject *p, const char *period) {
 }
 
 /* The actual of ind for period, or NULL. */
-static const JxActual *actual_at(const JxIndicator *ind, const char *period) {
+const JxActual *report_actual_at(const JxIndicator *ind, const char *period) {
   for (guint i = 0; i < jx_indicator_actual_count(ind); i++) {
     const JxActual *a = g_ptr_array_index(ind->actuals, i);
     if (strcmp(a->period, period) == 0)
@@ -151,19 +140,19 @@ static const JxActual *actual_at(const JxIndicator *ind, const char *period) {
   return NULL;
 }
 
-static void funds_cells(JxBlock *t, const JxFunds *f) {
+void report_funds_cells(JxBlock *t, const JxFunds *f) {
   char buf[32];
-  jx_block_cell(t, money(f->total, f->has_total, buf), JX_ALIGN_RIGHT, false);
-  jx_block_cell(t, money(f->fiscal, f->has_fiscal, buf), JX_ALIGN_RIGHT, false);
-  jx_block_cell(t, money(f->special, f->has_special, buf), JX_ALIGN_RIGHT, false);
-  jx_block_cell(t, money(f->other, f->has_other, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, report_money(f->total, f->has_total, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, report_money(f->fiscal, f->has_fiscal, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, report_money(f->special, f->has_special, buf), JX_ALIGN_RIGHT, false);
+  jx_block_cell(t, report_money(f->other, f->has_other, buf), JX_ALIGN_RIGHT, false);
 }
 
 /* 序号 | 项目名称 | 总计 | 财政拨款 | 财政专户拨款 | 其他资金, with a 合计 row. */
 static void funds_table(JxDocument *doc, const JxDepartment *d) {
   static const char *const head[] = {"序号",     "项目名称",     "总计",
                                      "财政拨款", "财政专户拨款", "其他资金"};
-  JxBlock *t = headed_table(doc, 6, head, G_N_ELEMENTS(head));
+  JxBlock *t = report_headed_table(doc, 6, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(d->projects, i);
     char n[16];
@@ -171,233 +160,19 @@ static void funds_table(JxDocument *doc, const JxDepartment *d) {
     jx_block_row(t);
     jx_block_cell(t, n, JX_ALIGN_CENTER, false);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
-    funds_cells(t, &p->funds);
+    report_funds_cells(t, &p->funds);
   }
   JxFunds sum = funds_sum(d);
   char buf[32];
   jx_block_row(t);
   jx_block_cell(t, "", JX_ALIGN_CENTER, true);
   jx_block_cell(t, "合计", JX_ALIGN_CENTER, true);
-  jx_block_cell(t, money(sum.total, sum.has_total, buf), JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.total, sum.has_total, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
   t->min_share = g_new0(double, 6);
   t->min_share[1] = 0.3; /* the names */
-}
-
-/* The project's funds, and its budget execution where reported. */
-static void project_funds(JxDocument *doc, const JxProject *p, const char *period) {
-  const JxExecution *e = execution_at(p, period);
-  guint cols = e ? 7 : 4;
-  static const char *const head[] = {"总计", "财政拨款", "财政专户拨款", "其他资金"};
-  JxBlock *t = headed_table(doc, cols, head, G_N_ELEMENTS(head));
-  char *when = e ? period_label(e->period) : NULL;
-  if (e) {
-    char *h = g_strdup_printf("执行数\n（%s）", when);
-    jx_block_cell(t, h, JX_ALIGN_CENTER, false);
-    g_free(h);
-    jx_block_cell(t, "执行率", JX_ALIGN_CENTER, false);
-    jx_block_cell(t, "序时进度", JX_ALIGN_CENTER, false);
-  }
-  jx_block_row(t);
-  funds_cells(t, &p->funds);
-  if (e) {
-    char buf[32], rate[32] = "", timing[32] = "";
-    if (e->has_rate) {
-      char d[32];
-      g_snprintf(rate, sizeof rate, "%s%%", jx_decimal_format(e->rate, d, sizeof d));
-    } else if (e->has_executed && p->funds.has_total && p->funds.total > 0) {
-      g_snprintf(rate, sizeof rate, "%.2f%%", 100.0 * (double)e->executed / (double)p->funds.total);
-    }
-    /* the share of the year gone by the end of the period's month */
-    int month = strlen(e->period) == 7 ? atoi(e->period + 5) : 12;
-    g_snprintf(timing, sizeof timing, "%.2f%%", 100.0 * month / 12);
-    jx_block_cell(t, money(e->executed, e->has_executed, buf), JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
-  }
-  g_free(when);
-}
-
-/* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
-static void indicator_table(JxDocument *doc, const JxProject *p, const char *asked) {
-  const char *period = asked ? asked : latest_period(p);
-  guint cols = period ? 7 : 6;
-  static const char *const head[] = {"序号",     "一级指标",       "二级指标",
-                                     "三级指标", "实施周期指标值", "年度指标值"};
-  JxBlock *t = headed_table(doc, cols, head, G_N_ELEMENTS(head));
-  if (period) {
-    char *when = period_label(period);
-    char *h = g_strdup_printf("实际完成值\n（%s）", when);
-    jx_block_cell(t, h, JX_ALIGN_CENTER, false);
-    g_free(h);
-    g_free(when);
-  }
-  for (guint i = 0; i < p->indicators->len; i++) {
-    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
-    char n[16];
-    g_snprintf(n, sizeof n, "%d", ind->seq);
-    jx_block_row(t);
-    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
-    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->period_target ? ind->period_target->raw : "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->annual_target ? ind->annual_target->raw : "", JX_ALIGN_LEFT, false);
-    if (period) {
-      const JxActual *a = actual_at(ind, period);
-      jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);
-    }
-  }
-}
-
-/* A bullet row for an assessed indicator; false when there is nothing to
- * show (no actual, not applicable, not assessable). */
-static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
-  const JxOutcome *o = &res->outcome;
-  if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY && o->status != JX_STATUS_UNMET)
-    return false;
-  const JxIndicator *ind = res->indicator;
-  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
-  const JxValue *a = res->actual->value;
-  memset(row, 0, sizeof *row);
-  row->name = (char *)ind->name;
-  row->values = g_strdup_printf("实际 %s ／ 目标 %s", a->raw, t->raw);
-  row->status = o->status;
-  row->ratio = o->ratio;
-  bool scalar =
-      !t->parts && a->cmp != JX_CMP_NONE &&
-      (t->cmp == JX_CMP_GE || t->cmp == JX_CMP_GT || t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT);
-  row->qualitative = !scalar;
-  if (scalar) {
-    /* the actual in the target's unit, from the completion (which has the
-     * units reconciled): 正向 actual = ratio × target, 反向 target ÷ ratio */
-    row->reverse = t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT;
-    row->target = jx_decimal_to_double(t->number);
-    row->unit = t->unit;
-    row->actual = !row->reverse  ? o->ratio * row->target
-                  : o->ratio > 0 ? row->target / o->ratio
-                                 : 10 * row->target;
-  }
-  return true;
-}
-
-/* In year: when p has actuals for two months or more, each quantitative
- * indicator's values month by month, charts of at most CHART_ROWS rows. */
-static void project_trends(Report *rp, const JxProject *p);
-
-/* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
-#define CHART_ROWS 8
-
-/* The bullet rows of an assessed indicator: one, or one a sub-target
- * ("舆情监控 · 《舆情月报》"), each assessed alone; none when there is
- * nothing to show. */
-static GArray *bullet_rows(const JxIndicatorResult *res, const JxAssessConfig *rules) {
-  GArray *rows = g_array_new(FALSE, TRUE, sizeof(JxBulletRow));
-  JxBulletRow row;
-  const JxIndicator *ind = res->indicator;
-  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
-  const JxValue *a = res->actual ? res->actual->value : NULL;
-  if (t && t->parts && a && a->parts && a->parts->len == t->parts->len && bullet_row(res, &row)) {
-    g_free(row.values);
-    for (guint k = 0; k < t->parts->len; k++) {
-      const JxValue *tp = g_ptr_array_index(t->parts, k), *ap = g_ptr_array_index(a->parts, k);
-      JxIndicatorResult part = *res;
-      jx_assess_value(tp, ap, rules, &part.outcome);
-      /* a row of its own, as if the part were the indicator */
-      JxIndicator one = *ind;
-      one.annual_target = (JxValue *)tp;
-      one.period_target = NULL;
-      JxActual actual = *res->actual;
-      actual.value = (JxValue *)ap;
-      part.indicator = &one;
-      part.actual = &actual;
-      if (bullet_row(&part, &row)) {
-        row.name = g_strdup_printf("%s · %s", ind->name, *tp->label ? tp->label : tp->raw);
-        g_array_append_val(rows, row);
-      }
-      g_free(part.outcome.reason);
-    }
-    return rows;
-  }
-  if (bullet_row(res, &row))
-    g_array_append_val(rows, row);
-  return rows;
-}
-
-/* One bullet chart per 一级 category of p, assessed as r. */
-static void project_charts(Report *rp, const JxProject *p, const JxProjectResult *r) {
-  JxDocument *doc = rp->doc;
-  const JxAssessConfig *rules = rp->rules;
-  GPtrArray *charts = g_ptr_array_new();
-  for (guint i = 0; i < r->indicators->len; i++) {
-    const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
-    GArray *rows = bullet_rows(res, rules);
-    for (guint n = 0; n < rows->len; n++) {
-      JxBulletRow row = g_array_index(rows, JxBulletRow, n);
-      const char *label = *res->indicator->level1 ? res->indicator->level1 : "其他";
-      /* the category's latest chart; a full one is followed by its 续 so that
-       * no chart is taller than a page (a row takes at most 4 lines) */
-      JxBulletChart *chart = NULL;
-      guint part = 0;
-      for (guint k = 0; k < charts->len; k++) {
-        JxBulletChart *c = g_ptr_array_index(charts, k);
-        if (g_str_has_prefix(c->title, label) &&
-            (c->title[strlen(label)] == '\0' ||
-             g_str_has_prefix(c->title + strlen(label), "（续"))) {
-          chart = c;
-          part++;
-        }
-      }
-      if (!chart || chart->rows->len >= CHART_ROWS) {
-        char *title = part ? g_strdup_printf("%s（续）", label) : g_strdup(label);
-        chart = jx_bullets_new(title);
-        g_free(title);
-        g_ptr_array_add(charts, chart);
-      }
-      jx_bullets_add(chart, &row);
-      g_free(row.values);
-      if (row.name != res->indicator->name)
-        g_free(row.name);
-    }
-    g_array_free(rows, TRUE);
-  }
-  if (charts->len) {
-    char *when = period_label(r->period);
-    char *name = text_of(rp, "project-charts");
-    char *title = g_strdup_printf("%s（%s）", name, when);
-    heading(rp, 3, title);
-    g_free(title);
-    g_free(name);
-    g_free(when);
-    /* the score by category first: what the bullets below add up to */
-    char *head = g_strdup_printf("得分 %.2f（%s）", r->total, r->grade);
-    JxScoreChart *sc = jx_scores_new(head);
-    g_free(head);
-    for (guint i = 0; i < r->categories->len; i++) {
-      const JxCategoryResult *cat = g_ptr_array_index(r->categories, i);
-      if (cat->level == 1 && cat->weight > 0)
-        jx_scores_add(sc, cat->label, cat->weight, cat->score);
-    }
-    if (r->has_execution)
-      jx_scores_add(sc, "预算执行率", r->execution_weight, r->execution_score);
-    JxBlock *f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
-    f->figure_name = g_strdup_printf("%s-得分", p->name);
-    jx_document_space(doc, 6);
-  }
-  for (guint k = 0; k < charts->len; k++) {
-    JxBulletChart *chart = g_ptr_array_index(charts, k);
-    JxBlock *f = jx_document_figure(doc, jx_bullets_draw, chart, (GDestroyNotify)jx_bullets_free);
-    /* files of their own need names of their own: 产出指标（续）-2, -3 … */
-    guint same = 0;
-    for (guint j = 0; j < k; j++)
-      same += strcmp(((JxBulletChart *)g_ptr_array_index(charts, j))->title, chart->title) == 0;
-    f->figure_name = same ? g_strdup_printf("%s-%s-%u", p->name, chart->title, same + 1)
-                          : g_strdup_printf("%s-%s", p->name, chart->title);
-    jx_document_space(doc, 6);
-  }
-  g_ptr_array_free(charts, TRUE);
 }
 
 /* Projects a department chart holds at most: rows of two lines fit a page. */
@@ -477,60 +252,6 @@ static void department_charts(Report *rp, const JxDepartmentResult *dr) {
   g_ptr_array_free(columns, TRUE);
 }
 
-static void project_trends(Report *rp, const JxProject *p) {
-  JxDocument *doc = rp->doc;
-  GPtrArray *series = jx_assess_periods(p, rp->rules);
-  GPtrArray *months = g_ptr_array_new(); /* JxProjectResult * of months */
-  for (guint i = 0; i < series->len; i++) {
-    JxProjectResult *r = g_ptr_array_index(series, i);
-    /* the months up to the period reported */
-    if (strlen(r->period) == 7 &&
-        (!rp->o->period || jx_period_compare(r->period, rp->o->period) <= 0))
-      g_ptr_array_add(months, r);
-  }
-  JxTrendChart *chart = NULL;
-  guint charts = 0;
-  for (guint k = 0; months->len >= 2 && k < p->indicators->len; k++) {
-    const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
-    const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
-    if (!t || t->parts || (t->cmp != JX_CMP_GE && t->cmp != JX_CMP_GT))
-      continue;
-    double target = jx_decimal_to_double(t->number);
-    JxTrendRow *row = NULL;
-    for (guint i = 0; i < months->len; i++) {
-      const JxProjectResult *r = g_ptr_array_index(months, i);
-      const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, k);
-      const JxOutcome *o = &res->outcome;
-      if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY &&
-          o->status != JX_STATUS_UNMET)
-        continue;
-      if (res->actual->value->cmp == JX_CMP_NONE)
-        continue;
-      if (!row) {
-        if (!chart || chart->rows->len >= CHART_ROWS) {
-          if (charts == 0) {
-            char *title = text_of(rp, "project-trends");
-            heading(rp, 3, title);
-            g_free(title);
-          }
-          chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
-          JxBlock *f =
-              jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
-          f->figure_name = charts ? g_strdup_printf("%s-年内进度-%u", p->name, charts + 1)
-                                  : g_strdup_printf("%s-年内进度", p->name);
-          charts++;
-        }
-        row = jx_trends_add(chart, ind->name, res->accumulates, target, t->unit);
-      }
-      /* the completion against the whole year's target, as a value */
-      double annual = res->accumulates ? o->ratio * r->progress : o->ratio;
-      jx_trends_point(row, atoi(r->period + 5), annual * target);
-    }
-  }
-  g_ptr_array_free(months, TRUE);
-  g_ptr_array_free(series, TRUE);
-}
-
 /* ---- the parts of a report ---- */
 
 /* The title page: the title, what the report covers, the department and
@@ -543,7 +264,7 @@ static void cover(Report *r) {
     indicators += ((const JxProject *)g_ptr_array_index(d->projects, i))->indicators->len;
   jx_document_space(r->doc, 150);
   /* the title in lines: the department, then what the report is */
-  char *title = text_of(r, "title");
+  char *title = report_text_of(r, "title");
   const char *dept = strstr(title, d->name);
   if (dept == title && title[strlen(d->name)]) {
     JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, d->name, 1);
@@ -577,7 +298,7 @@ static void cover(Report *r) {
 
 /* 目录: the headings of the first two levels with their pages, linked. */
 static void contents(Report *r) {
-  char *title = text_of(r, "toc");
+  char *title = report_text_of(r, "toc");
   JxBlock *h = jx_document_heading(r->doc, JX_ROLE_HEADING1, title, 0);
   h->align = JX_ALIGN_CENTER;
   g_free(title);
@@ -589,7 +310,7 @@ static void contents(Report *r) {
  * department's, weighted by funds. */
 static void scores_table(Report *r, const JxDepartmentResult *dr) {
   static const char *const head[] = {"序号", "项目名称", "资金（万元）", "得分", "等级"};
-  JxBlock *t = headed_table(r->doc, 5, head, G_N_ELEMENTS(head));
+  JxBlock *t = report_headed_table(r->doc, 5, head, G_N_ELEMENTS(head));
   char buf[32], n[16], score[16];
   for (guint i = 0; i < dr->projects->len; i++) {
     const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
@@ -599,7 +320,7 @@ static void scores_table(Report *r, const JxDepartmentResult *dr) {
     jx_block_row(t);
     jx_block_cell(t, n, JX_ALIGN_CENTER, false);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, money(p->funds.total, p->funds.has_total, buf), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, report_money(p->funds.total, p->funds.has_total, buf), JX_ALIGN_RIGHT, false);
     jx_block_cell(t, score, JX_ALIGN_RIGHT, false);
     jx_block_cell(t, pr->grade, JX_ALIGN_CENTER, false);
   }
@@ -616,16 +337,16 @@ static void scores_table(Report *r, const JxDepartmentResult *dr) {
 
 /* 基本情况: the funds, the scores, the department charts. */
 static void overview(Report *r, const JxDepartmentResult *dr) {
-  char *title = text_of(r, "overview");
-  heading(r, 1, title);
+  char *title = report_text_of(r, "overview");
+  report_heading(r, 1, title);
   g_free(title);
-  title = text_of(r, "funds");
-  heading(r, 2, title);
+  title = report_text_of(r, "funds");
+  report_heading(r, 2, title);
   g_free(title);
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
   funds_table(r->doc, r->d);
   if (dr->projects->len) {
-    heading(r, 2, "绩效得分");
+    report_heading(r, 2, "绩效得分");
     scores_table(r, dr);
     jx_document_space(r->doc, 10);
     if (r->o->charts)
@@ -635,17 +356,17 @@ static void overview(Report *r, const JxDepartmentResult *dr) {
 
 /* Budget execution by project against 序时进度, those behind flagged. */
 static void execution(Report *r, const JxDepartmentResult *dr) {
-  char *title = text_of(r, "execution");
-  heading(r, 1, title);
+  char *title = report_text_of(r, "execution");
+  report_heading(r, 1, title);
   g_free(title);
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
   static const char *const head[] = {"序号",   "项目名称", "预算数", "执行数",
                                      "执行率", "序时进度", "状态"};
-  JxBlock *t = headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
+  JxBlock *t = report_headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < dr->projects->len; i++) {
     const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
     const JxProject *p = pr->project;
-    const JxExecution *e = execution_at(p, *pr->period ? pr->period : NULL);
+    const JxExecution *e = report_execution_at(p, *pr->period ? pr->period : NULL);
     char n[16], buf[32], done[32], rate[32] = "", timing[32];
     g_snprintf(n, sizeof n, "%u", i + 1);
     if (pr->has_execution)
@@ -654,8 +375,9 @@ static void execution(Report *r, const JxDepartmentResult *dr) {
     jx_block_row(t);
     jx_block_cell(t, n, JX_ALIGN_CENTER, false);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, money(p->funds.total, p->funds.has_total, buf), JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, e ? money(e->executed, e->has_executed, done) : "", JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, report_money(p->funds.total, p->funds.has_total, buf), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, e ? report_money(e->executed, e->has_executed, done) : "", JX_ALIGN_RIGHT,
+                  false);
     jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
     jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
     jx_block_cell(t,
@@ -670,8 +392,8 @@ static void execution(Report *r, const JxDepartmentResult *dr) {
 
 /* The indicators behind 序时进度, first: what needs attention this month. */
 static void lagging(Report *r, const JxDepartmentResult *dr) {
-  char *title = text_of(r, "lagging");
-  heading(r, 1, title);
+  char *title = report_text_of(r, "lagging");
+  report_heading(r, 1, title);
   g_free(title);
   JxBlock *t = NULL;
   for (guint i = 0; i < dr->projects->len; i++) {
@@ -683,7 +405,7 @@ static void lagging(Report *r, const JxDepartmentResult *dr) {
       if (!t) {
         static const char *const head[] = {"项目名称", "绩效指标", "年度指标值",
                                            "截至本期", "完成率",   "偏差原因"};
-        t = headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
+        t = report_headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
       }
       const JxIndicator *ind = res->indicator;
       const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
@@ -728,7 +450,7 @@ static char *indicator_lines(const JxProject *p) {
 /* The 项目支出绩效目标表 as published: the seed's columns, 合计 first. */
 static void targets_table(Report *r) {
   const JxDepartment *d = r->d;
-  char *title = text_of(r, "targets");
+  char *title = report_text_of(r, "targets");
   JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
   h->align = JX_ALIGN_CENTER;
   g_free(title);
@@ -738,22 +460,22 @@ static void targets_table(Report *r) {
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
   static const char *const head[] = {"项目名称", "总计",     "财政拨款", "财政专户拨款",
                                      "其他资金", "绩效目标", "绩效指标"};
-  JxBlock *t = headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
+  JxBlock *t = report_headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
   JxFunds sum = funds_sum(d);
   char buf[32];
   jx_block_row(t);
   jx_block_cell(t, "合计", JX_ALIGN_CENTER, true);
-  jx_block_cell(t, money(sum.total, sum.has_total, buf), JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.total, sum.has_total, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, report_money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
   jx_block_cell(t, "", JX_ALIGN_LEFT, true);
   jx_block_cell(t, "", JX_ALIGN_LEFT, true);
   for (guint i = 0; i < d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(d->projects, i);
     jx_block_row(t);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
-    funds_cells(t, &p->funds);
+    report_funds_cells(t, &p->funds);
     jx_block_cell(t, p->goal, JX_ALIGN_LEFT, false);
     char *lines = indicator_lines(p);
     jx_block_cell(t, lines, JX_ALIGN_LEFT, false);
@@ -766,142 +488,21 @@ static void targets_table(Report *r) {
   t->min_share[6] = 0.36;
 }
 
-/* What a project achieved, in one sentence from its assessment pr: how many
- * of its indicators were met, partly met or not, and its score. */
-static void achieved(Report *r, const JxProjectResult *pr) {
-  guint met = pr->counts[JX_STATUS_MET], partly = pr->counts[JX_STATUS_PARTLY];
-  guint unmet = pr->counts[JX_STATUS_UNMET], assessed = met + partly + unmet;
-  if (assessed) {
-    char *when = period_label(pr->period);
-    char *line =
-        g_strdup_printf("完成情况：截至%s，%u项绩效指标中达成%u项、部分达成%u项、未达成%u项，"
-                        "自评得分%.2f分，等级“%s”。",
-                        when, assessed, met, partly, unmet, pr->total, pr->grade);
-    jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
-    g_free(line);
-    g_free(when);
-  }
-}
-
-/* The 自评表 grid: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
- * 偏差原因分析及改进措施, 预算执行率 and the total with its grade. */
-static void self_evaluation(Report *r, const JxProjectResult *pr) {
-  static const char *const head[] = {
-      "一级指标",   "二级指标", "三级指标", "年度指标值",
-      "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
-  JxBlock *t = headed_table(r->doc, 8, head, G_N_ELEMENTS(head));
-  char w[16], sc[16];
-  for (guint i = 0; i < pr->indicators->len; i++) {
-    const JxIndicatorResult *res = &g_array_index(pr->indicators, JxIndicatorResult, i);
-    const JxIndicator *ind = res->indicator;
-    const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
-    bool assessed = res->weight > 0;
-    g_snprintf(w, sizeof w, "%.2f", res->weight);
-    g_snprintf(sc, sizeof sc, "%.2f", res->score);
-    jx_block_row(t);
-    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, res->actual && res->actual->value ? res->actual->value->raw : "",
-                  JX_ALIGN_LEFT, false);
-    jx_block_cell(t, assessed ? w : "—", JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, assessed ? sc : jx_status_name(res->outcome.status), JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
-  }
-  if (pr->has_execution) {
-    char rate[32];
-    g_snprintf(rate, sizeof rate, "%.2f%%", 100 * pr->execution_rate);
-    g_snprintf(w, sizeof w, "%.2f", pr->execution_weight);
-    g_snprintf(sc, sizeof sc, "%.2f", pr->execution_score);
-    jx_block_row(t);
-    jx_block_cell(t, "预算执行率", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, "100%", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, rate, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, w, JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, sc, JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
-  }
-  char total[48], grade[48];
-  g_snprintf(total, sizeof total, "%.2f", pr->total);
-  g_snprintf(grade, sizeof grade, "等级：%s", pr->grade);
-  jx_block_row(t);
-  jx_block_cell(t, "总分", JX_ALIGN_CENTER, true);
-  for (int i = 0; i < 4; i++)
-    jx_block_cell(t, "", JX_ALIGN_LEFT, true);
-  jx_block_cell(t, "100.00", JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
-  /* the indicator's name and the cause are the long texts */
-  t->min_share = g_new0(double, 8);
-  t->min_share[2] = 0.22;
-  t->min_share[7] = 0.15;
-}
-
-/* A project's section: its parts in the template's order. */
-static void project(Report *r, const JxProject *p) {
-  heading(r, 2, p->name)->project = g_strdup(p->name);
-  /* assessed once, for the goal's line, the grid and the charts */
-  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
-  for (guint k = 0; k < r->t->n_project_parts; k++) {
-    char *title = NULL;
-    switch (r->t->project_parts[k]) {
-    case JX_PROJECT_FUNDS:
-      heading(r, 3, title = text_of(r, "project-funds"));
-      jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-      project_funds(r->doc, p, r->o->period);
-      break;
-    case JX_PROJECT_GOAL: {
-      heading(r, 3, title = text_of(r, "project-goal"));
-      gchar **paras = g_strsplit(*p->goal ? p->goal : "（未填报）", "\n", -1);
-      for (int i = 0; paras[i]; i++)
-        if (*paras[i])
-          jx_document_paragraph(r->doc, JX_ROLE_BODY, paras[i], JX_ALIGN_JUSTIFY, true);
-      g_strfreev(paras);
-      achieved(r, pr);
-      break;
-    }
-    case JX_PROJECT_INDICATORS:
-      heading(r, 3, title = text_of(r, "project-indicators"));
-      indicator_table(r->doc, p, r->o->period);
-      break;
-    case JX_PROJECT_SELF_EVAL:
-      heading(r, 3, title = text_of(r, "project-self-evaluation"));
-      self_evaluation(r, pr);
-      break;
-    case JX_PROJECT_CHARTS:
-      if (r->o->charts)
-        project_charts(r, p, pr);
-      break;
-    case JX_PROJECT_TRENDS:
-      if (r->o->charts)
-        project_trends(r, p);
-      break;
-    case JX_PROJECT_COUNT:
-      break;
-    }
-    g_free(title);
-  }
-  jx_project_result_free(pr);
-}
-
 /* 附表: every indicator of the department in one table. */
 static void appendix(Report *r) {
-  char *title = text_of(r, "appendix");
-  heading(r, 1, title);
+  char *title = report_text_of(r, "appendix");
+  report_heading(r, 1, title);
   g_free(title);
   static const char *const head[] = {"项目名称", "一级指标",   "二级指标",
                                      "三级指标", "年度指标值", "实际完成值"};
-  JxBlock *t = headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
+  JxBlock *t = report_headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < r->d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(r->d->projects, i);
-    const char *period = r->o->period ? r->o->period : latest_period(p);
+    const char *period = r->o->period ? r->o->period : report_latest_period(p);
     for (guint k = 0; k < p->indicators->len; k++) {
       const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
       const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
-      const JxActual *a = period ? actual_at(ind, period) : NULL;
+      const JxActual *a = period ? report_actual_at(ind, period) : NULL;
       jx_block_row(t);
       jx_block_cell(t, k == 0 ? p->name : "", JX_ALIGN_LEFT, false);
       jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
@@ -916,7 +517,7 @@ static void appendix(Report *r) {
 const char *jx_report_period(const JxDepartment *d, const char *asked) {
   const char *best = asked;
   for (guint i = 0; !asked && i < d->projects->len; i++) {
-    const char *p = latest_period(g_ptr_array_index(d->projects, i));
+    const char *p = report_latest_period(g_ptr_array_index(d->projects, i));
     if (p && (!best || jx_period_compare(p, best) > 0))
       best = p;
   }
@@ -931,11 +532,11 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
   r.rules = o->tmpl->rules;
   const char *when = jx_report_period(d, o->period);
   char *year = g_strndup(when ? when : "", 4);
-  char *period = period_label(when);
+  char *period = report_period_label(when);
   const char *places[] = {"{部门}", d->name,      "{年度}", year, "{期间}",
                           period,   "{生成日期}", o->date,  NULL};
   memcpy(r.places, places, sizeof places);
-  char *title = text_of(&r, "title");
+  char *title = report_text_of(&r, "title");
   r.doc = jx_document_new(title, d->name);
   JxDocument *doc = r.doc;
   g_free(doc->subject);
@@ -955,8 +556,8 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
       contents(&r);
       break;
     case JX_PART_FUNDS: {
-      char *h = text_of(&r, "funds");
-      heading(&r, 1, h);
+      char *h = report_text_of(&r, "funds");
+      report_heading(&r, 1, h);
       g_free(h);
       jx_document_paragraph(doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
       funds_table(doc, d);
@@ -975,17 +576,17 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
       targets_table(&r);
       break;
     case JX_PART_PROJECTS: {
-      char *h = text_of(&r, "projects");
-      heading(&r, 1, h);
+      char *h = report_text_of(&r, "projects");
+      report_heading(&r, 1, h);
       g_free(h);
       for (guint k = 0; k < d->projects->len; k++)
-        project(&r, g_ptr_array_index(d->projects, k));
+        report_project(&r, g_ptr_array_index(d->projects, k));
       break;
     }
     case JX_PART_SUMMARY:
       if (o->charts && dr->projects->len) {
-        char *h = text_of(&r, "summary");
-        heading(&r, 1, h);
+        char *h = report_text_of(&r, "summary");
+        report_heading(&r, 1, h);
         g_free(h);
         department_charts(&r, dr);
       }

@@ -337,9 +337,9 @@ static void table_weights(void **state) {
   }
   assert_int_equal(diag->warnings, 1);
   w = g_ptr_array_index(diag->list, 0);
-  assert_string_equal(w->message,
-                      "the points of '甲' add up to 80 (预算执行率 0 + 绩效指标 80), not 100: it is "
-                      "scored as printed, out of 80, and graded on its score × 100 ÷ 80");
+  assert_string_equal(
+      w->message, "the points of '甲' add up to 80 (预算执行率 0 + 绩效指标 80), not 100: it is "
+                  "scored as printed, out of 80, and graded on its score × 100 ÷ 80");
   jx_project_result_free(r);
   jx_model_free(m);
   jx_diag_free(diag);

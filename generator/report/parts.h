@@ -1,0 +1,57 @@
+/* parts.h - what the parts of a report share: the report being built and
+ * the helpers for its headings, tables, amounts and periods.  Private to
+ * report/: report.c builds the department's parts, project.c a project's
+ * section. */
+#ifndef JX_REPORT_PARTS_H
+#define JX_REPORT_PARTS_H
+
+#include "assess/assess.h"
+#include "report/report.h"
+
+/* What a report is built with. */
+typedef struct {
+  JxDocument *doc;
+  const JxDepartment *d;
+  const JxReportOptions *o;
+  const JxTemplate *t;
+  const JxAssessConfig *rules;
+  const char *places[16]; /* placeholder, value pairs; NULL-terminated */
+  int count[4];           /* the numbers of the headings by level */
+} Report;
+
+/* A text of the template's [texts] with the report's placeholders filled.
+ * Caller frees. */
+char *report_text_of(const Report *r, const char *key);
+
+/* Appends a heading of level 1..4, numbered as the template says, in the
+ * PDF outline one level under the level above it (the department, from
+ * the cover, is the outline's top). */
+JxBlock *report_heading(Report *r, int level, const char *text);
+
+/* A table of columns whose header row starts with the n texts of head,
+ * centred (callers may add header cells after them). */
+JxBlock *report_headed_table(JxDocument *doc, guint columns, const char *const *head, guint n);
+
+/* An amount as the table shows it: 1,250.00; blank when not given. */
+const char *report_money(int64_t v, bool has, char *buf);
+
+/* The latest period any indicator of p has an actual for, or NULL: the year
+ * end after its months. */
+const char *report_latest_period(const JxProject *p);
+
+/* "2024年" or "2024年6月" for a period. */
+char *report_period_label(const char *period);
+
+/* The budget execution of p at period, or its latest (NULL: the latest);
+ * NULL when none is reported. */
+const JxExecution *report_execution_at(const JxProject *p, const char *period);
+
+/* The actual of ind for period, or NULL. */
+const JxActual *report_actual_at(const JxIndicator *ind, const char *period);
+
+void report_funds_cells(JxBlock *t, const JxFunds *f);
+
+/* A project's section: its parts in the template's order. */
+void report_project(Report *r, const JxProject *p);
+
+#endif

@@ -1,0 +1,397 @@
+/* project.c - a project's section of a report: its funds, goal,
+ * indicators, the 自评表 grid, charts and trends. */
+#include "report/parts.h"
+
+#include "report/chart.h"
+#include "model/decimal.h"
+#include "read/table.h"
+#include "model/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The project's funds, and its budget execution where reported. */
+static void project_funds(JxDocument *doc, const JxProject *p, const char *period) {
+  const JxExecution *e = report_execution_at(p, period);
+  guint cols = e ? 7 : 4;
+  static const char *const head[] = {"总计", "财政拨款", "财政专户拨款", "其他资金"};
+  JxBlock *t = report_headed_table(doc, cols, head, G_N_ELEMENTS(head));
+  char *when = e ? report_period_label(e->period) : NULL;
+  if (e) {
+    char *h = g_strdup_printf("执行数\n（%s）", when);
+    jx_block_cell(t, h, JX_ALIGN_CENTER, false);
+    g_free(h);
+    jx_block_cell(t, "执行率", JX_ALIGN_CENTER, false);
+    jx_block_cell(t, "序时进度", JX_ALIGN_CENTER, false);
+  }
+  jx_block_row(t);
+  report_funds_cells(t, &p->funds);
+  if (e) {
+    char buf[32], rate[32] = "", timing[32] = "";
+    if (e->has_rate) {
+      char d[32];
+      g_snprintf(rate, sizeof rate, "%s%%", jx_decimal_format(e->rate, d, sizeof d));
+    } else if (e->has_executed && p->funds.has_total && p->funds.total > 0) {
+      g_snprintf(rate, sizeof rate, "%.2f%%", 100.0 * (double)e->executed / (double)p->funds.total);
+    }
+    /* the share of the year gone by the end of the period's month */
+    int month = strlen(e->period) == 7 ? atoi(e->period + 5) : 12;
+    g_snprintf(timing, sizeof timing, "%.2f%%", 100.0 * month / 12);
+    jx_block_cell(t, report_money(e->executed, e->has_executed, buf), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
+  }
+  g_free(when);
+}
+
+/* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
+static void indicator_table(JxDocument *doc, const JxProject *p, const char *asked) {
+  const char *period = asked ? asked : report_latest_period(p);
+  guint cols = period ? 7 : 6;
+  static const char *const head[] = {"序号",     "一级指标",       "二级指标",
+                                     "三级指标", "实施周期指标值", "年度指标值"};
+  JxBlock *t = report_headed_table(doc, cols, head, G_N_ELEMENTS(head));
+  if (period) {
+    char *when = report_period_label(period);
+    char *h = g_strdup_printf("实际完成值\n（%s）", when);
+    jx_block_cell(t, h, JX_ALIGN_CENTER, false);
+    g_free(h);
+    g_free(when);
+  }
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    char n[16];
+    g_snprintf(n, sizeof n, "%d", ind->seq);
+    jx_block_row(t);
+    jx_block_cell(t, n, JX_ALIGN_CENTER, false);
+    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->period_target ? ind->period_target->raw : "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->annual_target ? ind->annual_target->raw : "", JX_ALIGN_LEFT, false);
+    if (period) {
+      const JxActual *a = report_actual_at(ind, period);
+      jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);
+    }
+  }
+}
+
+/* A bullet row for an assessed indicator; false when there is nothing to
+ * show (no actual, not applicable, not assessable). */
+static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
+  const JxOutcome *o = &res->outcome;
+  if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY && o->status != JX_STATUS_UNMET)
+    return false;
+  const JxIndicator *ind = res->indicator;
+  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+  const JxValue *a = res->actual->value;
+  memset(row, 0, sizeof *row);
+  row->name = (char *)ind->name;
+  row->values = g_strdup_printf("实际 %s ／ 目标 %s", a->raw, t->raw);
+  row->status = o->status;
+  row->ratio = o->ratio;
+  bool scalar =
+      !t->parts && a->cmp != JX_CMP_NONE &&
+      (t->cmp == JX_CMP_GE || t->cmp == JX_CMP_GT || t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT);
+  row->qualitative = !scalar;
+  if (scalar) {
+    /* the actual in the target's unit, from the completion (which has the
+     * units reconciled): 正向 actual = ratio × target, 反向 target ÷ ratio */
+    row->reverse = t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT;
+    row->target = jx_decimal_to_double(t->number);
+    row->unit = t->unit;
+    row->actual = !row->reverse  ? o->ratio * row->target
+                  : o->ratio > 0 ? row->target / o->ratio
+                                 : 10 * row->target;
+  }
+  return true;
+}
+
+/* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
+#define CHART_ROWS 8
+
+/* The bullet rows of an assessed indicator: one, or one a sub-target
+ * ("舆情监控 · 《舆情月报》"), each assessed alone; none when there is
+ * nothing to show. */
+static GArray *bullet_rows(const JxIndicatorResult *res, const JxAssessConfig *rules) {
+  GArray *rows = g_array_new(FALSE, TRUE, sizeof(JxBulletRow));
+  JxBulletRow row;
+  const JxIndicator *ind = res->indicator;
+  const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+  const JxValue *a = res->actual ? res->actual->value : NULL;
+  if (t && t->parts && a && a->parts && a->parts->len == t->parts->len && bullet_row(res, &row)) {
+    g_free(row.values);
+    for (guint k = 0; k < t->parts->len; k++) {
+      const JxValue *tp = g_ptr_array_index(t->parts, k), *ap = g_ptr_array_index(a->parts, k);
+      JxIndicatorResult part = *res;
+      jx_assess_value(tp, ap, rules, &part.outcome);
+      /* a row of its own, as if the part were the indicator */
+      JxIndicator one = *ind;
+      one.annual_target = (JxValue *)tp;
+      one.period_target = NULL;
+      JxActual actual = *res->actual;
+      actual.value = (JxValue *)ap;
+      part.indicator = &one;
+      part.actual = &actual;
+      if (bullet_row(&part, &row)) {
+        row.name = g_strdup_printf("%s · %s", ind->name, *tp->label ? tp->label : tp->raw);
+        g_array_append_val(rows, row);
+      }
+      g_free(part.outcome.reason);
+    }
+    return rows;
+  }
+  if (bullet_row(res, &row))
+    g_array_append_val(rows, row);
+  return rows;
+}
+
+/* One bullet chart per 一级 category of p, assessed as r. */
+static void project_charts(Report *rp, const JxProject *p, const JxProjectResult *r) {
+  JxDocument *doc = rp->doc;
+  const JxAssessConfig *rules = rp->rules;
+  GPtrArray *charts = g_ptr_array_new();
+  for (guint i = 0; i < r->indicators->len; i++) {
+    const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    GArray *rows = bullet_rows(res, rules);
+    for (guint n = 0; n < rows->len; n++) {
+      JxBulletRow row = g_array_index(rows, JxBulletRow, n);
+      const char *label = *res->indicator->level1 ? res->indicator->level1 : "其他";
+      /* the category's latest chart; a full one is followed by its 续 so that
+       * no chart is taller than a page (a row takes at most 4 lines) */
+      JxBulletChart *chart = NULL;
+      guint part = 0;
+      for (guint k = 0; k < charts->len; k++) {
+        JxBulletChart *c = g_ptr_array_index(charts, k);
+        if (g_str_has_prefix(c->title, label) &&
+            (c->title[strlen(label)] == '\0' ||
+             g_str_has_prefix(c->title + strlen(label), "（续"))) {
+          chart = c;
+          part++;
+        }
+      }
+      if (!chart || chart->rows->len >= CHART_ROWS) {
+        char *title = part ? g_strdup_printf("%s（续）", label) : g_strdup(label);
+        chart = jx_bullets_new(title);
+        g_free(title);
+        g_ptr_array_add(charts, chart);
+      }
+      jx_bullets_add(chart, &row);
+      g_free(row.values);
+      if (row.name != res->indicator->name)
+        g_free(row.name);
+    }
+    g_array_free(rows, TRUE);
+  }
+  if (charts->len) {
+    char *when = report_period_label(r->period);
+    char *name = report_text_of(rp, "project-charts");
+    char *title = g_strdup_printf("%s（%s）", name, when);
+    report_heading(rp, 3, title);
+    g_free(title);
+    g_free(name);
+    g_free(when);
+    /* the score by category first: what the bullets below add up to */
+    char *head = g_strdup_printf("得分 %.2f（%s）", r->total, r->grade);
+    JxScoreChart *sc = jx_scores_new(head);
+    g_free(head);
+    for (guint i = 0; i < r->categories->len; i++) {
+      const JxCategoryResult *cat = g_ptr_array_index(r->categories, i);
+      if (cat->level == 1 && cat->weight > 0)
+        jx_scores_add(sc, cat->label, cat->weight, cat->score);
+    }
+    if (r->has_execution)
+      jx_scores_add(sc, "预算执行率", r->execution_weight, r->execution_score);
+    JxBlock *f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+    f->figure_name = g_strdup_printf("%s-得分", p->name);
+    jx_document_space(doc, 6);
+  }
+  for (guint k = 0; k < charts->len; k++) {
+    JxBulletChart *chart = g_ptr_array_index(charts, k);
+    JxBlock *f = jx_document_figure(doc, jx_bullets_draw, chart, (GDestroyNotify)jx_bullets_free);
+    /* files of their own need names of their own: 产出指标（续）-2, -3 … */
+    guint same = 0;
+    for (guint j = 0; j < k; j++)
+      same += strcmp(((JxBulletChart *)g_ptr_array_index(charts, j))->title, chart->title) == 0;
+    f->figure_name = same ? g_strdup_printf("%s-%s-%u", p->name, chart->title, same + 1)
+                          : g_strdup_printf("%s-%s", p->name, chart->title);
+    jx_document_space(doc, 6);
+  }
+  g_ptr_array_free(charts, TRUE);
+}
+
+static void project_trends(Report *rp, const JxProject *p) {
+  JxDocument *doc = rp->doc;
+  GPtrArray *series = jx_assess_periods(p, rp->rules);
+  GPtrArray *months = g_ptr_array_new(); /* JxProjectResult * of months */
+  for (guint i = 0; i < series->len; i++) {
+    JxProjectResult *r = g_ptr_array_index(series, i);
+    /* the months up to the period reported */
+    if (strlen(r->period) == 7 &&
+        (!rp->o->period || jx_period_compare(r->period, rp->o->period) <= 0))
+      g_ptr_array_add(months, r);
+  }
+  JxTrendChart *chart = NULL;
+  guint charts = 0;
+  for (guint k = 0; months->len >= 2 && k < p->indicators->len; k++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+    const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
+    if (!t || t->parts || (t->cmp != JX_CMP_GE && t->cmp != JX_CMP_GT))
+      continue;
+    double target = jx_decimal_to_double(t->number);
+    JxTrendRow *row = NULL;
+    for (guint i = 0; i < months->len; i++) {
+      const JxProjectResult *r = g_ptr_array_index(months, i);
+      const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, k);
+      const JxOutcome *o = &res->outcome;
+      if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY &&
+          o->status != JX_STATUS_UNMET)
+        continue;
+      if (res->actual->value->cmp == JX_CMP_NONE)
+        continue;
+      if (!row) {
+        if (!chart || chart->rows->len >= CHART_ROWS) {
+          if (charts == 0) {
+            char *title = report_text_of(rp, "project-trends");
+            report_heading(rp, 3, title);
+            g_free(title);
+          }
+          chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
+          JxBlock *f =
+              jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
+          f->figure_name = charts ? g_strdup_printf("%s-年内进度-%u", p->name, charts + 1)
+                                  : g_strdup_printf("%s-年内进度", p->name);
+          charts++;
+        }
+        row = jx_trends_add(chart, ind->name, res->accumulates, target, t->unit);
+      }
+      /* the completion against the whole year's target, as a value */
+      double annual = res->accumulates ? o->ratio * r->progress : o->ratio;
+      jx_trends_point(row, atoi(r->period + 5), annual * target);
+    }
+  }
+  g_ptr_array_free(months, TRUE);
+  g_ptr_array_free(series, TRUE);
+}
+
+/* What a project achieved, in one sentence from its assessment pr: how many
+ * of its indicators were met, partly met or not, and its score. */
+static void achieved(Report *r, const JxProjectResult *pr) {
+  guint met = pr->counts[JX_STATUS_MET], partly = pr->counts[JX_STATUS_PARTLY];
+  guint unmet = pr->counts[JX_STATUS_UNMET], assessed = met + partly + unmet;
+  if (assessed) {
+    char *when = report_period_label(pr->period);
+    char *line =
+        g_strdup_printf("完成情况：截至%s，%u项绩效指标中达成%u项、部分达成%u项、未达成%u项，"
+                        "自评得分%.2f分，等级“%s”。",
+                        when, assessed, met, partly, unmet, pr->total, pr->grade);
+    jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
+    g_free(line);
+    g_free(when);
+  }
+}
+
+/* The 自评表 grid: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+ * 偏差原因分析及改进措施, 预算执行率 and the total with its grade. */
+static void self_evaluation(Report *r, const JxProjectResult *pr) {
+  static const char *const head[] = {
+      "一级指标",   "二级指标", "三级指标", "年度指标值",
+      "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
+  JxBlock *t = report_headed_table(r->doc, 8, head, G_N_ELEMENTS(head));
+  char w[16], sc[16];
+  for (guint i = 0; i < pr->indicators->len; i++) {
+    const JxIndicatorResult *res = &g_array_index(pr->indicators, JxIndicatorResult, i);
+    const JxIndicator *ind = res->indicator;
+    const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
+    bool assessed = res->weight > 0;
+    g_snprintf(w, sizeof w, "%.2f", res->weight);
+    g_snprintf(sc, sizeof sc, "%.2f", res->score);
+    jx_block_row(t);
+    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, res->actual && res->actual->value ? res->actual->value->raw : "",
+                  JX_ALIGN_LEFT, false);
+    jx_block_cell(t, assessed ? w : "—", JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, assessed ? sc : jx_status_name(res->outcome.status), JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
+  }
+  if (pr->has_execution) {
+    char rate[32];
+    g_snprintf(rate, sizeof rate, "%.2f%%", 100 * pr->execution_rate);
+    g_snprintf(w, sizeof w, "%.2f", pr->execution_weight);
+    g_snprintf(sc, sizeof sc, "%.2f", pr->execution_score);
+    jx_block_row(t);
+    jx_block_cell(t, "预算执行率", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, "100%", JX_ALIGN_LEFT, false);
+    jx_block_cell(t, rate, JX_ALIGN_LEFT, false);
+    jx_block_cell(t, w, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, sc, JX_ALIGN_RIGHT, false);
+    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
+  }
+  char total[48], grade[48];
+  g_snprintf(total, sizeof total, "%.2f", pr->total);
+  g_snprintf(grade, sizeof grade, "等级：%s", pr->grade);
+  jx_block_row(t);
+  jx_block_cell(t, "总分", JX_ALIGN_CENTER, true);
+  for (int i = 0; i < 4; i++)
+    jx_block_cell(t, "", JX_ALIGN_LEFT, true);
+  jx_block_cell(t, "100.00", JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
+  jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
+  /* the indicator's name and the cause are the long texts */
+  t->min_share = g_new0(double, 8);
+  t->min_share[2] = 0.22;
+  t->min_share[7] = 0.15;
+}
+
+/* A project's section: its parts in the template's order. */
+void report_project(Report *r, const JxProject *p) {
+  report_heading(r, 2, p->name)->project = g_strdup(p->name);
+  /* assessed once, for the goal's line, the grid and the charts */
+  JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
+  for (guint k = 0; k < r->t->n_project_parts; k++) {
+    char *title = NULL;
+    switch (r->t->project_parts[k]) {
+    case JX_PROJECT_FUNDS:
+      report_heading(r, 3, title = report_text_of(r, "project-funds"));
+      jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+      project_funds(r->doc, p, r->o->period);
+      break;
+    case JX_PROJECT_GOAL: {
+      report_heading(r, 3, title = report_text_of(r, "project-goal"));
+      gchar **paras = g_strsplit(*p->goal ? p->goal : "（未填报）", "\n", -1);
+      for (int i = 0; paras[i]; i++)
+        if (*paras[i])
+          jx_document_paragraph(r->doc, JX_ROLE_BODY, paras[i], JX_ALIGN_JUSTIFY, true);
+      g_strfreev(paras);
+      achieved(r, pr);
+      break;
+    }
+    case JX_PROJECT_INDICATORS:
+      report_heading(r, 3, title = report_text_of(r, "project-indicators"));
+      indicator_table(r->doc, p, r->o->period);
+      break;
+    case JX_PROJECT_SELF_EVAL:
+      report_heading(r, 3, title = report_text_of(r, "project-self-evaluation"));
+      self_evaluation(r, pr);
+      break;
+    case JX_PROJECT_CHARTS:
+      if (r->o->charts)
+        project_charts(r, p, pr);
+      break;
+    case JX_PROJECT_TRENDS:
+      if (r->o->charts)
+        project_trends(r, p);
+      break;
+    case JX_PROJECT_COUNT:
+      break;
+    }
+    g_free(title);
+  }
+  jx_project_result_free(pr);
+}
