@@ -35,8 +35,8 @@ JxBlock *report_headed_table(JxDocument *doc, guint columns, const char *const *
 /* An amount as the table shows it: 1,250.00; blank when not given. */
 const char *report_money(int64_t v, bool has, char *buf);
 
-/* The latest period any indicator of p has an actual for, or NULL: the year
- * end after its months. */
+/* The latest period any indicator of p has an actual for, or its budget
+ * execution, or NULL: the year end after its months. */
 const char *report_latest_period(const JxProject *p);
 
 /* "2024年" or "2024年6月" for a period. */

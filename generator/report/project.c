@@ -11,12 +11,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The project's funds, and its budget execution where reported. */
-static void project_funds(JxDocument *doc, const JxProject *p, const char *period) {
+/* The project's funds as its table or form gives them (年初预算数, 上年结转
+ * and 单位资金 where a form has them), and its budget execution where
+ * reported, with the form's 分值 and 得分. */
+static void project_funds(JxDocument *doc, const JxProject *p, const JxProjectResult *pr,
+                          const char *period) {
   const JxExecution *e = report_execution_at(p, period);
-  guint cols = e ? 7 : 4;
-  static const char *const head[] = {"总计", "财政拨款", "财政专户拨款", "其他资金"};
-  JxBlock *t = report_headed_table(doc, cols, head, G_N_ELEMENTS(head));
+  const JxFunds *f = &p->funds;
+  /* a form's funds show the lines it has; a published table's its four
+   * columns, given or blank */
+  bool form = f->has_initial || f->has_carryover || f->has_own;
+  const struct {
+    const char *head;
+    int64_t v;
+    bool has, shown;
+  } cells[] = {{"年初预算数", f->initial, f->has_initial, f->has_initial},
+               {form ? "全年预算数" : "总计", f->total, f->has_total, true},
+               {"财政拨款", f->fiscal, f->has_fiscal, !form || f->has_fiscal},
+               {"财政专户拨款", f->special, f->has_special, !form || f->has_special},
+               {"上年结转资金", f->carryover, f->has_carryover, f->has_carryover},
+               {"单位资金", f->own, f->has_own, f->has_own},
+               {"其他资金", f->other, f->has_other, !form || f->has_other}};
+  const char *head[G_N_ELEMENTS(cells)];
+  guint n = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(cells); i++)
+    if (cells[i].shown)
+      head[n++] = cells[i].head;
+  bool points = e && pr && pr->has_execution && e->has_weight;
+  guint cols = n + (e ? 3 : 0) + (points ? 2 : 0);
+  JxBlock *t = report_headed_table(doc, cols, head, n);
   char *when = e ? report_period_label(e->period) : NULL;
   if (e) {
     char *h = g_strdup_printf("执行数\n（%s）", when);
@@ -24,16 +47,23 @@ static void project_funds(JxDocument *doc, const JxProject *p, const char *perio
     g_free(h);
     jx_block_cell(t, "执行率", JX_ALIGN_CENTER, false);
     jx_block_cell(t, "序时进度", JX_ALIGN_CENTER, false);
+    if (points) {
+      jx_block_cell(t, "分值", JX_ALIGN_CENTER, false);
+      jx_block_cell(t, "得分", JX_ALIGN_CENTER, false);
+    }
   }
   jx_block_row(t);
-  report_funds_cells(t, &p->funds);
+  char buf[32];
+  for (size_t i = 0; i < G_N_ELEMENTS(cells); i++)
+    if (cells[i].shown)
+      jx_block_cell(t, report_money(cells[i].v, cells[i].has, buf), JX_ALIGN_RIGHT, false);
   if (e) {
-    char buf[32], rate[32] = "", timing[32] = "";
+    char rate[32] = "", timing[32] = "";
     if (e->has_rate) {
       char d[32];
       g_snprintf(rate, sizeof rate, "%s%%", jx_decimal_format(e->rate, d, sizeof d));
-    } else if (e->has_executed && p->funds.has_total && p->funds.total > 0) {
-      g_snprintf(rate, sizeof rate, "%.2f%%", 100.0 * (double)e->executed / (double)p->funds.total);
+    } else if (e->has_executed && f->has_total && f->total > 0) {
+      g_snprintf(rate, sizeof rate, "%.2f%%", 100.0 * (double)e->executed / (double)f->total);
     }
     /* the share of the year gone by the end of the period's month */
     int month = strlen(e->period) == 7 ? atoi(e->period + 5) : 12;
@@ -41,8 +71,59 @@ static void project_funds(JxDocument *doc, const JxProject *p, const char *perio
     jx_block_cell(t, report_money(e->executed, e->has_executed, buf), JX_ALIGN_RIGHT, false);
     jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
     jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
+    if (points) {
+      char w[32], sc[32];
+      g_snprintf(sc, sizeof sc, "%.2f", pr->execution_score);
+      jx_block_cell(t, jx_decimal_format(e->weight, w, sizeof w), JX_ALIGN_RIGHT, false);
+      jx_block_cell(t, sc, JX_ALIGN_RIGHT, false);
+    }
   }
   g_free(when);
+}
+
+/* The codes and the unit a form names: 项目编码 …　实施单位 …, where given. */
+static void project_facts(Report *r, const JxProject *p) {
+  GString *line = g_string_new(NULL);
+  if (*p->code)
+    g_string_append_printf(line, "项目编码：%s", p->code);
+  if (*p->unit && strcmp(p->unit, p->department->name) != 0)
+    g_string_append_printf(line, "%s实施单位：%s", line->len ? "　" : "", p->unit);
+  if (line->len)
+    jx_document_paragraph(r->doc, JX_ROLE_TABLE, line->str, JX_ALIGN_LEFT, false);
+  g_string_free(line, TRUE);
+}
+
+/* Whether a text of the form belongs with the goal (中期目标, 项目实施内容)
+ * rather than after the assessment. */
+static bool goal_text(const JxText *x) {
+  return strstr(x->label, "中期目标") || strstr(x->label, "长期目标") ||
+         strstr(x->label, "实施内容") || strstr(x->label, "概述");
+}
+
+/* The form's texts of one kind, each a paragraph led by its label. */
+static void project_texts(Report *r, const JxProject *p, bool of_goal) {
+  for (guint i = 0; i < p->texts->len; i++) {
+    const JxText *x = g_ptr_array_index(p->texts, i);
+    if (goal_text(x) != of_goal)
+      continue;
+    gchar **paras = g_strsplit(x->text, "\n", -1);
+    for (int k = 0; paras[k]; k++) {
+      if (!*paras[k])
+        continue;
+      char *line = k == 0 ? g_strdup_printf("%s：%s", x->label, paras[k]) : g_strdup(paras[k]);
+      jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
+      g_free(line);
+    }
+    g_strfreev(paras);
+  }
+}
+
+/* Whether p has texts of one kind. */
+static bool has_texts(const JxProject *p, bool of_goal) {
+  for (guint i = 0; i < p->texts->len; i++)
+    if (goal_text(g_ptr_array_index(p->texts, i)) == of_goal)
+      return true;
+  return false;
 }
 
 /* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
@@ -193,7 +274,10 @@ static void project_charts(Report *rp, const JxProject *p, const JxProjectResult
     g_free(name);
     g_free(when);
     /* the score by category first: what the bullets below add up to */
-    char *head = g_strdup_printf("得分 %.2f（%s）", r->total, r->grade);
+    char *head = fabs(r->out_of - 100) > 0.005
+                     ? g_strdup_printf("得分 %.2f / %g（折合 %.2f，%s）", r->total, r->out_of,
+                                       r->percent, r->grade)
+                     : g_strdup_printf("得分 %.2f（%s）", r->total, r->grade);
     JxScoreChart *sc = jx_scores_new(head);
     g_free(head);
     for (guint i = 0; i < r->categories->len; i++) {
@@ -278,14 +362,25 @@ static void project_trends(Report *rp, const JxProject *p) {
 /* What a project achieved, in one sentence from its assessment pr: how many
  * of its indicators were met, partly met or not, and its score. */
 static void achieved(Report *r, const JxProjectResult *pr) {
+  const JxProject *p = pr->project;
+  if (*p->achieved) {
+    char *line = g_strdup_printf("实际完成情况：%s", p->achieved);
+    jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
+    g_free(line);
+  }
   guint met = pr->counts[JX_STATUS_MET], partly = pr->counts[JX_STATUS_PARTLY];
   guint unmet = pr->counts[JX_STATUS_UNMET], assessed = met + partly + unmet;
   if (assessed) {
     char *when = report_period_label(pr->period);
     char *line =
-        g_strdup_printf("完成情况：截至%s，%u项绩效指标中达成%u项、部分达成%u项、未达成%u项，"
-                        "自评得分%.2f分，等级“%s”。",
-                        when, assessed, met, partly, unmet, pr->total, pr->grade);
+        fabs(pr->out_of - 100) > 0.005
+            ? g_strdup_printf("完成情况：截至%s，%u项绩效指标中达成%u项、部分达成%u项、未达成%u项，"
+                              "自评得分%.2f分（满分%g分，折合百分制%.2f分），等级“%s”。",
+                              when, assessed, met, partly, unmet, pr->total, pr->out_of,
+                              pr->percent, pr->grade)
+            : g_strdup_printf("完成情况：截至%s，%u项绩效指标中达成%u项、部分达成%u项、未达成%u项，"
+                              "自评得分%.2f分，等级“%s”。",
+                              when, assessed, met, partly, unmet, pr->total, pr->grade);
     jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
     g_free(line);
     g_free(when);
@@ -340,7 +435,11 @@ static void self_evaluation(Report *r, const JxProjectResult *pr) {
   jx_block_cell(t, "总分", JX_ALIGN_CENTER, true);
   for (int i = 0; i < 4; i++)
     jx_block_cell(t, "", JX_ALIGN_LEFT, true);
-  jx_block_cell(t, "100.00", JX_ALIGN_RIGHT, true);
+  char out_of[32];
+  g_snprintf(out_of, sizeof out_of, "%.2f", pr->out_of);
+  if (fabs(pr->out_of - 100) > 0.005)
+    g_snprintf(grade, sizeof grade, "等级：%s（折合百分制%.2f分）", pr->grade, pr->percent);
+  jx_block_cell(t, out_of, JX_ALIGN_RIGHT, true);
   jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
   jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
   /* the indicator's name and the cause are the long texts */
@@ -352,15 +451,19 @@ static void self_evaluation(Report *r, const JxProjectResult *pr) {
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p) {
   report_heading(r, 2, p->name)->project = g_strdup(p->name);
+  project_facts(r, p);
   /* assessed once, for the goal's line, the grid and the charts */
   JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
   for (guint k = 0; k < r->t->n_project_parts; k++) {
     char *title = NULL;
     switch (r->t->project_parts[k]) {
     case JX_PROJECT_FUNDS:
+      /* the department's own part has a budget only when its form gives one */
+      if (p->whole && !p->funds.has_total && !p->funds.has_initial && !p->executions->len)
+        break;
       report_heading(r, 3, title = report_text_of(r, "project-funds"));
       jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-      project_funds(r->doc, p, r->o->period);
+      project_funds(r->doc, p, pr, r->o->period);
       break;
     case JX_PROJECT_GOAL: {
       report_heading(r, 3, title = report_text_of(r, "project-goal"));
@@ -369,6 +472,7 @@ void report_project(Report *r, const JxProject *p) {
         if (*paras[i])
           jx_document_paragraph(r->doc, JX_ROLE_BODY, paras[i], JX_ALIGN_JUSTIFY, true);
       g_strfreev(paras);
+      project_texts(r, p, true);
       achieved(r, pr);
       break;
     }
@@ -392,6 +496,13 @@ void report_project(Report *r, const JxProject *p) {
       break;
     }
     g_free(title);
+  }
+  /* what the form says after its indicators: 评价结论, 存在问题, 改进措施 … */
+  if (has_texts(p, false)) {
+    char *title = report_text_of(r, "project-texts");
+    report_heading(r, 3, title);
+    g_free(title);
+    project_texts(r, p, false);
   }
   jx_project_result_free(pr);
 }

@@ -70,7 +70,10 @@ JxBlock *report_headed_table(JxDocument *doc, guint columns, const char *const *
 static JxFunds funds_sum(const JxDepartment *d) {
   JxFunds sum = {0};
   for (guint i = 0; i < d->projects->len; i++) {
-    const JxFunds *f = &((const JxProject *)g_ptr_array_index(d->projects, i))->funds;
+    const JxProject *p = g_ptr_array_index(d->projects, i);
+    if (p->whole)
+      continue; /* the department's own budget is not a project's */
+    const JxFunds *f = &p->funds;
     sum.total += f->total;
     sum.fiscal += f->fiscal;
     sum.special += f->special;
@@ -90,8 +93,8 @@ const char *report_money(int64_t v, bool has, char *buf) {
   return jx_amount_format(v, true, buf);
 }
 
-/* The latest period any indicator of p has an actual for, or NULL: the year
- * end after its months. */
+/* The latest period any indicator of p has an actual for, or its budget
+ * execution, or NULL: the year end after its months. */
 const char *report_latest_period(const JxProject *p) {
   const char *best = NULL;
   for (guint i = 0; i < p->indicators->len; i++) {
@@ -102,6 +105,12 @@ const char *report_latest_period(const JxProject *p) {
     /* actuals are sorted by period: the last is the latest */
     const char *period = ((JxActual *)g_ptr_array_index(ind->actuals, n - 1))->period;
     if (!best || jx_period_compare(period, best) > 0)
+      best = period;
+  }
+  /* a form's budget execution dates it too, indicators reported or not */
+  for (guint i = 0; i < p->executions->len; i++) {
+    const char *period = ((JxExecution *)g_ptr_array_index(p->executions, i))->period;
+    if (*period && (!best || jx_period_compare(period, best) > 0))
       best = period;
   }
   return best;
@@ -153,10 +162,13 @@ static void funds_table(JxDocument *doc, const JxDepartment *d) {
   static const char *const head[] = {"序号",     "项目名称",     "总计",
                                      "财政拨款", "财政专户拨款", "其他资金"};
   JxBlock *t = report_headed_table(doc, 6, head, G_N_ELEMENTS(head));
+  guint seq = 0;
   for (guint i = 0; i < d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(d->projects, i);
+    if (p->whole)
+      continue;
     char n[16];
-    g_snprintf(n, sizeof n, "%u", i + 1);
+    g_snprintf(n, sizeof n, "%u", ++seq);
     jx_block_row(t);
     jx_block_cell(t, n, JX_ALIGN_CENTER, false);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
@@ -203,7 +215,7 @@ static void department_charts(Report *rp, const JxDepartmentResult *dr) {
                               : g_strdup_printf("%s-项目得分", d->name);
     }
     const JxProjectResult *r = g_ptr_array_index(dr->projects, i);
-    jx_scores_add(sc, r->project->name, 100, r->total);
+    jx_scores_add(sc, r->project->name, 100, r->percent);
   }
   jx_document_space(doc, 10);
 
@@ -316,7 +328,10 @@ static void scores_table(Report *r, const JxDepartmentResult *dr) {
     const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
     const JxProject *p = pr->project;
     g_snprintf(n, sizeof n, "%u", i + 1);
-    g_snprintf(score, sizeof score, "%.2f", pr->total);
+    if (fabs(pr->out_of - 100) > 0.005)
+      g_snprintf(score, sizeof score, "%.2f / %g", pr->total, pr->out_of);
+    else
+      g_snprintf(score, sizeof score, "%.2f", pr->total);
     jx_block_row(t);
     jx_block_cell(t, n, JX_ALIGN_CENTER, false);
     jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
@@ -333,6 +348,7 @@ static void scores_table(Report *r, const JxDepartmentResult *dr) {
   jx_block_cell(t, dr->grade, JX_ALIGN_CENTER, true);
   t->min_share = g_new0(double, 5);
   t->min_share[1] = 0.4;
+  t->min_share[3] = 0.12; /* "110.00 / 110" on one line */
 }
 
 /* 基本情况: the funds, the scores, the department charts. */
@@ -577,10 +593,25 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
       break;
     case JX_PART_PROJECTS: {
       char *h = report_text_of(&r, "projects");
-      report_heading(&r, 1, h);
-      g_free(h);
+      /* the department's own indicators first, under a heading of their own */
+      guint whole = 0;
       for (guint k = 0; k < d->projects->len; k++)
-        report_project(&r, g_ptr_array_index(d->projects, k));
+        whole += ((const JxProject *)g_ptr_array_index(d->projects, k))->whole;
+      if (whole) {
+        char *w = report_text_of(&r, "whole");
+        report_heading(&r, 1, w);
+        g_free(w);
+        for (guint k = 0; k < d->projects->len; k++)
+          if (((const JxProject *)g_ptr_array_index(d->projects, k))->whole)
+            report_project(&r, g_ptr_array_index(d->projects, k));
+      }
+      if (whole < d->projects->len) {
+        report_heading(&r, 1, h);
+        for (guint k = 0; k < d->projects->len; k++)
+          if (!((const JxProject *)g_ptr_array_index(d->projects, k))->whole)
+            report_project(&r, g_ptr_array_index(d->projects, k));
+      }
+      g_free(h);
       break;
     }
     case JX_PART_SUMMARY:

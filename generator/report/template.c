@@ -98,6 +98,8 @@ static const Spec specs[] = {
     {"texts", "project-self-evaluation", T_TEXT, NULL, 0, 0},
     {"texts", "project-charts", T_TEXT, NULL, 0, 0},
     {"texts", "project-trends", T_TEXT, NULL, 0, 0},
+    {"texts", "whole", T_TEXT, NULL, 0, 0},
+    {"texts", "project-texts", T_TEXT, NULL, 0, 0},
     {"assess", "partly-from", T_NUMBER, NULL, 0, 1},
     {"assess", "qualitative-met-from", T_NUMBER, NULL, 0, 1},
     {"assess", "qualitative-partly-from", T_NUMBER, NULL, 0, 1},
