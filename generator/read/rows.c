@@ -44,6 +44,7 @@ static JxProject *row_project(Table *t, const JxRow *row, JxLoc loc) {
     p = jx_project_add(d, name, loc);
     p->whole = whole;
     t->info->projects++;
+    g_ptr_array_add(t->segment, p);
   } else if (p->loc.file != t->file && p->indicators->len > 0 && (t->last_indicator_project != p)) {
     jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
                 "project '%s' appears twice in %s (first at %s:%d)", name, d->name, p->loc.file,
@@ -171,7 +172,19 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
     bool rest_blank = sheet_cell_blank(t, row, COL_ANNUAL_TARGET) &&
                       sheet_cell_blank(t, row, COL_PERIOD_TARGET) &&
                       sheet_cell_blank(t, row, COL_ACTUAL);
-    if (!*l1 && !*l2 && rest_blank && !sheet_cell_blank(t, row, COL_PROJECT)) {
+    JxFunds own = {0};
+    if (!*l1 && !*l2 && rest_blank && sheet_cell_blank(t, row, COL_PROJECT) &&
+        !sheet_cell_blank(t, row, COL_DEPARTMENT) && !sheet_cell_blank(t, row, COL_TOTAL) &&
+        !t->has_dept_row && sheet_read_funds(t, row, &own)) {
+      /* a flat sheet's department row: its total above its projects */
+      char *dept = sheet_cell_trim(t, row, COL_DEPARTMENT);
+      sheet_use_department(t, jx_model_department(t->model, dept, loc));
+      g_free(dept);
+      sheet_close_segment(t);
+      t->dept_row = own;
+      t->has_dept_row = true;
+      t->dept_row_loc = sheet_loc_of(t, row, COL_TOTAL);
+    } else if (!*l1 && !*l2 && rest_blank && !sheet_cell_blank(t, row, COL_PROJECT)) {
       /* a project's row with neither indicators nor execution */
       p = row_project(t, row, loc);
       if (p)
@@ -206,8 +219,10 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
     goto done;
   }
   /* a text of the project's (评价结论 …), as the dump writes them */
-  char *trailer =
-      !*l1 && !*l2 && sheet_cell_blank(t, row, COL_SEQ) ? sheet_trailer_label(name) : NULL;
+  /* (the dump numbers every indicator: a row of its without a 序号 is a text) */
+  char *trailer = NULL;
+  if (!*l1 && !*l2 && sheet_cell_blank(t, row, COL_SEQ))
+    trailer = t->col[COL_SEQ] >= 0 ? g_strdup(name) : sheet_trailer_label(name);
   if (trailer && data_blank_but_actual(t, row)) {
     char *text = sheet_cell_trim(t, row, COL_ACTUAL);
     if (*text)

@@ -193,7 +193,8 @@ bool sheet_read_preamble(Table *t, const JxRow *row, bool in_body) {
       sheet_set_string(&t->department, name);
     else
       g_free(name);
-  } else if ((v = sheet_after_key(s, "单位")) || (n == 2 && strcmp(key, "单位") == 0)) {
+  } else if ((v = sheet_after_key(s, "单位")) || (v = sheet_after_key(s, "金额单位")) ||
+             (n == 2 && (strcmp(key, "单位") == 0 || strcmp(key, "金额单位") == 0))) {
     char *unit = jx_text_key(v && *v ? v : second ? second : "");
     t->yuan = strcmp(unit, "元") == 0;
     if (strcmp(unit, "元") != 0 && strcmp(unit, "万元") != 0 && *unit)
@@ -432,7 +433,7 @@ char *sheet_trailer_label(const char *cell) {
   static const char *const words[] = {"评价结论", "自评结论", "总体评价", "存在问题", "存在的问题",
                                       "主要问题", "改进措施", "整改措施", "改进意见", "原因分析",
                                       "建议",     "举措",     "实施内容", "过程概述", "经验做法",
-                                      "下一步",   "需要说明", NULL};
+                                      "下一步",   "需要说明", "中期目标", "长期目标", NULL};
   char *key = jx_text_key(cell);
   const char *rest = unnumbered(key);
   size_t n = strlen(rest);

@@ -263,6 +263,8 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
     jx_diag_add(diag, JX_ERROR, 0, 0,
                 "a form with no project or department-whole part in it: no 项目名称 or 部门名称 "
                 "line, and no 绩效指标 block");
+  if (info->kind == JX_KIND_INDICATORS)
+    sheet_close_segment(&t); /* a flat sheet's department row against its projects */
   if (info->kind == JX_KIND_TARGETS) {
     sheet_settle_bare_row(&t, false);
     sheet_close_segment(&t);
