@@ -133,6 +133,7 @@ unit: $(TEST_BIN) fonts
 # the checks of reading, batches, faults and untrusted data
 e2e-core: $(BIN) fonts
 	tests/cli/run.sh $(BIN)
+	tests/cli/forms.sh $(BIN)
 	tests/cli/batch.sh $(BIN)
 	tests/cli/faults.sh $(BIN)
 	tests/cli/untrusted.sh $(BIN)

@@ -157,9 +157,9 @@ static int month_span(const char *key) {
     return 6;
   const char *p = key;
   int a = 0, b = 0;
-  while (g_ascii_isdigit(*p))
+  while (g_ascii_isdigit(*p) && p - key < 3)
     a = a * 10 + (*p++ - '0');
-  if (p == key || a < 1 || a > 12)
+  if (p == key || g_ascii_isdigit(*p) || a < 1 || a > 12)
     return 0;
   if (*p == '-' || *p == '~')
     p++;
@@ -168,7 +168,7 @@ static int month_span(const char *key) {
   else
     return 0;
   const char *q = p;
-  while (g_ascii_isdigit(*p))
+  while (g_ascii_isdigit(*p) && p - q < 3)
     b = b * 10 + (*p++ - '0');
   if (p == q || b < a || b > 12 || !g_str_has_prefix(p, "月"))
     return 0;

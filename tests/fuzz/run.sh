@@ -21,6 +21,8 @@ for name in "$@"; do
   csv | tables) cp "$ROOT"/input/*.csv "$work"/ 2>/dev/null
     find "$ROOT/tests/data" -type f \( -name '*.csv' -o -name '*.txt' \) -size -64k -exec cp --backup=numbered {} "$work"/ \; ;;
   template) cp "$ROOT"/templates/*.ini "$work"/ ;;
+  form) cp "$ROOT"/tests/data/forms/*.csv "$work"/
+    cp "$ROOT"/../shared/examples/forms/*.csv "$work"/ 2>/dev/null ;;
   *) cp "$ROOT/tests/fuzz/seeds/$target"/* "$work"/ ;;
   esac
   cases="$ROOT/tests/fuzz/cases/$target"
