@@ -27,4 +27,12 @@ memcheck check check input
 memcheck dump dump input
 memcheck render render -o "$WORK/out" input
 memcheck haru render --engine haru -t targets -o "$WORK/haru" input
+# forms: every shape of tests/data/forms but the one of errors, read and
+# rendered; the errors checked
+mkdir -p "$WORK/forms"
+cp tests/data/forms/*.csv "$WORK/forms/"
+rm "$WORK/forms/bad-form.csv"
+memcheck "forms check" check "$WORK/forms"
+memcheck "forms render" render -o "$WORK/forms-out" "$WORK/forms"
+memcheck "bad form" check tests/data/forms/bad-form.csv
 finish memcheck

@@ -2,7 +2,7 @@
 # Pathological input: a 10 MB cell, 1,000,000 rows, one project of 100,000
 # indicators, a 10,000-character indicator name, a value of 10,000
 # sub-targets, the header row repeated before every project, a table of
-# continuation rows.  Each is read (and the long ones rendered) at a size
+# continuation rows, 10,000 forms in one file.  Each is read (and the long ones rendered) at a size
 # and at twice it: time and memory must grow linearly.  The check is a
 # ratio, not a time: (t(2n) - t0) / (t(n) - t0) under 2.8, where t0 is the
 # same command on a one-row input (start-up); quadratic growth gives 4.
@@ -101,6 +101,21 @@ continuation() {
     print "甲,1.00,1.00,,,目标,\"1、产出指标,数量指标,甲指标0；年度指标值:1个；\""
     for (i = 1; i <= N; i++) printf ",,,,,,\"%d、产出指标,数量指标,甲指标%d；年度指标值:1个；\"\n", i + 1, i }' >"$2"
 }
+# SIZE forms one after another, each its title, pairs, funds block, goal
+# and five indicators (the national 自评表)
+forms() {
+  awk -v N="$1" 'BEGIN { for (i = 1; i <= N; i++) {
+    print "项目支出绩效自评表,,,,,,,"; print "（2024年度）,,,,,,,"
+    printf "项目名称,%d-项目%d,,,,,,\n", 100 + i, i
+    print "主管部门,测试局,实施单位,测试中心,,,,"
+    print "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分"
+    print ",年度资金总额,10.00,10.00,9.00,10,90%,9"
+    print "年度总体目标,预期目标,,,实际完成情况,,,"; print ",目标,,,完成,,,"
+    print "绩效指标（90分）,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分"
+    print ",产出指标,数量指标,甲,≥10个,10个,30,30"; print ",,质量指标,乙,≥90%,90%,20,20"
+    print ",效益指标,社会效益指标,丙,明显,明显,30,30"; print ",满意度指标,服务对象满意度指标,丁,≥90%,95%,10,10"
+    print ",,,……,,,,"; print "总分,,,,,,100,99"; print "评价结论,良好,,,,,," } }' >"$2"
+}
 
 echo "scale (the best of two runs each):"
 linear "a 10 MB cell" big_cell 400000 check FILE
@@ -110,4 +125,5 @@ linear "a 10,000-character name, rendered" long_name 10000 render -q --force -t 
 linear "10,000 sub-targets, rendered" sub_targets 10000 render -q --force -t targets -o "$WORK/o" FILE
 linear "the header row before each of 10,000 projects" headers 10000 check FILE
 linear "50,000 continuation rows" continuation 50000 check FILE
+linear "10,000 forms one after another" forms 10000 check FILE
 finish scale
