@@ -144,6 +144,7 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/man.sh $(BIN) doc/jixiao.1
 	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md
+	tests/cli/readme.sh $(BIN) docs/input.md
 
 # the sample under valgrind memcheck (not in the sanitizer build: the two
 # do not run together)
