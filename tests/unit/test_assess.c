@@ -345,23 +345,23 @@ static void table_weights(void **state) {
   jx_diag_free(diag);
 }
 
-
 /* A form of the national rule: 预算执行率 10 from its funds block + 绩效指标
  * 90 is 100, scored as printed; budget execution is 执行率 × its points,
  * capped, and its printed 得分 compared like any other. */
 static void national_rule(void **state) {
   (void)state;
   JxDiag *diag = jx_diag_new("t.csv");
-  JxModel *m = model_of("项目支出绩效自评表（2024年度）,,,,,,,\n"
-                        "项目名称,甲,,,,,,\n"
-                        "主管部门,某局,实施单位,某中心,,,,\n"
-                        "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
-                        ",年度资金总额,50,50,40,10,80%,9\n"
-                        "绩效指标（90分）,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n"
-                        ",产出指标,数量指标,培训人次,≥100人次,150人次,60,60\n"
-                        ",效益指标,社会效益,覆盖率,≥90%,45%,20,10\n"
-                        ",满意度指标,服务对象满意度,满意度,≥90%,90%,10,10\n",
-                        diag);
+  JxModel *m =
+      model_of("项目支出绩效自评表（2024年度）,,,,,,,\n"
+               "项目名称,甲,,,,,,\n"
+               "主管部门,某局,实施单位,某中心,,,,\n"
+               "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+               ",年度资金总额,50,50,40,10,80%,9\n"
+               "绩效指标（90分）,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n"
+               ",产出指标,数量指标,培训人次,≥100人次,150人次,60,60\n"
+               ",效益指标,社会效益,覆盖率,≥90%,45%,20,10\n"
+               ",满意度指标,服务对象满意度,满意度,≥90%,90%,10,10\n",
+               diag);
   JxProjectResult *r = assess_first(m, diag);
   /* 150 of 100: capped at its 分值, 60 (not 90); 45 ÷ 90 = 0.5 × 20 = 10;
    * 90 ÷ 90 × 10 = 10; execution 40 ÷ 50 = 80% × 10 = 8 (printed 9: named);
@@ -376,7 +376,8 @@ static void national_rule(void **state) {
   assert_string_equal(r->grade, "良");
   assert_int_equal(diag->warnings, 1);
   JxDiagnostic *w = g_ptr_array_index(diag->list, 0);
-  assert_string_equal(w->message, "budget execution of '甲' reports 得分 9; its score computes to 8.00");
+  assert_string_equal(w->message,
+                      "budget execution of '甲' reports 得分 9; its score computes to 8.00");
   jx_project_result_free(r);
   jx_model_free(m);
   jx_diag_free(diag);
@@ -384,15 +385,16 @@ static void national_rule(void **state) {
   /* the same form with points of the rules (no 分值 column): the funds
    * block's 10 stands and the indicators' 50 + 30 + 10 fill the 90 */
   diag = jx_diag_new("t.csv");
-  m = model_of("项目名称,甲,,,,,,\n"
-               "主管部门,某局,实施单位,某中心,,,,\n"
-               "预算执行情况（10分）,年度预算数（万元）,年初预算,调整后预算数,预算执行数,预算执行率\n"
-               ",总额,50,50,45,90%\n"
-               "绩效指标（90分）,一级指标,二级指标,三级指标,年度指标值,实际完成值\n"
-               ",产出指标,数量指标,培训人次,≥100人次,100人次\n"
-               ",效益指标,社会效益,覆盖率,≥90%,90%\n"
-               ",满意度指标,服务对象满意度,满意度,≥90%,45%\n",
-               diag);
+  m = model_of(
+      "项目名称,甲,,,,,,\n"
+      "主管部门,某局,实施单位,某中心,,,,\n"
+      "预算执行情况（10分）,年度预算数（万元）,年初预算,调整后预算数,预算执行数,预算执行率\n"
+      ",总额,50,50,45,90%\n"
+      "绩效指标（90分）,一级指标,二级指标,三级指标,年度指标值,实际完成值\n"
+      ",产出指标,数量指标,培训人次,≥100人次,100人次\n"
+      ",效益指标,社会效益,覆盖率,≥90%,90%\n"
+      ",满意度指标,服务对象满意度,满意度,≥90%,45%\n",
+      diag);
   r = assess_first(m, diag);
   /* points 10 (the block's （10分）), 产出 50, 效益 30, 满意度 10 = 100;
    * 9 + 50 + 30 + 0.5 × 10 = 94 */
@@ -410,15 +412,16 @@ static void national_rule(void **state) {
 static void points_not_100(void **state) {
   (void)state;
   JxDiag *diag = jx_diag_new("t.csv");
-  JxModel *m = model_of("项目名称,甲,,,,,\n"
-                        "主管部门,某局,实施单位,某局,,,\n"
-                        "资金情况（万元）,,全年预算数（A）,全年执行数（B）,分值,执行率（B/A）,得分\n"
-                        ",年度资金总额,20,20,10,100.00%,10\n"
-                        "绩效指标,一级指标,二级指标,三级指标,分值,年度指标值,全年实际值,得分\n"
-                        ",产出指标（70分）,数量指标,甲,70,≥10个,20个,70\n"
-                        ",效益指标（20分）,社会效益,乙,20,≥90%,81%,18\n"
-                        ",满意度指标（10分）,服务对象满意度,丙,10,≥90%,90%,10\n",
-                        diag);
+  JxModel *m =
+      model_of("项目名称,甲,,,,,\n"
+               "主管部门,某局,实施单位,某局,,,\n"
+               "资金情况（万元）,,全年预算数（A）,全年执行数（B）,分值,执行率（B/A）,得分\n"
+               ",年度资金总额,20,20,10,100.00%,10\n"
+               "绩效指标,一级指标,二级指标,三级指标,分值,年度指标值,全年实际值,得分\n"
+               ",产出指标（70分）,数量指标,甲,70,≥10个,20个,70\n"
+               ",效益指标（20分）,社会效益,乙,20,≥90%,81%,18\n"
+               ",满意度指标（10分）,服务对象满意度,丙,10,≥90%,90%,10\n",
+               diag);
   JxProjectResult *r = assess_first(m, diag);
   /* 20 of ≥10: 70 at most; 81 ÷ 90 = 0.9 × 20 = 18; 10; execution 10:
    * 108 of 110, 108 × 100 ÷ 110 = 98.18 on 100, 优 */
@@ -432,9 +435,9 @@ static void points_not_100(void **state) {
   }
   assert_int_equal(diag->warnings, 1);
   JxDiagnostic *w = g_ptr_array_index(diag->list, 0);
-  assert_string_equal(w->message,
-                      "the points of '甲' add up to 110 (预算执行率 10 + 绩效指标 100), not 100: it is "
-                      "scored as printed, out of 110, and graded on its score × 100 ÷ 110");
+  assert_string_equal(
+      w->message, "the points of '甲' add up to 110 (预算执行率 10 + 绩效指标 100), not 100: it is "
+                  "scored as printed, out of 110, and graded on its score × 100 ÷ 110");
   jx_project_result_free(r);
   jx_model_free(m);
   jx_diag_free(diag);
