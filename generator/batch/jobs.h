@@ -1,0 +1,54 @@
+/* jobs.h - what batch.c (planning, workers, the run) and state.c (the
+ * tree's state: what is up to date, the manifest, a run with nothing to do)
+ * share.  Private to batch/. */
+#ifndef JX_BATCH_JOBS_H
+#define JX_BATCH_JOBS_H
+
+#include "batch/batch.h"
+
+#include <glib.h>
+
+/* One document to make. */
+typedef struct {
+  const JxDepartment *d;
+  char *period;       /* its folder: "2024", "2024-06", or 未填期间 */
+  char *dir;          /* OUT/<period>/<department> */
+  char *prefix;       /* dir/<template> */
+  GPtrArray *sources; /* char *: the input files it is made from */
+  char *key;          /* SHA-256 of everything it is made from */
+} Job;
+
+/* What became of a job, read back from its worker. */
+typedef struct {
+  int rc;           /* sysexits code */
+  bool skipped;     /* up to date */
+  GPtrArray *files; /* char *: "path\tsha256\tpages" */
+  GPtrArray *notes; /* char *: errors and warnings, as printed */
+} Result;
+
+/* The state of the tree: a group a document (its path without .pdf), with the key it was
+ * made from and its files ("path\tsha256\tpages"). */
+char *batch_state_path(const JxBatch *b);
+char *batch_file_sha256(const char *path);
+/* The files of j as last made, when they were made from the same key and
+ * are all there unchanged; else NULL. */
+GPtrArray *batch_up_to_date(GKeyFile *state, const Job *j);
+/* Records each document of the run under its path (without .pdf) in the
+ * tree's state: what it was made from, its files, sources and messages, so
+ * the next run can skip it and the manifest can list the whole tree. */
+void batch_save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results);
+/* OUT/manifest.json: every document of the tree, from its state, one a
+ * line in path order (so that the manifests of shards merge by lines):
+ * department, period, template, status, files (path, SHA-256, pages),
+ * sources and messages. */
+bool batch_write_manifest(const JxBatch *b, GKeyFile *state);
+/* Records the run: its inputs' stamps from before they were read, and its
+ * documents with their keys. */
+void batch_save_run(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results);
+/* What every document of the run shares: jixiao, the template, the fonts
+ * and the options that change the bytes. */
+char *batch_common_key(const JxBatch *b);
+/* The template's name for files: annual, or a FILE.ini's base name. */
+char *batch_template_file_name(const JxTemplate *t);
+
+#endif
