@@ -133,6 +133,23 @@ static bool execution_rate(const JxProject *p, const char *period, double *rate,
   return false;
 }
 
+/* An indicator of a scoring sheet (a department-whole evaluation: 分值,
+ * 评分标准 and 自评得分, no target value) is scored as the sheet scores it:
+ * its completion is 得分 ÷ 分值, in the tiers 100–80 %, 80–60 %, 60–0 %. */
+static void scoring_sheet(const JxIndicator *ind, const JxValue *target, const JxActual *a,
+                          const JxAssessConfig *c, JxOutcome *o) {
+  JxDecimal given;
+  if (target || !a || !*a->score || !ind->has_weight || jx_decimal_to_double(ind->weight) <= 0 ||
+      (a->value && !jx_text_is_blank(a->value->raw)) || !jx_decimal_parse(a->score, &given))
+    return;
+  g_free(o->reason);
+  memset(o, 0, sizeof *o);
+  o->ratio = jx_decimal_to_double(given) / jx_decimal_to_double(ind->weight);
+  o->status = o->ratio >= c->qual_met_from      ? JX_STATUS_MET
+              : o->ratio >= c->qual_partly_from ? JX_STATUS_PARTLY
+                                                : JX_STATUS_UNMET;
+}
+
 /* In year: an accumulating indicator is measured against what is due by
  * then (the annual value × 序时进度), a level against the annual value; either
  * is 滞后 when short of it by more than the lag. */
@@ -175,6 +192,7 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
     res.actual = actual_at(ind, r->period);
     const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
     jx_assess_value(target, res.actual ? res.actual->value : NULL, c, &res.outcome);
+    scoring_sheet(ind, target, res.actual, c, &res.outcome);
     res.accumulates = jx_assess_accumulates(ind, c);
     in_year(&res, target, r->progress, c);
     table_weights |= ind->has_weight;

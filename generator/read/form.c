@@ -350,46 +350,13 @@ static void form_close(Table *t) {
     }
   }
   /* the 总分 row against the sums of its columns */
-  if (f->has_total_weight || f->has_total_score) {
-    double weights = 0, scores = 0;
-    bool all_scored = true;
-    for (guint i = 0; i < p->indicators->len; i++) {
-      const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
-      if (ind->has_weight)
-        weights += jx_decimal_to_double(ind->weight);
-      const JxActual *a =
-          jx_indicator_actual_count(ind) ? g_ptr_array_index(ind->actuals, 0) : NULL;
-      JxDecimal s;
-      if (a && *a->score && jx_decimal_parse(a->score, &s))
-        scores += jx_decimal_to_double(s);
-      else
-        all_scored = false;
-    }
-    double exec_w = f->has_weight   ? jx_decimal_to_double(f->weight)
-                    : f->has_points ? jx_decimal_to_double(f->points)
-                                    : 0;
-    JxDecimal es;
-    double exec_s = *f->score && jx_decimal_parse(f->score, &es) ? jx_decimal_to_double(es) : 0;
-    /* a 总分 may count budget execution or only the indicators */
-    if (f->has_total_weight) {
-      double given = jx_decimal_to_double(f->total_weight);
-      if (fabs(given - weights) > 0.005 && fabs(given - weights - exec_w) > 0.005) {
-        char with[64] = "";
-        if (exec_w > 0)
-          g_snprintf(with, sizeof with, " (%g with budget execution)", weights + exec_w);
-        jx_diag_add(t->diag, JX_WARNING, f->total_loc.line, f->total_loc.col,
-                    "the 总分 row gives 分值 %g, but the indicators' 分值 add up to %g%s", given,
-                    weights, with);
-      }
-    }
-    if (f->has_total_score && all_scored) {
-      double given = jx_decimal_to_double(f->total_score);
-      if (fabs(given - scores) > 0.005 && fabs(given - scores - exec_s) > 0.005)
-        jx_diag_add(t->diag, JX_WARNING, f->total_loc.line, f->total_loc.col,
-                    "the 总分 row gives 得分 %g, but the indicators' 得分 add up to %g", given,
-                    scores);
-    }
-  }
+  double exec_w = f->has_weight   ? jx_decimal_to_double(f->weight)
+                  : f->has_points ? jx_decimal_to_double(f->points)
+                                  : 0;
+  JxDecimal es;
+  double exec_s = *f->score && jx_decimal_parse(f->score, &es) ? jx_decimal_to_double(es) : 0;
+  sheet_check_totals(t, p, f->has_total_weight ? &f->total_weight : NULL,
+                     f->has_total_score ? &f->total_score : NULL, exec_w, exec_s, f->total_loc);
 }
 
 /* Ends the form being read and starts afresh for the next one. */

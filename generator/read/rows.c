@@ -166,8 +166,18 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
                (!*name && sheet_is_total_label(first));
   char *period = NULL;
   JxProject *p = NULL;
-  if (total)
-    goto done; /* a total row of the weights: not an indicator */
+  if (total) {
+    /* a total row of the weights, not an indicator: checked against them */
+    JxDecimal w, sc;
+    char *wt = sheet_cell_trim(t, row, COL_WEIGHT), *st = sheet_cell_trim(t, row, COL_SCORE);
+    bool has_w = *wt && jx_decimal_parse(wt, &w), has_s = *st && jx_decimal_parse(st, &sc);
+    g_free(wt);
+    g_free(st);
+    if (t->info->kind == JX_KIND_INDICATORS)
+      sheet_check_totals(t, t->last_indicator_project, has_w ? &w : NULL, has_s ? &sc : NULL, 0, 0,
+                         sheet_loc_of(t, row, has_w ? COL_WEIGHT : COL_SCORE));
+    goto done;
+  }
   if (!*name) {
     bool rest_blank = sheet_cell_blank(t, row, COL_ANNUAL_TARGET) &&
                       sheet_cell_blank(t, row, COL_PERIOD_TARGET) &&
@@ -300,7 +310,11 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
   ind->annual_target = read_target(t, row, COL_ANNUAL_TARGET, true);
   ind->period_target = read_target(t, row, COL_PERIOD_TARGET, !annual_column);
   if (!ind->annual_target && !ind->period_target)
-    jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col, "indicator '%s' has no target value", name);
+    /* a scoring sheet (指标分值 | 评分标准 | 自评得分) has no target column:
+     * its indicators are scored as the sheet scores them */
+    if (t->col[COL_ANNUAL_TARGET] >= 0 || t->col[COL_PERIOD_TARGET] >= 0 || t->col[COL_SCORE] < 0)
+      jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col, "indicator '%s' has no target value",
+                  name);
   if (!sheet_cell_blank(t, row, COL_WEIGHT)) {
     char *text = sheet_cell_trim(t, row, COL_WEIGHT);
     if (g_str_has_suffix(text, "分"))

@@ -4,6 +4,7 @@
 #include "read/indicator.h"
 #include "model/text.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -456,4 +457,42 @@ char *sheet_trailer_label(const char *cell) {
 
 bool sheet_is_prompt(const char *text) {
   return strstr(text, "字以内") || strstr(text, "字左右") || strstr(text, "字以下");
+}
+
+void sheet_check_totals(Table *t, const JxProject *p, const JxDecimal *weight,
+                        const JxDecimal *score, double exec_weight, double exec_score, JxLoc loc) {
+  if (!p || (!weight && !score))
+    return;
+  double weights = 0, scores = 0;
+  bool all_scored = true;
+  for (guint i = 0; i < p->indicators->len; i++) {
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
+    if (ind->has_weight)
+      weights += jx_decimal_to_double(ind->weight);
+    const JxActual *a = jx_indicator_actual_count(ind) ? g_ptr_array_index(ind->actuals, 0) : NULL;
+    JxDecimal s;
+    if (a && *a->score && jx_decimal_parse(a->score, &s))
+      scores += jx_decimal_to_double(s);
+    else
+      all_scored = false;
+  }
+  /* a 总分 may count budget execution or only the indicators */
+  if (weight) {
+    double given = jx_decimal_to_double(*weight);
+    if (fabs(given - weights) > 0.005 && fabs(given - weights - exec_weight) > 0.005) {
+      char with[64] = "";
+      if (exec_weight > 0)
+        g_snprintf(with, sizeof with, " (%g with budget execution)", weights + exec_weight);
+      jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col,
+                  "the 总分 row gives 分值 %g, but the indicators' 分值 add up to %g%s", given,
+                  weights, with);
+    }
+  }
+  if (score && all_scored) {
+    double given = jx_decimal_to_double(*score);
+    if (fabs(given - scores) > 0.005 && fabs(given - scores - exec_score) > 0.005)
+      jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col,
+                  "the 总分 row gives 得分 %g, but the indicators' 得分 add up to %g", given,
+                  scores);
+  }
 }

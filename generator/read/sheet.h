@@ -199,6 +199,12 @@ bool sheet_is_prompt(const char *text);
  * under a spanning 绩效指标. */
 bool sheet_form_starts(const Table *t, const JxRow *row);
 
+/* Checks a 总分 / 合计 row (its 分值 and 得分 totals, NULL when it gives
+ * none) against the sums of p's indicators, with or without budget
+ * execution's points and score: a warning naming both numbers. */
+void sheet_check_totals(Table *t, const JxProject *p, const JxDecimal *weight,
+                        const JxDecimal *score, double exec_weight, double exec_score, JxLoc loc);
+
 /* Reads one row of a form (form.c); the first row is the one
  * sheet_form_starts said yes to. */
 void sheet_form_row(Table *t, const JxRow *row);

@@ -1,6 +1,6 @@
 /* table.c - a file's rows to the model: finds the header below any
  * preamble, recognises the kind of table and hands each row to its reader. */
-#include "read/sheet.h"
+#include "read/form.h"
 
 #include "read/indicator.h"
 #include "model/text.h"
@@ -98,6 +98,9 @@ static bool on_row(const JxRow *row, void *data) {
     memcpy(t->col, col, sizeof col);
     t->info->kind = kind;
     t->header_seen = true;
+    /* a self-evaluation's year is in its title when no 期间 column gives it */
+    if (kind == JX_KIND_INDICATORS && t->titles && col[COL_PERIOD] < 0)
+      t->period = form_title_year(t->titles->str);
     t->header_cells = row->n;
     GString *k = g_string_new(NULL);
     for (guint i = 0; i < row->n; i++) {

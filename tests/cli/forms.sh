@@ -238,6 +238,21 @@ if grep -q '某区民政局 / 部门整体: 2024 score 100.00, 优' "$WORK/out";
 run dump $FORMS/department-whole.csv
 expect "whole: marked" "$(cell "$WORK/out" 部门整体支出 "" 部门整体)" 是
 
+# the scoring sheet of a department-whole evaluation: points in the labels,
+# 指标分值, 评分标准 and 自评得分, no target values; the year from the title
+run check $FORMS/scoring-sheet.csv
+expect "scoring sheet: exit" "$rc" 0
+# 5 + 4 + 5 + 12 + 10 + 27 + 18 + 9 = 90 of 100, as the 合计 row says
+if grep -q '某区财政局 / 部门整体: 2024 score 90.00, 优' "$WORK/out"; then ok; else bad "scoring sheet: $(cat "$WORK/out")"; cat "$WORK/err"; fi
+expect "scoring sheet: no warning" "$(grep -c ':' "$WORK/err")" 0
+run dump $FORMS/scoring-sheet.csv
+# 12 of 15 is 0.8 of its points: 达成 in the tiers 100–80 %
+expect "scoring sheet: tier" "$(cell "$WORK/out" 部门整体支出 预算执行率 完成状态)/$(cell "$WORK/out" 部门整体支出 预算执行率 完成率)" "达成/0.8"
+expect "scoring sheet: 决策（15分）" "$(cell "$WORK/out" 部门整体支出 绩效目标合理性 一级指标)" "决策（15分）"
+sed 's/^合计,,,100,,,90/合计,,,100,,,95/' $FORMS/scoring-sheet.csv >"$WORK/sheet-bad.csv"
+run check "$WORK/sheet-bad.csv"
+if grep -q "12:4: warning: the 总分 row gives 得分 95, but the indicators' 得分 add up to 90" "$WORK/err"; then ok; else bad "scoring sheet total: $(cat "$WORK/err")"; fi
+
 # a flat sheet: 项目名称 and 预算数 once a project, amounts in 元, the
 # department's row above its projects (5,000,000 元 = 300 + 200 万元)
 run check $FORMS/flat.csv
