@@ -169,9 +169,19 @@ static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
   const JxValue *a = res->actual->value;
   memset(row, 0, sizeof *row);
   row->name = (char *)ind->name;
-  row->values = g_strdup_printf("实际 %s ／ 目标 %s", a->raw, t->raw);
   row->status = o->status;
   row->ratio = o->ratio;
+  if (!t) {
+    /* a scoring sheet's indicator: its 自评得分 on the scale of its 分值 */
+    char w[32];
+    row->values = g_strdup_printf("自评得分 %s ／ 分值 %s", res->actual->score,
+                                  jx_decimal_format(ind->weight, w, sizeof w));
+    row->target = jx_decimal_to_double(ind->weight);
+    row->unit = "分";
+    row->actual = o->ratio * row->target;
+    return true;
+  }
+  row->values = g_strdup_printf("实际 %s ／ 目标 %s", a->raw, t->raw);
   bool scalar =
       !t->parts && a->cmp != JX_CMP_NONE &&
       (t->cmp == JX_CMP_GE || t->cmp == JX_CMP_GT || t->cmp == JX_CMP_LE || t->cmp == JX_CMP_LT);

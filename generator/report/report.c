@@ -157,6 +157,14 @@ void report_funds_cells(JxBlock *t, const JxFunds *f) {
   jx_block_cell(t, report_money(f->other, f->has_other, buf), JX_ALIGN_RIGHT, false);
 }
 
+/* How many of d's projects are projects, not its own part (部门整体). */
+static guint project_count(const JxDepartment *d) {
+  guint n = 0;
+  for (guint i = 0; i < d->projects->len; i++)
+    n += !((const JxProject *)g_ptr_array_index(d->projects, i))->whole;
+  return n;
+}
+
 /* 序号 | 项目名称 | 总计 | 财政拨款 | 财政专户拨款 | 其他资金, with a 合计 row. */
 static void funds_table(JxDocument *doc, const JxDepartment *d) {
   static const char *const head[] = {"序号",     "项目名称",     "总计",
@@ -356,11 +364,14 @@ static void overview(Report *r, const JxDepartmentResult *dr) {
   char *title = report_text_of(r, "overview");
   report_heading(r, 1, title);
   g_free(title);
-  title = report_text_of(r, "funds");
-  report_heading(r, 2, title);
-  g_free(title);
-  jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-  funds_table(r->doc, r->d);
+  /* a department of only its own part has no projects' funds to table */
+  if (project_count(r->d)) {
+    title = report_text_of(r, "funds");
+    report_heading(r, 2, title);
+    g_free(title);
+    jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
+    funds_table(r->doc, r->d);
+  }
   if (dr->projects->len) {
     report_heading(r, 2, "绩效得分");
     scores_table(r, dr);
@@ -572,6 +583,8 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
       contents(&r);
       break;
     case JX_PART_FUNDS: {
+      if (!project_count(d))
+        break;
       char *h = report_text_of(&r, "funds");
       report_heading(&r, 1, h);
       g_free(h);
@@ -594,9 +607,7 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
     case JX_PART_PROJECTS: {
       char *h = report_text_of(&r, "projects");
       /* the department's own indicators first, under a heading of their own */
-      guint whole = 0;
-      for (guint k = 0; k < d->projects->len; k++)
-        whole += ((const JxProject *)g_ptr_array_index(d->projects, k))->whole;
+      guint whole = d->projects->len - project_count(d);
       if (whole) {
         char *w = report_text_of(&r, "whole");
         report_heading(&r, 1, w);
