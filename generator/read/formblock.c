@@ -19,28 +19,8 @@ bool form_read_money(Table *t, const JxRow *row, int i, int64_t *out, bool *has)
     g_free(text);
     return true;
   }
-  bool yuan = t->yuan;
-  size_t n = strlen(text);
-  if (g_str_has_suffix(text, "万元"))
-    text[n - strlen("万元")] = '\0', yuan = false;
-  else if (g_str_has_suffix(text, "元"))
-    text[n - strlen("元")] = '\0', yuan = true;
-  char *trimmed = jx_text_trim(text);
-  int64_t v;
-  bool ok = jx_amount_parse(trimmed, &v);
-  JxLoc loc = form_loc_at(t, row, (guint)i);
-  if (!ok)
-    jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
-                "'%s' is not an amount (a number of 万元 with at most two decimals, such as "
-                "1,250.00)",
-                text);
-  else {
-    if (yuan)
-      v = (v >= 0 ? v + 5000 : v - 5000) / 10000;
-    *out = v;
-    *has = true;
-  }
-  g_free(trimmed);
+  bool ok = sheet_parse_amount(t, text, form_loc_at(t, row, (guint)i), out);
+  *has = ok;
   g_free(text);
   return ok;
 }

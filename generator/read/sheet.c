@@ -229,22 +229,23 @@ bool sheet_read_preamble(Table *t, const JxRow *row, bool in_body) {
 
 /* ---- amounts ---- */
 
-/* Reads the amount in column c into *out; blank is no amount.  Returns
- * false (and reports) when the cell is not an amount. */
-bool sheet_read_amount(Table *t, const JxRow *row, Column c, int64_t *out, bool *has) {
-  *has = false;
-  *out = 0;
-  if (t->col[c] < 0 || sheet_cell_blank(t, row, c))
-    return true;
-  char *text = sheet_cell_trim(t, row, c);
+bool sheet_parse_amount(Table *t, const char *cell, JxLoc loc, int64_t *out) {
+  /* the unit may stand with the amount: 10000万元, 3500元 */
+  char *text = jx_text_trim(cell);
+  bool yuan = t->yuan;
+  size_t n = strlen(text);
+  if (g_str_has_suffix(text, "万元"))
+    text[n - strlen("万元")] = '\0', yuan = false;
+  else if (n > strlen("元") && g_str_has_suffix(text, "元"))
+    text[n - strlen("元")] = '\0', yuan = true;
+  char *number = jx_text_trim(text);
   int64_t v;
-  JxLoc loc = sheet_loc_of(t, row, c);
-  bool ok = jx_amount_parse(text, &v);
-  if (ok && t->yuan) {
+  bool ok = jx_amount_parse(number, &v);
+  if (ok && yuan) {
     /* 元 to hundredths of 万元: exact only for whole hundreds of 元 */
     if (v % 10000 != 0 && !t->warned_yuan) {
       jx_diag_add(t->diag, JX_WARNING, loc.line, loc.col,
-                  "amounts in 元 are rounded to 0.01 万元 (first: %s)", text);
+                  "amounts in 元 are rounded to 0.01 万元 (first: %s)", cell);
       t->warned_yuan = true;
     }
     v = (v >= 0 ? v + 5000 : v - 5000) / 10000;
@@ -253,11 +254,24 @@ bool sheet_read_amount(Table *t, const JxRow *row, Column c, int64_t *out, bool 
     jx_diag_add(t->diag, JX_ERROR, loc.line, loc.col,
                 "'%s' is not an amount (a number of 万元 with at most two decimals, such as "
                 "1,250.00)",
-                text);
-  else {
+                cell);
+  else
     *out = v;
-    *has = true;
-  }
+  g_free(number);
+  g_free(text);
+  return ok;
+}
+
+/* Reads the amount in column c into *out; blank is no amount.  Returns
+ * false (and reports) when the cell is not an amount. */
+bool sheet_read_amount(Table *t, const JxRow *row, Column c, int64_t *out, bool *has) {
+  *has = false;
+  *out = 0;
+  if (t->col[c] < 0 || sheet_cell_blank(t, row, c))
+    return true;
+  char *text = sheet_cell_trim(t, row, c);
+  bool ok = sheet_parse_amount(t, text, sheet_loc_of(t, row, c), out);
+  *has = ok;
   g_free(text);
   return ok;
 }

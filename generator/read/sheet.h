@@ -144,6 +144,11 @@ guint sheet_filled_cells(const JxRow *row, guint *first);
  * In the body only lines that are surely preamble count (the title seen
  * before, a "## " heading, or one of those keys); returns whether it was. */
 bool sheet_read_preamble(Table *t, const JxRow *row, bool in_body);
+/* Reads an amount of 万元 (with its unit or without: 10000万元, 1,250.00;
+ * 元 when the unit or the table says so, rounded to hundredths of 万元 with
+ * a warning the first time) into *out.  Reports at loc and returns false
+ * when cell is not an amount. */
+bool sheet_parse_amount(Table *t, const char *cell, JxLoc loc, int64_t *out);
 /* Reads the amount in column c into *out; blank is no amount.  Returns
  * false (and reports) when the cell is not an amount. */
 bool sheet_read_amount(Table *t, const JxRow *row, Column c, int64_t *out, bool *has);

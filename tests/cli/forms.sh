@@ -208,7 +208,7 @@ expect "targets: 长期 and 年度" "$(cell "$d" "$p" 改造小区数量 实施�
 expect "targets: 产 出 指 标" "$(cell "$d" "$p" 改造小区数量 一级指标)" 产出指标
 expect "targets: 中期目标" "$(cell "$d" "$p" 中期目标 实际完成值)" 三年内完成辖区60个老旧小区改造
 expect "targets: 年度目标" "$(cell "$d" "$p" "" 绩效目标)" 完成20个老旧小区改造
-# 3,000.00 = 2,800.00 + 200.00, written label | amount
+# 3,000.00 = 2,800.00 + 200万元 (an amount with its unit), written label | amount
 expect "targets: funds" "$(cell "$d" "$p" "" 总计)/$(cell "$d" "$p" "" 财政拨款)/$(cell "$d" "$p" "" 其他资金)" "3000.00/2800.00/200.00"
 
 # a header over two rows, signs of other forms, a label broken over lines
