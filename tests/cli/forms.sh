@@ -197,6 +197,11 @@ expect "monitor: 完成目标可能性" "$(cell "$d" "$p" 事项网上办理率 
 expect "monitor: 偏差原因" "$(cell "$d" "$p" 事项网上办理率 偏差原因分析及改进措施)" 经费保障
 expect "monitor: trailers" "$(cell "$d" "$p" 相关建议或举措 实际完成值)" 加快事项上线。
 
+# 半年度指标执行情况 is the same month as 1-6月执行情况
+sed 's/1-6月执行情况/半年度指标执行情况/' $FORMS/monitor.csv >"$WORK/half.csv"
+run check "$WORK/half.csv"
+if grep -q '2024-06 score 95.25, 优' "$WORK/out"; then ok; else bad "半年度: $(cat "$WORK/out")"; fi
+
 # target form: long-term and annual columns, a spaced 一级 label, 中期目标
 run check $FORMS/targets.csv
 expect "targets: exit" "$rc" 0
