@@ -38,7 +38,8 @@ static void project_funds(JxDocument *doc, const JxProject *p, const JxProjectRe
     if (cells[i].shown)
       head[n++] = cells[i].head;
   bool points = e && pr && pr->has_execution && e->has_weight;
-  guint cols = n + (e ? 3 : 0) + (points ? 2 : 0);
+  bool expected = e && e->has_expected;
+  guint cols = n + (e ? 3 : 0) + (expected ? 1 : 0) + (points ? 2 : 0);
   JxBlock *t = report_headed_table(doc, cols, head, n);
   char *when = e ? report_period_label(e->period) : NULL;
   if (e) {
@@ -47,6 +48,8 @@ static void project_funds(JxDocument *doc, const JxProject *p, const JxProjectRe
     g_free(h);
     jx_block_cell(t, "执行率", JX_ALIGN_CENTER, false);
     jx_block_cell(t, "序时进度", JX_ALIGN_CENTER, false);
+    if (expected)
+      jx_block_cell(t, "全年预计\n执行数", JX_ALIGN_CENTER, false);
     if (points) {
       jx_block_cell(t, "分值", JX_ALIGN_CENTER, false);
       jx_block_cell(t, "得分", JX_ALIGN_CENTER, false);
@@ -71,6 +74,8 @@ static void project_funds(JxDocument *doc, const JxProject *p, const JxProjectRe
     jx_block_cell(t, report_money(e->executed, e->has_executed, buf), JX_ALIGN_RIGHT, false);
     jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
     jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
+    if (expected)
+      jx_block_cell(t, report_money(e->expected, true, buf), JX_ALIGN_RIGHT, false);
     if (points) {
       char w[32], sc[32];
       g_snprintf(sc, sizeof sc, "%.2f", pr->execution_score);
@@ -129,10 +134,21 @@ static bool has_texts(const JxProject *p, bool of_goal) {
 /* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
 static void indicator_table(JxDocument *doc, const JxProject *p, const char *asked) {
   const char *period = asked ? asked : report_latest_period(p);
-  guint cols = period ? 7 : 6;
-  static const char *const head[] = {"序号",     "一级指标",       "二级指标",
-                                     "三级指标", "实施周期指标值", "年度指标值"};
-  JxBlock *t = report_headed_table(doc, cols, head, G_N_ELEMENTS(head));
+  /* a monitoring form's 全年预计完成情况, where it gives one */
+  bool expected = false;
+  for (guint i = 0; period && i < p->indicators->len && !expected; i++) {
+    const JxActual *a = report_actual_at(g_ptr_array_index(p->indicators, i), period);
+    expected = a && *a->expected;
+  }
+  /* and 实施周期指标值 only where some indicator has one (forms rarely do) */
+  bool long_term = false;
+  for (guint i = 0; i < p->indicators->len && !long_term; i++)
+    long_term = ((const JxIndicator *)g_ptr_array_index(p->indicators, i))->period_target != NULL;
+  guint cols = 5 + long_term + (period ? 1 : 0) + (expected ? 1 : 0);
+  const char *head[] = {"序号", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"};
+  if (!long_term)
+    head[4] = head[5];
+  JxBlock *t = report_headed_table(doc, cols, head, long_term ? 6 : 5);
   if (period) {
     char *when = report_period_label(period);
     char *h = g_strdup_printf("实际完成值\n（%s）", when);
@@ -140,6 +156,8 @@ static void indicator_table(JxDocument *doc, const JxProject *p, const char *ask
     g_free(h);
     g_free(when);
   }
+  if (expected)
+    jx_block_cell(t, "全年预计\n完成情况", JX_ALIGN_CENTER, false);
   for (guint i = 0; i < p->indicators->len; i++) {
     const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
     char n[16];
@@ -149,11 +167,14 @@ static void indicator_table(JxDocument *doc, const JxProject *p, const char *ask
     jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
     jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
     jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->period_target ? ind->period_target->raw : "", JX_ALIGN_LEFT, false);
+    if (long_term)
+      jx_block_cell(t, ind->period_target ? ind->period_target->raw : "", JX_ALIGN_LEFT, false);
     jx_block_cell(t, ind->annual_target ? ind->annual_target->raw : "", JX_ALIGN_LEFT, false);
     if (period) {
       const JxActual *a = report_actual_at(ind, period);
       jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);
+      if (expected)
+        jx_block_cell(t, a ? a->expected : "", JX_ALIGN_LEFT, false);
     }
   }
 }

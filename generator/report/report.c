@@ -356,7 +356,9 @@ static void scores_table(Report *r, const JxDepartmentResult *dr) {
   jx_block_cell(t, dr->grade, JX_ALIGN_CENTER, true);
   t->min_share = g_new0(double, 5);
   t->min_share[1] = 0.4;
-  t->min_share[3] = 0.12; /* "110.00 / 110" on one line */
+  for (guint i = 0; i < dr->projects->len; i++)
+    if (fabs(((const JxProjectResult *)g_ptr_array_index(dr->projects, i))->out_of - 100) > 0.005)
+      t->min_share[3] = 0.12; /* "110.00 / 110" on one line */
 }
 
 /* 基本情况: the funds, the scores, the department charts. */
