@@ -12,7 +12,8 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
-PKGS := pangocairo pangoft2 harfbuzz harfbuzz-subset glib-2.0 fontconfig cairo-pdf cairo-svg cairo-png
+PKGS := pangocairo pangoft2 harfbuzz harfbuzz-subset glib-2.0 fontconfig cairo-pdf cairo-svg cairo-png \
+        libzip libxml-2.0
 # BUILD holds objects and test binaries, BIN the program: the sanitizer
 # build uses its own of both, so the two never mix.
 BUILD ?= build

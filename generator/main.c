@@ -274,8 +274,11 @@ static void print_summary(const JxInput *f) {
   if (i->kind == JX_KIND_UNKNOWN) {
     printf("not read");
   } else {
-    printf("%s (%s, %s)", jx_table_kind_name(i->kind), i->encoding,
-           i->delimiter == '\t' ? "tab" : "comma");
+    if (i->parts)
+      printf("%s (%s)", i->parts->str, i->encoding);
+    else
+      printf("%s (%s, %s)", jx_table_kind_name(i->kind), i->encoding,
+             i->delimiter == '\t' ? "tab" : "comma");
     if (i->department)
       printf(", %s", i->department);
     if (i->departments > 1)
@@ -285,6 +288,8 @@ static void print_summary(const JxInput *f) {
              i->indicators, i->indicators == 1 ? "" : "s");
     if (i->kind != JX_KIND_TARGETS)
       printf(", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
+    if (i->hidden)
+      printf(", %u hidden sheet%s skipped", i->hidden, i->hidden == 1 ? "" : "s");
   }
   printf(": %u error%s, %u warning%s\n", f->diag->errors, f->diag->errors == 1 ? "" : "s",
          f->diag->warnings, f->diag->warnings == 1 ? "" : "s");

@@ -1,6 +1,8 @@
 /* diag.c - problems found in one input file. */
 #include "model/diag.h"
 
+#include <string.h>
+
 #include <stdarg.h>
 
 static void diagnostic_free(JxDiagnostic *x) {
@@ -43,7 +45,7 @@ static void add(JxDiag *d, JxSeverity severity, const char *file, int line, int 
 void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  add(d, severity, NULL, line, col, fmt, ap);
+  add(d, severity, d->part, line, col, fmt, ap);
   va_end(ap);
 }
 
@@ -55,17 +57,43 @@ void jx_diag_add_at(JxDiag *d, JxSeverity severity, const char *file, int line, 
   va_end(ap);
 }
 
+void jx_diag_place(const char *file, int line, int col, char *buf, size_t size) {
+  size_t n = strlen(file);
+  if (n && file[n - 1] == '!' && line > 0) {
+    /* a sheet of a workbook: book.xlsx:Sheet1!C12 */
+    char letters[16];
+    int k = 0;
+    char rev[16];
+    for (int c = col > 0 ? col : 1; c > 0 && k < 15; c = (c - 1) / 26)
+      rev[k++] = (char)('A' + (c - 1) % 26);
+    for (int i = 0; i < k; i++)
+      letters[i] = rev[k - 1 - i];
+    letters[k] = '\0';
+    g_snprintf(buf, size, "%s%s%d", file, col > 0 ? letters : "", line);
+  } else if (n && file[n - 1] == ':' && line > 0) {
+    /* a table of a document: form.docx:table 2:row 5:col 3 */
+    if (col > 0)
+      g_snprintf(buf, size, "%srow %d:col %d", file, line, col);
+    else
+      g_snprintf(buf, size, "%srow %d", file, line);
+  } else if (n && (file[n - 1] == '!' || file[n - 1] == ':')) {
+    g_snprintf(buf, size, "%.*s", (int)(n - 1), file);
+  } else if (line > 0 && col > 0) {
+    g_snprintf(buf, size, "%s:%d:%d", file, line, col);
+  } else if (line > 0) {
+    g_snprintf(buf, size, "%s:%d", file, line);
+  } else {
+    g_snprintf(buf, size, "%s", file);
+  }
+}
+
 void jx_diag_print(const JxDiag *d, FILE *out) {
   for (guint i = 0; i < d->list->len; i++) {
     const JxDiagnostic *x = g_ptr_array_index(d->list, i);
     const char *kind = x->severity == JX_ERROR ? "error" : "warning";
-    const char *file = x->file ? x->file : d->file;
-    if (x->line > 0 && x->col > 0)
-      fprintf(out, "%s:%d:%d: %s: %s\n", file, x->line, x->col, kind, x->message);
-    else if (x->line > 0)
-      fprintf(out, "%s:%d: %s: %s\n", file, x->line, kind, x->message);
-    else
-      fprintf(out, "%s: %s: %s\n", file, kind, x->message);
+    char place[1024];
+    jx_diag_place(x->file ? x->file : d->file, x->line, x->col, place, sizeof place);
+    fprintf(out, "%s: %s: %s\n", place, kind, x->message);
   }
   guint shown = d->list->len, total = d->errors + d->warnings;
   if (total > shown)

@@ -23,9 +23,12 @@ typedef struct {
 } JxDiagnostic;
 
 typedef struct {
-  char *file;      /* as named on the command line */
-  GPtrArray *list; /* JxDiagnostic *, at most JX_DIAG_KEEP kept */
-  guint errors;    /* all counted, kept or not */
+  char *file;       /* as named on the command line */
+  const char *part; /* where jx_diag_add places problems when not NULL: a
+                     * sheet ("book.xlsx:Sheet1!") or table ("form.docx:table
+                     * 2:") of the file; must outlive the JxDiag */
+  GPtrArray *list;  /* JxDiagnostic *, at most JX_DIAG_KEEP kept */
+  guint errors;     /* all counted, kept or not */
   guint warnings;
 } JxDiag;
 
@@ -43,6 +46,12 @@ void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *
 /* Records a problem in another file than d's (file must outlive d). */
 void jx_diag_add_at(JxDiag *d, JxSeverity severity, const char *file, int line, int col,
                     const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+
+/* Writes the place of a problem into buf: FILE:LINE:COL, or for a file
+ * named as a sheet ("book.xlsx:Sheet1!") FILE + the cell (C12: LINE is the
+ * row, COL the column), or for a table of a document ("form.docx:table 2:")
+ * FILE + "row LINE:col COL". */
+void jx_diag_place(const char *file, int line, int col, char *buf, size_t size);
 
 /* Prints the kept problems to out, and a line for those not kept. */
 void jx_diag_print(const JxDiag *d, FILE *out);

@@ -1,6 +1,7 @@
 /* table.c - a file's rows to the model: finds the header below any
  * preamble, recognises the kind of table and hands each row to its reader. */
 #include "read/form.h"
+#include "read/xlsx.h"
 
 #include "read/indicator.h"
 #include "model/text.h"
@@ -26,6 +27,8 @@ const char *jx_table_kind_name(JxTableKind kind) {
 
 void jx_table_info_clear(JxTableInfo *info) {
   g_free(info->department);
+  if (info->parts)
+    g_string_free(info->parts, TRUE);
   memset(info, 0, sizeof *info);
 }
 
@@ -220,79 +223,155 @@ static char sniff_delimiter(const char *text, size_t len) {
   return memchr(text, '\t', head) ? '\t' : ',';
 }
 
-void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
-                    JxTableInfo *info) {
-  memset(info, 0, sizeof *info);
-  char *owned = NULL;
-  const char *text = NULL;
-  size_t text_len = 0;
-  if (len == 0) {
-    jx_diag_add(diag, JX_ERROR, 0, 0, "the file is empty");
-    return;
-  }
-  if (!jx_csv_decode(bytes, len, r->encoding, diag, &owned, &text, &text_len, &info->encoding))
-    return;
-  Table t = {0};
-  t.reader = r;
-  t.model = r->model;
-  t.diag = diag;
-  t.info = info;
-  t.file = jx_model_intern(r->model, name);
+/* Starts reading one table or form of a file: place names it in
+ * locations (the file, or a sheet or table of it). */
+static void table_open(Table *t, JxReader *r, const char *name, const char *place, JxDiag *diag,
+                       JxTableInfo *info) {
+  memset(t, 0, sizeof *t);
+  t->reader = r;
+  t->model = r->model;
+  t->diag = diag;
+  t->info = info;
+  t->file = jx_model_intern(r->model, place);
+  /* a sheet's or table's problems are placed there */
+  diag->part = strcmp(place, name) == 0 ? NULL : t->file;
   char *base = g_path_get_basename(name);
   char *dot = strrchr(base, '.');
   if (dot && dot != base)
     *dot = '\0';
-  t.fallback_department = base;
-  t.segment = g_ptr_array_new();
-  t.file_projects = g_ptr_array_new();
-  t.since_grand = g_ptr_array_new();
-  t.departments = g_hash_table_new(NULL, NULL);
-  t.first_lines = g_string_new(NULL);
-  info->delimiter = sniff_delimiter(text, text_len);
-  jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
-  if (!t.header_seen && diag->errors == 0) {
+  t->fallback_department = base;
+  t->segment = g_ptr_array_new();
+  t->file_projects = g_ptr_array_new();
+  t->since_grand = g_ptr_array_new();
+  t->departments = g_hash_table_new(NULL, NULL);
+  t->first_lines = g_string_new(NULL);
+}
+
+/* Ends a table or form: what is checked once all its rows are read. */
+static void table_close(Table *t) {
+  JxDiag *diag = t->diag;
+  JxTableInfo *info = t->info;
+  if (!t->header_seen && diag->errors == 0) {
     char *names = looked_for();
     jx_diag_add(diag, JX_ERROR, 1, 1,
                 "no table or form found; looked for a header row with the columns %s, or a "
                 "form's 项目名称/主管部门 lines, funds block or 绩效指标 block; the first lines "
                 "hold %s",
-                names, t.first_lines->len ? t.first_lines->str : "nothing");
+                names, t->first_lines->len ? t->first_lines->str : "nothing");
     g_free(names);
-  } else if (t.header_seen && t.data_rows == 0 && diag->errors == 0) {
+  } else if (t->header_seen && t->data_rows == 0 && diag->errors == 0) {
     jx_diag_add(diag, JX_ERROR, 0, 0, "the table has a header but no rows");
   }
-  sheet_form_finish(&t);
-  if (info->kind == JX_KIND_FORM && t.info->projects == 0 && diag->errors == 0)
+  sheet_form_finish(t);
+  if (info->kind == JX_KIND_FORM && t->info->projects == 0 && diag->errors == 0)
     jx_diag_add(diag, JX_ERROR, 0, 0,
                 "a form with no project or department-whole part in it: no 项目名称 or 部门名称 "
                 "line, and no 绩效指标 block");
   if (info->kind == JX_KIND_INDICATORS)
-    sheet_close_segment(&t); /* a flat sheet's department row against its projects */
+    sheet_close_segment(t); /* a flat sheet's department row against its projects */
   if (info->kind == JX_KIND_TARGETS) {
-    sheet_settle_bare_row(&t, false);
-    sheet_close_segment(&t);
-    sheet_close_grand_total(&t);
-    sheet_check_indicators(&t);
+    sheet_settle_bare_row(t, false);
+    sheet_close_segment(t);
+    sheet_close_grand_total(t);
+    sheet_check_indicators(t);
   }
+  g_free(t->fallback_department);
+  g_free(t->header_key);
+  g_free(t->header_first);
+  g_free(t->title);
+  g_free(t->department);
+  g_free(t->project);
+  g_free(t->last_level1);
+  g_free(t->last_level2);
+  g_free(t->bare_name);
+  g_ptr_array_free(t->segment, TRUE);
+  g_ptr_array_free(t->file_projects, TRUE);
+  g_ptr_array_free(t->since_grand, TRUE);
+  g_hash_table_destroy(t->departments);
+  g_string_free(t->first_lines, TRUE);
+  if (t->titles)
+    g_string_free(t->titles, TRUE);
+  g_free(t->period);
+  g_free(t->last_project_name);
+  diag->part = NULL;
+}
+
+/* Adds what one table or form of a file read to the file's summary. */
+static void info_add(JxTableInfo *file, JxTableInfo *part, const char *label) {
+  if (file->kind == JX_KIND_UNKNOWN)
+    file->kind = part->kind;
+  if (!file->department && part->department)
+    file->department = g_strdup(part->department);
+  file->departments += part->departments;
+  file->projects += part->projects;
+  file->indicators += part->indicators;
+  file->actuals += part->actuals;
+  if (!file->parts)
+    file->parts = g_string_new(NULL);
+  g_string_append_printf(file->parts, "%s%s: %s, %u project%s, %u indicator%s",
+                         file->parts->len ? "; " : "", label, jx_table_kind_name(part->kind),
+                         part->projects, part->projects == 1 ? "" : "s", part->indicators,
+                         part->indicators == 1 ? "" : "s");
+  jx_table_info_clear(part);
+}
+
+/* The sheets of a workbook, each a table or form of its own. */
+typedef struct {
+  JxReader *reader;
+  const char *name;
+  JxDiag *diag;
+  JxTableInfo *info, part;
+  Table t;
+  char *label;
+} Book;
+
+static void book_begin(void *data, const char *sheet) {
+  Book *b = data;
+  memset(&b->part, 0, sizeof b->part);
+  b->part.encoding = b->info->encoding;
+  char *place = g_strdup_printf("%s:%s!", b->name, sheet);
+  table_open(&b->t, b->reader, b->name, place, b->diag, &b->part);
+  g_free(place);
+  b->label = g_strdup(sheet);
+}
+
+static void book_end(void *data) {
+  Book *b = data;
+  table_close(&b->t);
+  info_add(b->info, &b->part, b->label);
+  g_free(b->label);
+}
+
+static bool book_row(const JxRow *row, void *data) {
+  return on_row(row, &((Book *)data)->t);
+}
+
+void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
+                    JxTableInfo *info) {
+  memset(info, 0, sizeof *info);
+  if (len == 0) {
+    jx_diag_add(diag, JX_ERROR, 0, 0, "the file is empty");
+    return;
+  }
+  if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) {
+    /* a zip: a workbook or a document */
+    info->encoding = "xlsx";
+    Book b = {.reader = r, .name = name, .diag = diag, .info = info};
+    const JxSheetReader fn = {book_begin, book_row, book_end};
+    jx_xlsx_read(bytes, len, diag, &fn, &b, &info->hidden);
+    return;
+  }
+  char *owned = NULL;
+  const char *text = NULL;
+  size_t text_len = 0;
+  if (!jx_csv_decode(bytes, len, r->encoding, diag, &owned, &text, &text_len, &info->encoding))
+    return;
+  Table t;
+  table_open(&t, r, name, name, diag, info);
+  info->delimiter = sniff_delimiter(text, text_len);
+  jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
+  table_close(&t);
   g_free(owned);
-  g_free(t.fallback_department);
-  g_free(t.header_key);
-  g_free(t.header_first);
-  g_free(t.title);
-  g_free(t.department);
-  g_free(t.project);
-  g_free(t.last_level1);
-  g_free(t.last_level2);
-  g_free(t.bare_name);
-  g_ptr_array_free(t.segment, TRUE);
-  g_ptr_array_free(t.file_projects, TRUE);
-  g_ptr_array_free(t.since_grand, TRUE);
-  g_hash_table_destroy(t.departments);
-  g_string_free(t.first_lines, TRUE);
-  if (t.titles)
-    g_string_free(t.titles, TRUE);
-  g_free(t.period);
-  g_free(t.last_project_name);
 }
 
 JxReader *jx_reader_new(JxModel *m, const char *encoding) {

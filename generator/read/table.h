@@ -33,6 +33,8 @@ typedef struct {
   guint projects;       /* projects the file added */
   guint indicators;     /* indicators the file added */
   guint actuals;        /* actual values and execution records it gave */
+  GString *parts;       /* a workbook's sheets: "Sheet1: form, 1 project …"; NULL */
+  guint hidden;         /* a workbook's hidden sheets, skipped */
 } JxTableInfo;
 
 typedef struct JxReader JxReader;
