@@ -271,14 +271,20 @@ static int read_inputs(const Options *o, JxInputs **in) {
 static void print_summary(const JxInput *f) {
   const JxTableInfo *i = &f->info;
   printf("%s: ", f->path);
-  if (i->kind == JX_KIND_UNKNOWN) {
+  if (i->parts) {
+    /* a workbook: what each of its visible sheets held */
+    guint sheets = 1;
+    for (const char *c = i->parts->str; (c = strstr(c, "; ")); c += 2)
+      sheets++;
+    printf("workbook (%s), %u sheet%s (%s), %u actual%s", i->encoding, sheets,
+           sheets == 1 ? "" : "s", i->parts->str, i->actuals, i->actuals == 1 ? "" : "s");
+    if (i->hidden)
+      printf(", %u hidden sheet%s skipped", i->hidden, i->hidden == 1 ? "" : "s");
+  } else if (i->kind == JX_KIND_UNKNOWN) {
     printf("not read");
   } else {
-    if (i->parts)
-      printf("%s (%s)", i->parts->str, i->encoding);
-    else
-      printf("%s (%s, %s)", jx_table_kind_name(i->kind), i->encoding,
-             i->delimiter == '\t' ? "tab" : "comma");
+    printf("%s (%s, %s)", jx_table_kind_name(i->kind), i->encoding,
+           i->delimiter == '\t' ? "tab" : "comma");
     if (i->department)
       printf(", %s", i->department);
     if (i->departments > 1)
@@ -288,8 +294,6 @@ static void print_summary(const JxInput *f) {
              i->indicators, i->indicators == 1 ? "" : "s");
     if (i->kind != JX_KIND_TARGETS)
       printf(", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
-    if (i->hidden)
-      printf(", %u hidden sheet%s skipped", i->hidden, i->hidden == 1 ? "" : "s");
   }
   printf(": %u error%s, %u warning%s\n", f->diag->errors, f->diag->errors == 1 ? "" : "s",
          f->diag->warnings, f->diag->warnings == 1 ? "" : "s");

@@ -4,10 +4,19 @@
 #include <errno.h>
 #include <string.h>
 
+/* Whether a folder's file is one jixiao reads: text tables and workbooks,
+ * not the lock files Office leaves beside an open one (~$book.xlsx). */
 static bool is_table_file(const char *name) {
-  return g_str_has_suffix(name, ".csv") || g_str_has_suffix(name, ".tsv") ||
-         g_str_has_suffix(name, ".txt") || g_str_has_suffix(name, ".CSV") ||
-         g_str_has_suffix(name, ".TSV") || g_str_has_suffix(name, ".TXT");
+  static const char *const kinds[] = {".csv", ".tsv", ".txt", ".xlsx", NULL};
+  const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+  if (g_str_has_prefix(base, "~$") || g_str_has_prefix(base, ".~lock."))
+    return false;
+  char *lower = g_ascii_strdown(base, -1);
+  bool yes = false;
+  for (int i = 0; kinds[i] && !yes; i++)
+    yes = g_str_has_suffix(lower, kinds[i]);
+  g_free(lower);
+  return yes;
 }
 
 static gint compare_paths(gconstpointer a, gconstpointer b) {
@@ -78,7 +87,7 @@ JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char 
       if (!walk(paths[i], names, message, 0))
         status = JX_INPUTS_IO;
       else if (names->len == before) {
-        *message = g_strdup_printf("%s: the folder holds no .csv, .tsv or .txt file", paths[i]);
+        *message = g_strdup_printf("%s: the folder holds no .csv, .tsv, .txt or .xlsx file", paths[i]);
         status = JX_INPUTS_EMPTY;
       }
     } else {

@@ -308,10 +308,14 @@ static void info_add(JxTableInfo *file, JxTableInfo *part, const char *label) {
   file->actuals += part->actuals;
   if (!file->parts)
     file->parts = g_string_new(NULL);
-  g_string_append_printf(file->parts, "%s%s: %s, %u project%s, %u indicator%s",
-                         file->parts->len ? "; " : "", label, jx_table_kind_name(part->kind),
-                         part->projects, part->projects == 1 ? "" : "s", part->indicators,
-                         part->indicators == 1 ? "" : "s");
+  g_string_append_printf(file->parts, "%s%s: %s", file->parts->len ? "; " : "", label,
+                         jx_table_kind_name(part->kind));
+  if (part->department)
+    g_string_append_printf(file->parts, ", %s", part->department);
+  if (part->kind != JX_KIND_ACTUALS && part->kind != JX_KIND_UNKNOWN)
+    g_string_append_printf(file->parts, ", %u project%s, %u indicator%s", part->projects,
+                           part->projects == 1 ? "" : "s", part->indicators,
+                           part->indicators == 1 ? "" : "s");
   jx_table_info_clear(part);
 }
 
@@ -353,12 +357,23 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
     jx_diag_add(diag, JX_ERROR, 0, 0, "the file is empty");
     return;
   }
+  if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+    /* an OLE2 compound file: Excel 97–2003, Word 97–2003, WPS, or an
+     * Office file encrypted with a password */
+    jx_diag_add(diag, JX_ERROR, 0, 0,
+                "an OLE2 compound file (.xls, .doc, WPS's .et or .wps, or a workbook encrypted "
+                "with a password), which jixiao does not read: save it as .xlsx, without a "
+                "password");
+    return;
+  }
   if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) {
     /* a zip: a workbook or a document */
     info->encoding = "xlsx";
     Book b = {.reader = r, .name = name, .diag = diag, .info = info};
     const JxSheetReader fn = {book_begin, book_row, book_end};
-    jx_xlsx_read(bytes, len, diag, &fn, &b, &info->hidden);
+    if (jx_xlsx_read(bytes, len, diag, &fn, &b, &info->hidden) && !info->parts)
+      jx_diag_add(diag, JX_ERROR, 0, 0, "the workbook has no visible sheet (%u hidden)",
+                  info->hidden);
     return;
   }
   char *owned = NULL;

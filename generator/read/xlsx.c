@@ -577,6 +577,18 @@ bool jx_xlsx_read(const char *bytes, size_t len, JxDiag *diag, const JxSheetRead
   JxOoxml *z = jx_ooxml_open(bytes, len, diag);
   if (!z)
     return false;
+  if (!jx_ooxml_has(z, "xl/workbook.xml")) {
+    jx_diag_add(diag, JX_ERROR, 0, 0, "%s",
+                jx_ooxml_has(z, "xl/workbook.bin")
+                    ? "an Excel binary workbook (.xlsb), which jixiao does not read: save it as "
+                      ".xlsx"
+                : jx_ooxml_has(z, "word/document.xml")
+                    ? "a Word document (.docx), which jixiao does not read yet: save its tables "
+                      "as .xlsx or .csv"
+                    : "a zip that is not an Excel workbook (no xl/workbook.xml)");
+    jx_ooxml_close(z);
+    return false;
+  }
   Book b = {z,
             diag,
             g_ptr_array_new_with_free_func(g_free),

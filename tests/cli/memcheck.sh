@@ -35,4 +35,8 @@ rm "$WORK/forms/bad-form.csv"
 memcheck "forms check" check "$WORK/forms"
 memcheck "forms render" render -o "$WORK/forms-out" "$WORK/forms"
 memcheck "bad form" check tests/data/forms/bad-form.csv
+# workbooks: a form, number formats and sheets, formulas without values
+memcheck "workbooks" check tests/data/office/text/national.xlsx tests/data/office/xlsx/formats.xlsx \
+  tests/data/office/xlsx/sheets.xlsx tests/data/office/xlsx/merged.xlsx
+memcheck "formulas" check tests/data/office/xlsx/formulas.xlsx
 finish memcheck
