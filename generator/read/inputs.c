@@ -87,7 +87,8 @@ JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char 
       if (!walk(paths[i], names, message, 0))
         status = JX_INPUTS_IO;
       else if (names->len == before) {
-        *message = g_strdup_printf("%s: the folder holds no .csv, .tsv, .txt or .xlsx file", paths[i]);
+        *message =
+            g_strdup_printf("%s: the folder holds no .csv, .tsv, .txt or .xlsx file", paths[i]);
         status = JX_INPUTS_EMPTY;
       }
     } else {

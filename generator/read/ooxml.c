@@ -211,3 +211,32 @@ char *jx_ooxml_target(JxOoxml *z, const char *rels, const char *base, const char
   jx_ooxml_done(z, r);
   return found;
 }
+
+bool jx_ooxml_contains(JxOoxml *z, const char *name, const char *needle) {
+  zip_file_t *file = zip_fopen(z->zip, name, 0);
+  if (!file)
+    return false;
+  size_t n = strlen(needle);
+  char buf[65536];
+  size_t carry = 0;
+  bool found = false;
+  gint64 total = 0;
+  for (;;) {
+    zip_int64_t got = zip_fread(file, buf + carry, sizeof buf - carry);
+    if (got <= 0)
+      break;
+    total += got;
+    size_t have = carry + (size_t)got;
+    if (g_strstr_len(buf, (gssize)have, needle)) {
+      found = true;
+      break;
+    }
+    /* the part's bounds hold here too: jx_ooxml_part says so when read */
+    if (total > JX_OOXML_PART_MAX)
+      break;
+    carry = n - 1 < have ? n - 1 : have;
+    memmove(buf, buf + have - carry, carry);
+  }
+  zip_fclose(file);
+  return found;
+}

@@ -30,6 +30,10 @@ void jx_ooxml_close(JxOoxml *z);
 /* Whether the zip has a part called name ("xl/workbook.xml"). */
 bool jx_ooxml_has(JxOoxml *z, const char *name);
 
+/* Whether part name holds the bytes of needle, found by inflating it
+ * without parsing: a cheap look for an element before a second pass. */
+bool jx_ooxml_contains(JxOoxml *z, const char *name, const char *needle);
+
 /* A streaming reader of part name; NULL (reported) when it is missing or
  * cannot be opened.  Read it with jx_ooxml_next, free it with
  * jx_ooxml_done. */

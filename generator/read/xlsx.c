@@ -379,6 +379,10 @@ static bool cell_ref(const char *ref, int *row, int *col) {
  * part is read once for them first). */
 static GArray *read_merges(Book *b, const char *part) {
   GArray *ranges = g_array_new(FALSE, FALSE, sizeof(Range));
+  /* most large sheets merge nothing: a look at the bytes spares them a
+   * second parse */
+  if (!jx_ooxml_contains(b->z, part, "mergeCell"))
+    return ranges;
   xmlTextReaderPtr r = jx_ooxml_part(b->z, part);
   while (r && jx_ooxml_next(b->z, r) == 1) {
     if (jx_ooxml_at(r, "sheetData", false) && !xmlTextReaderIsEmptyElement(r)) {

@@ -53,6 +53,14 @@ echo "jixiao bench: medians of $RUNS runs"
 awk -v COPIES=4700 -f "$ROOT/tests/bench/bigtable.awk" "$ROOT/input/haizhu-2024-targets.csv" >"$WORK/published-50mb.csv"
 bench "check, published table ~50 MB" "$WORK/published-50mb.csv" check "$WORK/published-50mb.csv"
 bench "dump, published table ~50 MB" "$WORK/published-50mb.csv" dump "$WORK/published-50mb.csv"
+# a workbook of ~50 MB (1,400,000 indicator rows, written by openpyxl)
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+  /usr/bin/python3 "$ROOT/tests/bench/workbook.py" 1400000 "$WORK/rows-50mb.xlsx"
+  bench "check, workbook ~50 MB (.xlsx)" "$WORK/rows-50mb.xlsx" check "$WORK/rows-50mb.xlsx"
+  bench "dump, workbook ~50 MB (.xlsx)" "$WORK/rows-50mb.xlsx" dump "$WORK/rows-50mb.xlsx"
+else
+  echo "workbook ~50 MB: python3-openpyxl is not installed (scripts/bootstrap)"
+fi
 {
   echo '项目名称：十万指标'
   echo '一级指标,二级指标,三级指标,指标值,计量单位,分值'
