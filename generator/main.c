@@ -35,7 +35,7 @@ static const char usage[] =
     "       jixiao --help | --version\n"
     "\n"
     "INPUT is a .csv, .tsv or .txt table, an .xlsx workbook (each sheet a table),\n"
-    "or a folder of them.  Tables may be published target tables\n"
+    "a .docx document (each table), or a folder of them.  Tables may be published target tables\n"
     "(项目支出绩效目标表), one-indicator-per-row tables, actuals by period, or the\n"
     "forms units publish (自评表, 监控表, 目标表); UTF-8, UTF-8 with BOM, UTF-16\n"
     "with BOM or GB18030.\n"
@@ -278,8 +278,10 @@ static void print_summary(const JxInput *f) {
     guint sheets = 1;
     for (const char *c = i->parts->str; (c = strstr(c, "; ")); c += 2)
       sheets++;
-    printf("workbook (%s), %u sheet%s (%s), %u actual%s", i->encoding, sheets,
-           sheets == 1 ? "" : "s", i->parts->str, i->actuals, i->actuals == 1 ? "" : "s");
+    bool document = strcmp(i->encoding, "docx") == 0;
+    printf("%s (%s), %u %s%s (%s), %u actual%s", document ? "document" : "workbook", i->encoding,
+           sheets, document ? "table" : "sheet", sheets == 1 ? "" : "s", i->parts->str, i->actuals,
+           i->actuals == 1 ? "" : "s");
     if (i->hidden)
       printf(", %u hidden sheet%s skipped", i->hidden, i->hidden == 1 ? "" : "s");
   } else if (i->kind == JX_KIND_UNKNOWN) {

@@ -164,7 +164,18 @@ bool jx_ooxml_done(JxOoxml *z, xmlTextReaderPtr r) {
 }
 
 char *jx_ooxml_attr(xmlTextReaderPtr r, const char *name) {
-  return (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)name);
+  char *v = (char *)xmlTextReaderGetAttribute(r, (const xmlChar *)name);
+  if (v || !xmlTextReaderHasAttributes(r))
+    return v;
+  /* WordprocessingML qualifies its attributes (w:val): matched by local name */
+  for (int ok = xmlTextReaderMoveToFirstAttribute(r); ok == 1 && !v;
+       ok = xmlTextReaderMoveToNextAttribute(r)) {
+    const xmlChar *local = xmlTextReaderConstLocalName(r);
+    if (local && strcmp((const char *)local, name) == 0)
+      v = (char *)xmlTextReaderValue(r);
+  }
+  xmlTextReaderMoveToElement(r);
+  return v;
 }
 
 bool jx_ooxml_at(xmlTextReaderPtr r, const char *local, bool end) {

@@ -46,8 +46,8 @@ int jx_ooxml_next(JxOoxml *z, xmlTextReaderPtr r);
 /* Frees a part's reader; false when reading it went wrong. */
 bool jx_ooxml_done(JxOoxml *z, xmlTextReaderPtr r);
 
-/* The value of attribute name of r's current element; caller frees
- * (xmlFree); NULL when absent. */
+/* The value of attribute name of r's current element, qualified or not
+ * (w:val is val); caller frees (xmlFree); NULL when absent. */
 char *jx_ooxml_attr(xmlTextReaderPtr r, const char *name);
 
 /* Whether r is at an element start (or end, for end) named local (the

@@ -1,6 +1,7 @@
 /* table.c - a file's rows to the model: finds the header below any
  * preamble, recognises the kind of table and hands each row to its reader. */
 #include "read/form.h"
+#include "read/docx.h"
 #include "read/xlsx.h"
 
 #include "read/indicator.h"
@@ -327,13 +328,14 @@ typedef struct {
   JxTableInfo *info, part;
   Table t;
   char *label;
+  bool document; /* a Word document's tables, not a workbook's sheets */
 } Book;
 
 static void book_begin(void *data, const char *sheet) {
   Book *b = data;
   memset(&b->part, 0, sizeof b->part);
   b->part.encoding = b->info->encoding;
-  char *place = g_strdup_printf("%s:%s!", b->name, sheet);
+  char *place = g_strdup_printf(b->document ? "%s:%s:" : "%s:%s!", b->name, sheet);
   table_open(&b->t, b->reader, b->name, place, b->diag, &b->part);
   g_free(place);
   b->label = g_strdup(sheet);
@@ -368,12 +370,20 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   }
   if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) {
     /* a zip: a workbook or a document */
-    info->encoding = "xlsx";
-    Book b = {.reader = r, .name = name, .diag = diag, .info = info};
+    JxOoxml *z = jx_ooxml_open(bytes, len, diag);
+    if (!z)
+      return;
+    bool document = jx_ooxml_has(z, "word/document.xml");
+    info->encoding = document ? "docx" : "xlsx";
+    Book b = {.reader = r, .name = name, .diag = diag, .info = info, .document = document};
     const JxSheetReader fn = {book_begin, book_row, book_end};
-    if (jx_xlsx_read(bytes, len, diag, &fn, &b, &info->hidden) && !info->parts)
+    guint tables = 0;
+    if (document)
+      jx_docx_read(z, diag, &fn, &b, &tables);
+    else if (jx_xlsx_read(z, diag, &fn, &b, &info->hidden) && !info->parts)
       jx_diag_add(diag, JX_ERROR, 0, 0, "the workbook has no visible sheet (%u hidden)",
                   info->hidden);
+    jx_ooxml_close(z);
     return;
   }
   char *owned = NULL;

@@ -575,22 +575,14 @@ static bool read_sheet(Book *b, const char *part, const JxSheetReader *fn, void 
   return ok;
 }
 
-bool jx_xlsx_read(const char *bytes, size_t len, JxDiag *diag, const JxSheetReader *fn, void *data,
-                  guint *hidden) {
+bool jx_xlsx_read(JxOoxml *z, JxDiag *diag, const JxSheetReader *fn, void *data, guint *hidden) {
   *hidden = 0;
-  JxOoxml *z = jx_ooxml_open(bytes, len, diag);
-  if (!z)
-    return false;
   if (!jx_ooxml_has(z, "xl/workbook.xml")) {
     jx_diag_add(diag, JX_ERROR, 0, 0, "%s",
                 jx_ooxml_has(z, "xl/workbook.bin")
                     ? "an Excel binary workbook (.xlsb), which jixiao does not read: save it as "
                       ".xlsx"
-                : jx_ooxml_has(z, "word/document.xml")
-                    ? "a Word document (.docx), which jixiao does not read yet: save its tables "
-                      "as .xlsx or .csv"
-                    : "a zip that is not an Excel workbook (no xl/workbook.xml)");
-    jx_ooxml_close(z);
+                    : "a zip that is neither an Excel workbook nor a Word document");
     return false;
   }
   Book b = {z,
@@ -629,6 +621,5 @@ bool jx_xlsx_read(const char *bytes, size_t len, JxDiag *diag, const JxSheetRead
   g_ptr_array_free(b.strings, TRUE);
   g_array_free(b.xf_format, TRUE);
   g_hash_table_destroy(b.codes);
-  jx_ooxml_close(z);
   return ok;
 }

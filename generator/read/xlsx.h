@@ -8,6 +8,7 @@
 #define JX_XLSX_H
 
 #include "read/csvread.h"
+#include "read/ooxml.h"
 
 /* What a caller does with the sheets of a workbook. */
 typedef struct {
@@ -16,14 +17,13 @@ typedef struct {
   void (*end)(void *data);                      /* the sheet ends */
 } JxSheetReader;
 
-/* Reads the visible sheets of the workbook in bytes, in the workbook's
- * order; *hidden counts those skipped.  Problems of the file (a damaged zip,
+/* Reads the visible sheets of the workbook z (opened by the caller), in the
+ * workbook's order; *hidden counts those skipped.  Problems of the file (a damaged zip,
  * a zip bomb, XML with a DTD) go to diag at the file; those of a cell (an
  * error value, a formula with no cached value) at the cell, diag's part
  * being the sheet (begin sets it).  False when the workbook is not
  * readable. */
-bool jx_xlsx_read(const char *bytes, size_t len, JxDiag *diag, const JxSheetReader *fn, void *data,
-                  guint *hidden);
+bool jx_xlsx_read(JxOoxml *z, JxDiag *diag, const JxSheetReader *fn, void *data, guint *hidden);
 
 /* The text a cell shows: value v (as stored: "0.98", "45473") under number
  * format code (Excel's: "0%", "#,##0.00", "yyyy-mm-dd", "General", "@");

@@ -35,6 +35,17 @@ for x in $O/xlsx/*.xlsx; do
   case $n in flat) continue ;; esac # its "=0起" became a formula: below
   same_dump "$n (as shown)" "$x" "$O/shown/$n.csv"
 done
+# Word documents typed by python-docx, and saved again by LibreOffice
+for x in $O/docx/*.docx $O/docx-lo/*.docx; do
+  n=$(basename "$x" .docx)
+  case $n in bad-form) continue ;; esac
+  same_dump "$(basename "$(dirname "$x")")/$n" "$x" "tests/data/forms/$n.csv"
+done
+# a document's problems are placed at its table, row and column
+"$JX" check $O/docx/bad-form.docx >"$WORK/out" 2>"$WORK/err"
+if [ $? = 65 ] && grep -q "bad-form.docx:table 1:row 8:col 4: error: a filled row without an indicator name ('指标2' is the template's placeholder)" "$WORK/err" &&
+  grep -q '1 table (table 1: form, 某区司法局, 1 project, 3 indicators)' "$WORK/out"; then ok; else bad "docx places: $(cat "$WORK/out" "$WORK/err")"; fi
+
 # and reports render the same pages: the sample's published table
 "$JX" render -q -j 1 -t targets -o "$WORK/csv" input/haizhu-2024-targets.csv >/dev/null
 mkdir -p "$WORK/x" && cp $O/text/haizhu-2024-targets.xlsx "$WORK/x/"

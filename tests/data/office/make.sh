@@ -36,3 +36,12 @@ done
 soffice --headless --convert-to xlsx --outdir xlsx/calc xlsx/formulas.xlsx >/dev/null
 mv xlsx/calc/formulas.xlsx xlsx/formulas-computed.xlsx
 rmdir xlsx/calc
+# Word documents: the forms typed into a table by python-docx (docx/), and
+# the same documents saved again by LibreOffice Writer (docx-lo/)
+rm -rf docx docx-lo
+mkdir -p docx docx-lo
+forms=("$ROOT"/tests/data/forms/{national,sichuan,monitor,targets,two-row-header,department-whole,scoring-sheet,bad-form}.csv)
+/usr/bin/python3 docx-cases.py docx "${forms[@]}"
+for f in docx/*.docx; do
+  soffice --headless --convert-to "docx:MS Word 2007 XML" --outdir docx-lo "$f" >/dev/null
+done
