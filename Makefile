@@ -41,7 +41,7 @@ TEMPLATEDIR ?= $(CURDIR)/templates
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
               -DJX_VERSION='"$(VERSION)"' -DJX_FONT_DIR='"$(FONTDIR)"' \
               -DJX_TEMPLATE_DIR='"$(TEMPLATEDIR)"' -Igenerator
-LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
+LIBS := $(PKG_LIBS) -lhpdf -lcsv -lfreexl -lm
 
 SRC := $(wildcard generator/*.c generator/*/*.c)
 HDR := $(wildcard generator/*/*.h)

@@ -7,7 +7,7 @@
 /* Whether a folder's file is one jixiao reads: text tables and workbooks,
  * not the lock files Office leaves beside an open one (~$book.xlsx). */
 static bool is_table_file(const char *name) {
-  static const char *const kinds[] = {".csv", ".tsv", ".txt", ".xlsx", ".docx", NULL};
+  static const char *const kinds[] = {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".docx", NULL};
   const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
   if (g_str_has_prefix(base, "~$") || g_str_has_prefix(base, ".~lock."))
     return false;
@@ -87,8 +87,8 @@ JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char 
       if (!walk(paths[i], names, message, 0))
         status = JX_INPUTS_IO;
       else if (names->len == before) {
-        *message = g_strdup_printf("%s: the folder holds no .csv, .tsv, .txt, .xlsx or .docx file",
-                                   paths[i]);
+        *message = g_strdup_printf(
+            "%s: the folder holds no .csv, .tsv, .txt, .xlsx, .xls or .docx file", paths[i]);
         status = JX_INPUTS_EMPTY;
       }
     } else {

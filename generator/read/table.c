@@ -2,6 +2,7 @@
  * preamble, recognises the kind of table and hands each row to its reader. */
 #include "read/form.h"
 #include "read/docx.h"
+#include "read/xls.h"
 #include "read/xlsx.h"
 
 #include "read/indicator.h"
@@ -360,12 +361,11 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
     return;
   }
   if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
-    /* an OLE2 compound file: Excel 97–2003, Word 97–2003, WPS, or an
-     * Office file encrypted with a password */
-    jx_diag_add(diag, JX_ERROR, 0, 0,
-                "an OLE2 compound file (.xls, .doc, WPS's .et or .wps, or a workbook encrypted "
-                "with a password), which jixiao does not read: save it as .xlsx, without a "
-                "password");
+    /* an OLE2 compound file: Excel 97–2003 (FreeXL), or what is said */
+    info->encoding = "xls";
+    Book b = {.reader = r, .name = name, .diag = diag, .info = info};
+    const JxSheetReader fn = {book_begin, book_row, book_end};
+    jx_xls_read(bytes, len, diag, &fn, &b);
     return;
   }
   if (len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0) {

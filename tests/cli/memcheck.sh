@@ -39,5 +39,6 @@ memcheck "bad form" check tests/data/forms/bad-form.csv
 memcheck "workbooks" check tests/data/office/text/national.xlsx tests/data/office/xlsx/formats.xlsx \
   tests/data/office/xlsx/sheets.xlsx tests/data/office/xlsx/merged.xlsx
 memcheck "formulas" check tests/data/office/xlsx/formulas.xlsx
+memcheck "xls" check tests/data/office/xls/national.xls tests/data/office/xls-shown/national.xls
 memcheck "documents" check tests/data/office/docx/national.docx tests/data/office/docx-lo/two-row-header.docx
 finish memcheck

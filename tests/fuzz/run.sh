@@ -21,7 +21,7 @@ for name in "$@"; do
   csv | tables) cp "$ROOT"/input/*.csv "$work"/ 2>/dev/null
     find "$ROOT/tests/data" -type f \( -name '*.csv' -o -name '*.txt' \) -size -64k -exec cp --backup=numbered {} "$work"/ \; ;;
   template) cp "$ROOT"/templates/*.ini "$work"/ ;;
-  xlsx | docx) for f in "$ROOT"/tests/data/office/*/*."$target"; do cp "$f" "$work/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
+  xlsx | docx | xls) for f in "$ROOT"/tests/data/office/*/*."$target"; do cp "$f" "$work/$(basename "$(dirname "$f")")-$(basename "$f")"; done ;;
   form) cp "$ROOT"/tests/data/forms/*.csv "$work"/
     cp "$ROOT"/../shared/examples/forms/*.csv "$work"/ 2>/dev/null ;;
   *) cp "$ROOT/tests/fuzz/seeds/$target"/* "$work"/ ;;

@@ -45,3 +45,10 @@ forms=("$ROOT"/tests/data/forms/{national,sichuan,monitor,targets,two-row-header
 for f in docx/*.docx; do
   soffice --headless --convert-to "docx:MS Word 2007 XML" --outdir docx-lo "$f" >/dev/null
 done
+# Excel 97–2003 workbooks, saved by LibreOffice from the text workbooks
+# (xls/) and from the ones imported as LibreOffice does by default (xls-shown/)
+rm -rf xls xls-shown
+for n in national sichuan monitor haizhu-2024-targets; do
+  soffice --headless --convert-to xls --outdir xls "text/$n.xlsx" >/dev/null
+  soffice --headless --convert-to xls --outdir xls-shown "xlsx/$n.xlsx" >/dev/null
+done
