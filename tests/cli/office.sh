@@ -141,6 +141,18 @@ laughs = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2
 rewrite("laughs.xlsx", "xl/sharedStrings.xml", laughs)
 external = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY ext SYSTEM "file:///etc/passwd">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&ext;</t></si></sst>'
 rewrite("external.xlsx", "xl/sharedStrings.xml", external)
+# an entry that lies about its size, in both its headers
+import struct
+data = bytearray(open(src, "rb").read())
+name = b"xl/worksheets/sheet1.xml"
+for sig, size_at, name_len_at, name_at in ((b"PK\x01\x02", 24, 28, 46), (b"PK\x03\x04", 22, 26, 30)):
+    i = data.find(sig)
+    while i >= 0:
+        n = struct.unpack_from("<H", data, i + name_len_at)[0]
+        if bytes(data[i + name_at:i + name_at + n]) == name:
+            struct.pack_into("<I", data, i + size_at, 1)
+        i = data.find(sig, i + 4)
+open(f"{w}/lying.xlsx", "wb").write(data)
 # a truncated file
 data = open(src, "rb").read()
 open(f"{w}/truncated.xlsx", "wb").write(data[: len(data) // 2])
@@ -160,6 +172,7 @@ hostile laughs.xlsx "entity reference loop\|declares a DTD"
 hostile external.xlsx "declares a DTD"
 if ! grep -q 'root:' "$WORK/err"; then ok; else bad "an external entity was read"; fi
 hostile truncated.xlsx "not a readable zip"
+hostile lying.xlsx "not a readable zip\|not well-formed"
 # an .xls that made FreeXL write outside its buffers (found by fuzz_xls):
 # FreeXL runs in a child process, and the file is an error, not a crash
 cp tests/fuzz/cases/xls/* "$WORK/hostile.xls"
