@@ -362,6 +362,29 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   }
   if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
     /* an OLE2 compound file: Excel 97–2003 (FreeXL), or what is said */
+    static const struct {
+      const char *ext, *what, *instead;
+    } other[] = {{".doc", "a Word 97–2003 document (.doc)", "save it as .docx"},
+                 {".et", "a WPS spreadsheet (.et)", "save it as .xlsx"},
+                 {".wps", "a WPS document (.wps)", "save it as .docx"}};
+    char *lower = g_ascii_strdown(name, -1);
+    const char *what = NULL, *instead = NULL;
+    for (size_t i = 0; i < G_N_ELEMENTS(other) && !what; i++)
+      if (g_str_has_suffix(lower, other[i].ext))
+        what = other[i].what, instead = other[i].instead;
+    g_free(lower);
+    /* an Office file encrypted with a password keeps its zip in a stream
+     * named EncryptedPackage (in UTF-16) */
+    static const char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    const size_t n = sizeof encrypted - 1;
+    for (size_t i = 0; !what && len >= n && i <= len - n; i++)
+      if (bytes[i] == 'E' && memcmp(bytes + i, encrypted, n) == 0)
+        what = "an Office file encrypted with a password",
+        instead = "save it without one and read it again";
+    if (what) {
+      jx_diag_add(diag, JX_ERROR, 0, 0, "%s, which jixiao does not read: %s", what, instead);
+      return;
+    }
     info->encoding = "xls";
     Book b = {.reader = r, .name = name, .diag = diag, .info = info};
     const JxSheetReader fn = {book_begin, book_row, book_end};

@@ -121,7 +121,15 @@ if [ "$(grep -c '^/.*: ' "$WORK/out" | head -1)" -ge 2 ] && grep -q 'national.xl
 # ---- what is not read, said ----
 printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
 "$JX" check "$WORK/old.doc" >/dev/null 2>"$WORK/err"
+if [ $? = 65 ] && grep -q 'a Word 97–2003 document (.doc), which jixiao does not read: save it as .docx' "$WORK/err"; then ok; else bad "doc: $(cat "$WORK/err")"; fi
+cp "$WORK/old.doc" "$WORK/damaged.xls"
+"$JX" check "$WORK/damaged.xls" >/dev/null 2>"$WORK/err"
 if [ $? = 65 ] && grep -q 'an OLE2 compound file that FreeXL cannot read as an Excel 97–2003 workbook' "$WORK/err"; then ok; else bad "ole: $(cat "$WORK/err")"; fi
+# an encrypted workbook, as Office keeps it: its zip in an EncryptedPackage stream
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' >"$WORK/locked.xlsx"
+printf 'E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0' >>"$WORK/locked.xlsx"
+"$JX" check "$WORK/locked.xlsx" >/dev/null 2>"$WORK/err"
+if [ $? = 65 ] && grep -q 'encrypted with a password, which jixiao does not read: save it without one' "$WORK/err"; then ok; else bad "encrypted: $(cat "$WORK/err")"; fi
 
 # ---- hostile files (made here: no program writes them) ----
 /usr/bin/python3 - "$WORK" <<'PY'
