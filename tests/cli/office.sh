@@ -94,6 +94,12 @@ if "$JX" check $O/xlsx/formats.xlsx 2>&1 | grep -q '格式测试: score 100.00, 
 if grep -q '1 sheet (表1: form, 某区交通局, 1 project, 4 indicators)' "$WORK/out" &&
   grep -q '道路养护: 2024 score 100.00' "$WORK/out"; then ok; else bad "merged: $(cat "$WORK/out" "$WORK/err")"; fi
 
+# rich text runs joined (LibreOffice writes ≥100 and 人次 as two runs), and a
+# merged range over 一级 and 二级 (from an HTML table's colspan)
+"$JX" dump $O/xlsx/rich.xlsx >"$WORK/f.csv" 2>"$WORK/err"
+expect "rich text" "$(col 培训人次 年度指标值)/$(col 培训人次 实际完成值)" "≥100人次/120人次"
+expect "merged over two columns" "$(col 覆盖率 一级指标)/$(col 覆盖率 二级指标)" "效益指标/"
+
 # sheets: each visible one a table, the hidden one skipped and said
 "$JX" check $O/xlsx/sheets.xlsx >"$WORK/out" 2>&1
 if grep -q '2 sheets (项目一: indicator table, sheets, 1 project, 1 indicator; 项目二: indicator table, sheets, 1 project, 1 indicator), 2 actuals, 1 hidden sheet skipped' "$WORK/out" &&

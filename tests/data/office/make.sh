@@ -52,3 +52,6 @@ for n in national sichuan monitor haizhu-2024-targets; do
   soffice --headless --convert-to xls --outdir xls "text/$n.xlsx" >/dev/null
   soffice --headless --convert-to xls --outdir xls-shown "xlsx/$n.xlsx" >/dev/null
 done
+# rich text (LibreOffice writes a run for each font: ≥100 | 人次) and a
+# merged range (colspan), from an HTML table imported into Calc
+soffice --headless --infilter="HTML (StarCalc)" --convert-to xlsx --outdir xlsx rich.html >/dev/null
