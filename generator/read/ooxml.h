@@ -18,7 +18,7 @@
 #define JX_OOXML_PART_MAX ((gint64)1 << 30)
 /* ... and how much more than its compressed size, once past 1 MB: XML
  * compresses 10 to 50 times, a bomb thousands. */
-#define JX_OOXML_RATIO_MAX 500
+#define JX_OOXML_RATIO_MAX 200
 
 typedef struct JxOoxml JxOoxml;
 

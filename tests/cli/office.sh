@@ -172,7 +172,7 @@ data = open(src, "rb").read()
 open(f"{w}/truncated.xlsx", "wb").write(data[: len(data) // 2])
 PY
 hostile() { # FILE WANT: exit 65 with WANT in the message, in bounded time and memory
-  /usr/bin/time -f "%M" -o "$WORK/mem" timeout 60 "$JX" check "$WORK/$1" >/dev/null 2>"$WORK/err"
+  /usr/bin/time -f "%M" -o "$WORK/mem" timeout 240 "$JX" check "$WORK/$1" >/dev/null 2>"$WORK/err"
   local rc=$?
   local kb
   kb=$(tail -1 "$WORK/mem")
