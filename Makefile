@@ -217,7 +217,7 @@ fuzz: fuzz-build fonts
 
 # a short run of each target, for make test
 fuzz-smoke: fuzz-build fonts
-	tests/fuzz/run.sh build/fuzz/fuzz 8 $(FUZZ_NAMES)
+	tests/fuzz/run.sh build/fuzz/fuzz 5 $(FUZZ_NAMES)
 
 # The installed program reads its fonts and templates from $(PREFIX)/share/jixiao.
 install: fonts

@@ -292,10 +292,10 @@ mkdir -p "$WORK/all"
 cp $FORMS/*.csv "$WORK/all/"
 rm "$WORK/all/bad-form.csv"
 for t in annual monthly targets official; do
-  "$JX" render -q -j 1 -t "$t" -o "$WORK/tree" "$WORK/all" >/dev/null 2>"$WORK/err"
+  "$JX" render -q -j 2 -t "$t" -o "$WORK/tree" "$WORK/all" >/dev/null 2>"$WORK/err"
   expect "render $t: exit" "$?" 0
 done
-"$JX" render -q -j 1 --engine haru -o "$WORK/haru" "$WORK/all" >/dev/null 2>"$WORK/err"
+"$JX" render -q -j 2 --engine haru -o "$WORK/haru" "$WORK/all" >/dev/null 2>"$WORK/err"
 expect "render haru: exit" "$?" 0
 pdftotext "$WORK/tree/2024/某区民政局/annual.pdf" "$WORK/mz.txt"
 if grep -q '^二、部门整体绩效$' "$WORK/mz.txt"; then ok; else bad "the department's own part has no section"; fi
