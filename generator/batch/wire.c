@@ -209,11 +209,9 @@ static void take_owned(char **field, char *s) {
   *field = s ? s : g_strdup("");
 }
 
-/* Replaces a string field owned by its holder. */
+/* Replaces a string field owned by its holder with the next string. */
 static void take_string(char **field, JxWireReader *r) {
-  char *s = jx_wire_get_string(r);
-  g_free(*field);
-  *field = s ? s : g_strdup("");
+  take_owned(field, jx_wire_get_string(r));
 }
 
 static JxValue *get_value(JxWireReader *r, int depth) {

@@ -1,20 +1,8 @@
 /* libFuzzer target: the workbook reader, from the zip to the rows and the
  * model (read/ooxml.c, read/xlsx.c), seeded with the workbooks LibreOffice
  * and openpyxl made for the tests. */
-#include "read/table.h"
-
-#include <stdint.h>
+#include "office.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  JxModel *m = jx_model_new();
-  JxReader *r = jx_reader_new(m, NULL);
-  JxDiag *diag = jx_diag_new("book.xlsx");
-  JxTableInfo info = {0};
-  jx_reader_read(r, "book.xlsx", (const char *)data, size, diag, &info);
-  jx_reader_finish(r);
-  jx_reader_free(r);
-  jx_table_info_clear(&info);
-  jx_diag_free(diag);
-  jx_model_free(m);
-  return 0;
+  return fuzz_read("book.xlsx", data, size);
 }
