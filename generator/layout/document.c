@@ -11,7 +11,7 @@ static void block_free(JxBlock *b) {
   g_free(b->outline_title);
   if (b->rows)
     g_ptr_array_free(b->rows, TRUE);
-  g_free(b->min_share);
+  g_free(b->continued);
   if (b->figure_free)
     b->figure_free(b->figure);
   g_free(b->figure_name);
@@ -113,5 +113,14 @@ void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong) {
   c->text = g_strdup(text ? text : "");
   c->align = align;
   c->strong = strong;
+  c->rowspan = 1;
+  c->colspan = 1;
   g_ptr_array_add(row, c);
+}
+
+void jx_block_span(JxBlock *t, guint rows, guint cols) {
+  GPtrArray *row = g_ptr_array_index(t->rows, t->rows->len - 1);
+  JxCell *c = g_ptr_array_index(row, row->len - 1);
+  c->rowspan = MAX(rows, 1);
+  c->colspan = MAX(cols, 1);
 }

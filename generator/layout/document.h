@@ -41,10 +41,15 @@ struct JxCanvas;
 typedef double (*JxFigureDraw)(const void *data, struct JxCanvas *cv, double x, double top,
                                double width);
 
+/* A cell of a table.  A cell spanning rows or columns stands where its
+ * top-left corner is; the cells of the rows it reaches are appended after
+ * the positions it covers, as in HTML. */
 typedef struct {
   char *text;
   JxAlign align;
-  bool strong; /* set in the header role's weight: totals rows */
+  bool strong;   /* set in the header role's weight: totals rows */
+  guint rowspan; /* rows it covers, 1 or more */
+  guint colspan; /* columns it covers, 1 or more */
 } JxCell;
 
 typedef struct {
@@ -59,8 +64,11 @@ typedef struct {
   /* tables */
   guint columns;
   guint header_rows; /* repeated on every page the table runs onto */
-  GPtrArray *rows;   /* GPtrArray * of JxCell *, header rows first */
-  double *min_share; /* per column, the least share of the width, or NULL */
+  guint header_at;   /* the first header row: rows above it are body rows
+                      * set once (the top block of a form) */
+  GPtrArray *rows;   /* GPtrArray * of JxCell * */
+  char *continued;   /* after a row-spanning label repeated at the top of a
+                      * page ("（续）"), or NULL */
   /* figures */
   JxFigureDraw draw;
   void *figure;
@@ -109,5 +117,10 @@ void jx_block_row(JxBlock *t);
 
 /* Appends a cell to the last row of t. */
 void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong);
+
+/* The last cell of t spans rows rows and cols columns (each at least 1);
+ * the layout keeps a span inside the table and inside its header or
+ * body. */
+void jx_block_span(JxBlock *t, guint rows, guint cols);
 
 #endif

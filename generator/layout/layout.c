@@ -3,38 +3,13 @@
  * Pango breaks and shapes each paragraph and cell; lines are then placed on a
  * fixed pitch per role (as a 公文 is set on 22 lines a page), so line
  * positions do not depend on which face happened to supply a glyph. */
-#include "layout/layout.h"
+#include "layout/builder.h"
 
 #include "layout/cjk.h"
 #include "model/text.h"
 
 #include <math.h>
 #include <string.h>
-
-/* Where a baseline stands in its line box: the ideographic em box centred
- * in the pitch, its baseline 0.88 em below its top (Noto CJK's ascender). */
-static double baseline_offset(const JxRoleStyle *r) {
-  return (r->pitch - r->size) / 2 + 0.88 * r->size;
-}
-
-typedef struct {
-  const JxStyle *st;
-  PangoContext *ctx;
-  const JxDocument *doc;
-  JxLayout *out;
-  PangoFontDescription *fonts[JX_ROLE_COUNT];
-  JxPage *page;
-  double y;            /* the top of the free space on the page */
-  double bottom;       /* the foot of the text block */
-  bool fresh;          /* nothing placed on the page yet */
-  guint block;         /* the index of the block being set */
-  GArray *toc;         /* TocSlot: the lines reserved for 目录 */
-  GPtrArray *projects; /* per page: the project whose heading is last on or
-                        * before it, or NULL ({项目名称}) */
-  GHashTable *shaped;  /* make_layout's key -> PangoLayout: a report sets the
-                        * same words (达成, 100%, 产出指标) thousands of
-                        * times, and each is broken and shaped once */
-} Builder;
 
 /* A line of 目录, reserved where the 目录 stands and filled in once the
  * pages of the headings are known. */
@@ -77,7 +52,7 @@ void jx_layout_free(JxLayout *l) {
   g_free(l);
 }
 
-static void new_page(Builder *b) {
+void jx_new_page(Builder *b) {
   b->page = g_new0(JxPage, 1);
   b->page->ops = g_array_new(FALSE, TRUE, sizeof(JxOp));
   g_ptr_array_add(b->out->pages, b->page);
@@ -86,15 +61,15 @@ static void new_page(Builder *b) {
 }
 
 /* Space left on the page. */
-static double room(const Builder *b) {
+double jx_room(const Builder *b) {
   return b->bottom - b->y;
 }
 
 /* A layout of text in role, wrapped to width (points; <= 0: no wrapping);
  * a new reference to a layout that must not be changed, shared by every
  * request with the same arguments. */
-static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, double width,
-                                JxAlign align, bool indent, bool strong) {
+PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double width, JxAlign align,
+                            bool indent, bool strong) {
   int units = width > 0 ? (int)lround(width * PANGO_SCALE) : 0;
   char *key = g_strdup_printf("%d %d %d %d %d %s", (int)role, (int)align, (int)indent, (int)strong,
                               units, text);
@@ -147,8 +122,7 @@ static PangoLayout *make_layout(Builder *b, JxRole role, const char *text, doubl
 }
 
 /* Adds an op to the page. */
-static JxOp *add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w,
-                    double h) {
+JxOp *jx_add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w, double h) {
   guint32 color = kind == JX_OP_FILL ? 0xEBEBEB : kind == JX_OP_TEXT ? b->st->text : b->st->rule;
   JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL, color, 0, 0, 0};
   g_array_append_val(b->page->ops, op);
@@ -156,7 +130,7 @@ static JxOp *add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, 
 }
 
 /* The horizontal offset and width of each line of l, in points. */
-static void line_extents(PangoLayout *l, double *xs, double *ws) {
+void jx_line_extents(PangoLayout *l, double *xs, double *ws) {
   PangoLayoutIter *it = pango_layout_get_iter(l);
   int i = 0;
   do {
@@ -171,13 +145,13 @@ static void line_extents(PangoLayout *l, double *xs, double *ws) {
 
 /* Places lines [from, to) of l with their box tops at top, x the layout's
  * left edge; returns the y below them. */
-static double place_lines(Builder *b, PangoLayout *l, JxRole role, double x, double top, int from,
-                          int to, const double *xs, const double *ws) {
+double jx_place_lines(Builder *b, PangoLayout *l, JxRole role, double x, double top, int from,
+                      int to, const double *xs, const double *ws) {
   const JxRoleStyle *r = &b->st->roles[role];
   const char *text = pango_layout_get_text(l);
   for (int i = from; i < to; i++) {
     PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
-    JxOp *op = add_op(b, JX_OP_TEXT, role, x + xs[i], top + baseline_offset(r), ws[i], 0);
+    JxOp *op = jx_add_op(b, JX_OP_TEXT, role, x + xs[i], top + baseline_offset(r), ws[i], 0);
     op->layout = g_object_ref(l);
     op->line = i;
     op->text = g_strndup(text + line->start_index, (gsize)line->length);
@@ -192,13 +166,13 @@ static double place_lines(Builder *b, PangoLayout *l, JxRole role, double x, dou
 static void set_paragraph(Builder *b, const JxBlock *blk) {
   const JxRoleStyle *r = &b->st->roles[blk->role];
   PangoLayout *l =
-      make_layout(b, blk->role, blk->text, b->st->width, blk->align, blk->indent, false);
+      jx_make_layout(b, blk->role, blk->text, b->st->width, blk->align, blk->indent, false);
   int n = pango_layout_get_line_count(l);
   double *xs = g_new(double, n), *ws = g_new(double, n);
-  line_extents(l, xs, ws);
+  jx_line_extents(l, xs, ws);
   int i = 0;
   while (i < n) {
-    int fits = (int)floor((room(b) + 0.01) / r->pitch);
+    int fits = (int)floor((jx_room(b) + 0.01) / r->pitch);
     int rest = n - i;
     int k = rest <= fits ? rest : fits;
     if (k < rest) {
@@ -210,10 +184,10 @@ static void set_paragraph(Builder *b, const JxBlock *blk) {
         k = MIN(rest, MAX(fits, 1)); /* a page too short for the rules */
     }
     if (k > 0)
-      b->y = place_lines(b, l, blk->role, b->st->left, b->y, i, i + k, xs, ws);
+      b->y = jx_place_lines(b, l, blk->role, b->st->left, b->y, i, i + k, xs, ws);
     i += k;
     if (i < n)
-      new_page(b);
+      jx_new_page(b);
   }
   g_free(xs);
   g_free(ws);
@@ -230,15 +204,13 @@ static bool keeps_with_next(const JxBlock *blk) {
 /* The height the blocks from i on need at the least on one page: a chain of
  * headings and captions, then two lines of a paragraph or a table's header
  * and first row. */
-static double table_start(const Builder *b, const JxBlock *t);
-
 static double need_from(const Builder *b, guint i) {
   const GPtrArray *blocks = b->doc->blocks;
   double need = 0;
   for (; i < blocks->len; i++) {
     const JxBlock *blk = g_ptr_array_index(blocks, i);
     if (blk->kind == JX_BLOCK_TABLE)
-      return need + table_start(b, blk);
+      return need + jx_table_start(b, blk);
     if (blk->kind == JX_BLOCK_FIGURE) {
       JxCanvas measure = {(Builder *)b, true};
       return need + blk->draw(blk->figure, &measure, b->st->left, 0, b->st->width);
@@ -273,260 +245,17 @@ static void set_heading(Builder *b, const JxBlock *blk) {
   set_paragraph(b, blk);
 }
 
-/* ---- tables ---- */
-
-typedef struct {
-  PangoLayout *layout;
-  int lines;
-  double *xs, *ws;
-  bool head;
-} CellBox;
-
-/* The width of the widest run of cell text a line should not break inside
- * (a number, a Latin word, "≥=4000000"), measured with l; CJK text breaks
- * between any two characters. */
-static double unbreakable_width(Builder *b, JxRole role, bool strong, const char *text) {
-  double widest = 0;
-  const char *run = NULL;
-  for (const char *p = text;; p = g_utf8_next_char(p)) {
-    gunichar c = *p ? g_utf8_get_char(p) : 0;
-    bool breaks = c == 0 || g_unichar_isspace(c) || g_unichar_iswide(c);
-    if (!breaks && !run)
-      run = p;
-    if (breaks && run) {
-      int w = 0;
-      char *word = g_strndup(run, (gsize)(p - run));
-      PangoLayout *l = make_layout(b, role, word, 0, JX_ALIGN_LEFT, false, strong);
-      pango_layout_get_size(l, &w, NULL);
-      g_object_unref(l);
-      g_free(word);
-      widest = MAX(widest, (double)w / PANGO_SCALE);
-      run = NULL;
-    }
-    if (!c)
-      break;
-  }
-  return widest;
-}
-
-/* Column widths from the content.  Each column wants its widest cell on one
- * line (natural) and needs at least the whole of its short cells (up to five
- * characters, six in a header: 满意度指标 is not broken) and the longest
- * number or word of its
- * long ones; what is left over is shared in proportion to what each still
- * wants. */
-static void column_widths(Builder *b, const JxBlock *t, double *widths) {
-  guint nc = t->columns;
-  /* natural: on one line; least: short cells whole; hard: no number or
-   * word broken, which gives way last */
-  double *natural = g_new0(double, nc), *least = g_new0(double, nc), *hard = g_new0(double, nc);
-  double pad = 2 * b->st->cell_padding_x;
-  for (guint r = 0; r < t->rows->len; r++) {
-    GPtrArray *row = g_ptr_array_index(t->rows, r);
-    bool head = r < t->header_rows;
-    JxRole role = head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
-    double size = b->st->roles[role].size;
-    for (guint c = 0; c < nc && c < row->len; c++) {
-      const JxCell *cell = g_ptr_array_index(row, c);
-      int w = 0;
-      /* measured as it is set: bold where strong, with the role's letter
-       * spacing and the CJK punctuation compressed */
-      PangoLayout *measure =
-          make_layout(b, role, cell->text, 0, JX_ALIGN_LEFT, false, cell->strong);
-      pango_layout_get_size(measure, &w, NULL);
-      g_object_unref(measure);
-      double nat = (double)w / PANGO_SCALE + pad;
-      /* a short cell is kept whole; a long one may wrap anywhere but
-       * inside a number or word */
-      double keep = (head ? 6 : 5) * size + pad;
-      double unbroken = unbreakable_width(b, role, cell->strong, cell->text) + pad;
-      double lst = nat <= keep ? nat : unbroken;
-      natural[c] = MAX(natural[c], nat);
-      least[c] = MAX(least[c], lst);
-      hard[c] = MAX(hard[c], unbroken);
-    }
-  }
-  double avail = b->st->width, sum_nat = 0, sum_least = 0, sum_extra = 0, sum_hard = 0;
-  for (guint c = 0; c < nc; c++) {
-    if (t->min_share)
-      least[c] = MAX(least[c], t->min_share[c] * avail);
-    natural[c] = MAX(natural[c], least[c]);
-    sum_nat += natural[c];
-    sum_least += least[c];
-    sum_extra += natural[c] - least[c];
-    sum_hard += hard[c];
-  }
-  for (guint c = 0; c < nc; c++) {
-    if (sum_nat <= avail)
-      widths[c] = natural[c] * avail / sum_nat;
-    else if (sum_least < avail)
-      widths[c] = least[c] + (avail - sum_least) * (natural[c] - least[c]) / sum_extra;
-    else if (sum_hard < avail)
-      /* short cells wrap before a number breaks */
-      widths[c] = hard[c] + (avail - sum_hard) * (least[c] - hard[c]) / (sum_least - sum_hard);
-    else
-      widths[c] = hard[c] * avail / sum_hard;
-  }
-  g_free(natural);
-  g_free(least);
-  g_free(hard);
-}
-
-/* Lays out the cells of row r at the column widths. */
-static CellBox *row_boxes(Builder *b, const JxBlock *t, guint r, const double *widths) {
-  GPtrArray *row = g_ptr_array_index(t->rows, r);
-  CellBox *boxes = g_new0(CellBox, t->columns);
-  bool head = r < t->header_rows;
-  for (guint c = 0; c < t->columns; c++) {
-    const JxCell *cell = c < row->len ? g_ptr_array_index(row, c) : NULL;
-    double inner = widths[c] - 2 * b->st->cell_padding_x;
-    boxes[c].head = head;
-    boxes[c].layout =
-        make_layout(b, head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE, cell ? cell->text : "", inner,
-                    head ? JX_ALIGN_CENTER : cell->align, false, cell && cell->strong);
-    boxes[c].lines = pango_layout_get_line_count(boxes[c].layout);
-    if (cell && !*cell->text)
-      boxes[c].lines = 0;
-    boxes[c].xs = g_new(double, MAX(1, boxes[c].lines + 1));
-    boxes[c].ws = g_new(double, MAX(1, boxes[c].lines + 1));
-    line_extents(boxes[c].layout, boxes[c].xs, boxes[c].ws);
-  }
-  return boxes;
-}
-
-static void boxes_free(CellBox *boxes, guint n) {
-  for (guint c = 0; c < n; c++) {
-    g_object_unref(boxes[c].layout);
-    g_free(boxes[c].xs);
-    g_free(boxes[c].ws);
-  }
-  g_free(boxes);
-}
-
-static int max_lines(const CellBox *boxes, guint n) {
-  int m = 1;
-  for (guint c = 0; c < n; c++)
-    m = MAX(m, boxes[c].lines);
-  return m;
-}
-
-/* Draws lines [from, from + count) of each cell as one band of the row at
- * the current y, with its rules; centres short cells when whole. */
-static void place_band(Builder *b, const JxBlock *t, CellBox *boxes, const double *widths, int from,
-                       int count, bool whole) {
-  const JxStyle *st = b->st;
-  JxRole role = boxes[0].head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
-  double pitch = st->roles[role].pitch;
-  double h = count * pitch + 2 * st->cell_padding_y;
-  double x = st->left, top = b->y;
-  if (boxes[0].head)
-    add_op(b, JX_OP_FILL, role, x, top, st->width, h);
-  for (guint c = 0; c < t->columns; c++) {
-    int lines = MIN(boxes[c].lines - from, count);
-    double offset = whole ? (count - boxes[c].lines) * pitch / 2 : 0;
-    if (lines > 0)
-      place_lines(b, boxes[c].layout, role, x + st->cell_padding_x,
-                  top + st->cell_padding_y + offset, from, from + lines, boxes[c].xs, boxes[c].ws);
-    x += widths[c];
-  }
-  /* rules: above, below, and between and around the columns */
-  add_op(b, JX_OP_RULE, role, st->left, top, st->width, 0);
-  add_op(b, JX_OP_RULE, role, st->left, top + h, st->width, 0);
-  x = st->left;
-  for (guint c = 0; c <= t->columns; c++) {
-    add_op(b, JX_OP_RULE, role, x, top, 0, h);
-    if (c < t->columns)
-      x += widths[c];
-  }
-  b->y = top + h;
-  b->fresh = false;
-}
-
-static double band_height(const Builder *b, const CellBox *boxes, int lines) {
-  JxRole role = boxes[0].head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
-  return lines * b->st->roles[role].pitch + 2 * b->st->cell_padding_y;
-}
-
-/* The height of t's header rows and first body row: what a heading above
- * it needs below it on the page. */
-static double table_start(const Builder *b, const JxBlock *t) {
-  Builder *mb = (Builder *)b; /* measuring only: layouts made and dropped */
-  double *widths = g_new(double, t->columns);
-  column_widths(mb, t, widths);
-  double h = 0;
-  for (guint r = 0; r < MIN(t->header_rows + 1, t->rows->len); r++) {
-    CellBox *boxes = row_boxes(mb, t, r, widths);
-    h += band_height(b, boxes, max_lines(boxes, t->columns));
-    boxes_free(boxes, t->columns);
-  }
-  g_free(widths);
-  return h;
-}
-
-static void set_table(Builder *b, const JxBlock *t) {
-  double *widths = g_new(double, t->columns);
-  column_widths(b, t, widths);
-  guint nh = MIN(t->header_rows, t->rows->len);
-  CellBox **heads = g_new0(CellBox *, nh + 1);
-  double head_h = 0;
-  for (guint r = 0; r < nh; r++) {
-    heads[r] = row_boxes(b, t, r, widths);
-    head_h += band_height(b, heads[r], max_lines(heads[r], t->columns));
-  }
-  double row_pitch = b->st->roles[JX_ROLE_TABLE].pitch;
-  double pad = 2 * b->st->cell_padding_y;
-  /* the header and a first line of the body stay together */
-  if (!b->fresh && head_h + row_pitch + pad > room(b))
-    new_page(b);
-  for (guint r = 0; r < nh; r++)
-    place_band(b, t, heads[r], widths, 0, max_lines(heads[r], t->columns), true);
-  for (guint r = nh; r < t->rows->len; r++) {
-    CellBox *boxes = row_boxes(b, t, r, widths);
-    int n = max_lines(boxes, t->columns);
-    double full = band_height(b, boxes, n);
-    double page_room = b->st->height - head_h;
-    int here = (int)floor((room(b) - pad + 0.01) / row_pitch);
-    if (full > room(b) && full <= page_room && !(n >= 6 && here >= 3 && n - here >= 3)) {
-      /* a row that fits on the next page whole goes there, unless it is
-       * tall and at least three of its lines fit here and three go over */
-      new_page(b);
-      for (guint k = 0; k < nh; k++)
-        place_band(b, t, heads[k], widths, 0, max_lines(heads[k], t->columns), true);
-    }
-    int done = 0;
-    while (done < n) {
-      int fits = (int)floor((room(b) - pad + 0.01) / row_pitch);
-      if (fits < 1) {
-        new_page(b);
-        for (guint k = 0; k < nh; k++)
-          place_band(b, t, heads[k], widths, 0, max_lines(heads[k], t->columns), true);
-        fits = (int)floor((room(b) - pad + 0.01) / row_pitch);
-        if (fits < 1)
-          fits = 1; /* a header taller than a page: nothing else to do */
-      }
-      int count = MIN(fits, n - done);
-      place_band(b, t, boxes, widths, done, count, done == 0 && count == n);
-      done += count;
-    }
-    boxes_free(boxes, t->columns);
-  }
-  for (guint r = 0; r < nh; r++)
-    boxes_free(heads[r], t->columns);
-  g_free(heads);
-  g_free(widths);
-}
-
 /* ---- figures ---- */
 
 double jx_canvas_text(JxCanvas *cv, JxRole role, const char *text, double x, double top,
                       double width, JxAlign align) {
   Builder *b = cv->b;
-  PangoLayout *l = make_layout(b, role, text, width, align, false, false);
+  PangoLayout *l = jx_make_layout(b, role, text, width, align, false, false);
   int n = pango_layout_get_line_count(l);
   if (!cv->dry) {
     double *xs = g_new(double, n), *ws = g_new(double, n);
-    line_extents(l, xs, ws);
-    place_lines(b, l, role, x, top, 0, n, xs, ws);
+    jx_line_extents(l, xs, ws);
+    jx_place_lines(b, l, role, x, top, 0, n, xs, ws);
     g_free(xs);
     g_free(ws);
   }
@@ -539,7 +268,7 @@ const JxStyle *jx_canvas_style(JxCanvas *cv) {
 }
 
 double jx_canvas_width(JxCanvas *cv, JxRole role, const char *text) {
-  PangoLayout *l = make_layout(cv->b, role, text, 0, JX_ALIGN_LEFT, false, false);
+  PangoLayout *l = jx_make_layout(cv->b, role, text, 0, JX_ALIGN_LEFT, false, false);
   PangoRectangle logical;
   pango_layout_get_extents(l, NULL, &logical);
   g_object_unref(l);
@@ -548,29 +277,29 @@ double jx_canvas_width(JxCanvas *cv, JxRole role, const char *text) {
 
 void jx_canvas_fill(JxCanvas *cv, double x, double y, double w, double h, guint32 color) {
   if (!cv->dry)
-    add_op(cv->b, JX_OP_FILL, JX_ROLE_TABLE, x, y, w, h)->color = color;
+    jx_add_op(cv->b, JX_OP_FILL, JX_ROLE_TABLE, x, y, w, h)->color = color;
 }
 
 void jx_canvas_line(JxCanvas *cv, double x, double y, double dx, double dy, double stroke,
                     guint32 color) {
   if (cv->dry)
     return;
-  JxOp *op = add_op(cv->b, JX_OP_RULE, JX_ROLE_TABLE, x, y, dx, dy);
+  JxOp *op = jx_add_op(cv->b, JX_OP_RULE, JX_ROLE_TABLE, x, y, dx, dy);
   op->color = color;
   op->stroke = stroke;
 }
 
 void jx_canvas_dot(JxCanvas *cv, double x, double y, double r, guint32 color) {
   if (!cv->dry)
-    add_op(cv->b, JX_OP_DOT, JX_ROLE_TABLE, x, y, r, r)->color = color;
+    jx_add_op(cv->b, JX_OP_DOT, JX_ROLE_TABLE, x, y, r, r)->color = color;
 }
 
 /* Sets a figure whole: on this page when it fits, else on the next. */
 static void set_figure(Builder *b, const JxBlock *blk) {
   JxCanvas measure = {b, true};
   double h = blk->draw(blk->figure, &measure, b->st->left, b->y, b->st->width);
-  if (!b->fresh && h > room(b))
-    new_page(b);
+  if (!b->fresh && h > jx_room(b))
+    jx_new_page(b);
   JxCanvas cv = {b, false};
   b->y += blk->draw(blk->figure, &cv, b->st->left, b->y, b->st->width);
   b->fresh = false;
@@ -586,8 +315,8 @@ static void set_toc(Builder *b, const JxBlock *blk) {
     const JxBlock *h = g_ptr_array_index(b->doc->blocks, i);
     if (h->kind != JX_BLOCK_HEADING || h->outline_level < 1 || h->outline_level > blk->toc_level)
       continue;
-    if (room(b) < pitch)
-      new_page(b);
+    if (jx_room(b) < pitch)
+      jx_new_page(b);
     TocSlot slot = {b->out->pages->len - 1, b->y, b->block, blk->toc_level};
     g_array_append_val(b->toc, slot);
     b->y += pitch;
@@ -599,18 +328,18 @@ static void set_toc(Builder *b, const JxBlock *blk) {
  * at x when right is true. */
 static double put_line(Builder *b, JxRole role, const char *text, double x, double top,
                        bool right) {
-  PangoLayout *l = make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
+  PangoLayout *l = jx_make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
   int w = 0;
   pango_layout_get_size(l, &w, NULL);
   double xs[1] = {0}, ws[1] = {(double)w / PANGO_SCALE};
-  place_lines(b, l, role, right ? x - ws[0] : x, top, 0, 1, xs, ws);
+  jx_place_lines(b, l, role, right ? x - ws[0] : x, top, 0, 1, xs, ws);
   g_object_unref(l);
   return ws[0];
 }
 
 /* The width of text set on one line in role. */
 static double line_width(Builder *b, JxRole role, const char *text) {
-  PangoLayout *l = make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
+  PangoLayout *l = jx_make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
   int w = 0;
   pango_layout_get_size(l, &w, NULL);
   g_object_unref(l);
@@ -647,7 +376,7 @@ static void fill_toc(Builder *b) {
   guint next = 0;
   double size = st->roles[JX_ROLE_BODY].size;
   /* the leader's dot, measured once for every line */
-  PangoLayout *l = make_layout(b, JX_ROLE_BODY, "·", -1, JX_ALIGN_LEFT, false, false);
+  PangoLayout *l = jx_make_layout(b, JX_ROLE_BODY, "·", -1, JX_ALIGN_LEFT, false, false);
   int dw = 0;
   pango_layout_get_size(l, &dw, NULL);
   g_object_unref(l);
@@ -684,8 +413,8 @@ static void fill_toc(Builder *b) {
     if (dots->len)
       put_line(b, JX_ROLE_BODY, dots->str, start, slot->y, false);
     g_string_free(dots, TRUE);
-    JxOp *link = add_op(b, JX_OP_LINK, JX_ROLE_BODY, st->left, slot->y, st->width,
-                        st->roles[JX_ROLE_BODY].pitch);
+    JxOp *link = jx_add_op(b, JX_OP_LINK, JX_ROLE_BODY, st->left, slot->y, st->width,
+                           st->roles[JX_ROLE_BODY].pitch);
     link->dest_page = m->page;
     link->dest_y = m->y;
   }
@@ -699,12 +428,13 @@ static void running_line(Builder *b, const char *pattern, const char *const *pla
     return;
   const JxStyle *st = b->st;
   char *text = jx_text_fill(pattern, places);
-  PangoLayout *l = make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
+  PangoLayout *l =
+      jx_make_layout(b, JX_ROLE_RUNNING, text, st->width, JX_ALIGN_CENTER, false, false);
   /* extents of every line (a long one wraps), the first one set */
   int n = pango_layout_get_line_count(l);
   double *xs = g_new(double, n), *ws = g_new(double, n);
-  line_extents(l, xs, ws);
-  place_lines(b, l, JX_ROLE_RUNNING, st->left, top, 0, 1, xs, ws);
+  jx_line_extents(l, xs, ws);
+  jx_place_lines(b, l, JX_ROLE_RUNNING, st->left, top, 0, 1, xs, ws);
   g_free(xs);
   g_free(ws);
   g_object_unref(l);
@@ -735,7 +465,7 @@ static void furnish(Builder *b) {
     double rule_y = st->top - JX_MM(4);
     running_line(b, b->doc->header, places, rule_y - JX_MM(1) - st->roles[JX_ROLE_RUNNING].pitch);
     if (st->header_rule)
-      add_op(b, JX_OP_RULE, JX_ROLE_RUNNING, st->left, rule_y, st->width, 0);
+      jx_add_op(b, JX_OP_RULE, JX_ROLE_RUNNING, st->left, rule_y, st->width, 0);
 
     /* the page number below the text block: outside means odd pages right
      * and even pages left, inset characters in from the edge */
@@ -750,14 +480,15 @@ static void furnish(Builder *b) {
     double inset = st->number_inset * rn->size;
     if (st->page_number && *st->page_number) {
       char *text = jx_text_fill(st->page_number, places);
-      PangoLayout *l = make_layout(b, JX_ROLE_PAGE_NUMBER, text, -1, JX_ALIGN_LEFT, false, false);
+      PangoLayout *l =
+          jx_make_layout(b, JX_ROLE_PAGE_NUMBER, text, -1, JX_ALIGN_LEFT, false, false);
       int w = 0;
       pango_layout_get_size(l, &w, NULL);
       double ws[1] = {(double)w / PANGO_SCALE}, xs[1];
       xs[0] = pos == JX_NUMBER_RIGHT  ? st->width - inset - ws[0]
               : pos == JX_NUMBER_LEFT ? inset
                                       : (st->width - ws[0]) / 2;
-      place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, base_top, 0, 1, xs, ws);
+      jx_place_lines(b, l, JX_ROLE_PAGE_NUMBER, st->left, base_top, 0, 1, xs, ws);
       g_object_unref(l);
       g_free(text);
     }
@@ -790,13 +521,13 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
   b.toc = g_array_new(FALSE, FALSE, sizeof(TocSlot));
   b.projects = g_ptr_array_new();
   b.shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
-  new_page(&b);
+  jx_new_page(&b);
   for (guint i = 0; i < doc->blocks->len; i++) {
     const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
     b.block = i;
     /* a heading or caption is not left at the foot of a page */
-    if (keeps_with_next(blk) && !b.fresh && need_from(&b, i) > room(&b))
-      new_page(&b);
+    if (keeps_with_next(blk) && !b.fresh && need_from(&b, i) > jx_room(&b))
+      jx_new_page(&b);
     switch (blk->kind) {
     case JX_BLOCK_HEADING:
       set_heading(&b, blk);
@@ -805,7 +536,7 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
       set_paragraph(&b, blk);
       break;
     case JX_BLOCK_TABLE:
-      set_table(&b, blk);
+      jx_set_table(&b, blk);
       break;
     case JX_BLOCK_SPACE:
       if (!b.fresh || b.out->pages->len <= doc->cover_pages)
@@ -813,7 +544,7 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
       break;
     case JX_BLOCK_PAGE_BREAK:
       if (!b.fresh)
-        new_page(&b);
+        jx_new_page(&b);
       break;
     case JX_BLOCK_FIGURE:
       set_figure(&b, blk);

@@ -474,9 +474,6 @@ static void self_evaluation(Report *r, const JxProjectResult *pr) {
   jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
   jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
   /* the indicator's name and the cause are the long texts */
-  t->min_share = g_new0(double, 8);
-  t->min_share[2] = 0.22;
-  t->min_share[7] = 0.15;
 }
 
 /* A project's section: its parts in the template's order. */

@@ -191,8 +191,6 @@ static void funds_table(JxDocument *doc, const JxDepartment *d) {
   jx_block_cell(t, report_money(sum.fiscal, sum.has_fiscal, buf), JX_ALIGN_RIGHT, true);
   jx_block_cell(t, report_money(sum.special, sum.has_special, buf), JX_ALIGN_RIGHT, true);
   jx_block_cell(t, report_money(sum.other, sum.has_other, buf), JX_ALIGN_RIGHT, true);
-  t->min_share = g_new0(double, 6);
-  t->min_share[1] = 0.3; /* the names */
 }
 
 /* Projects a department chart holds at most: rows of two lines fit a page. */
@@ -354,11 +352,6 @@ static void scores_table(Report *r, const JxDepartmentResult *dr) {
   jx_block_cell(t, "", JX_ALIGN_RIGHT, true);
   jx_block_cell(t, score, JX_ALIGN_RIGHT, true);
   jx_block_cell(t, dr->grade, JX_ALIGN_CENTER, true);
-  t->min_share = g_new0(double, 5);
-  t->min_share[1] = 0.4;
-  for (guint i = 0; i < dr->projects->len; i++)
-    if (fabs(((const JxProjectResult *)g_ptr_array_index(dr->projects, i))->out_of - 100) > 0.005)
-      t->min_share[3] = 0.12; /* "110.00 / 110" on one line */
 }
 
 /* 基本情况: the funds, the scores, the department charts. */
@@ -415,8 +408,6 @@ static void execution(Report *r, const JxDepartmentResult *dr) {
                                           : "正常",
                   JX_ALIGN_CENTER, pr->execution_lagging);
   }
-  t->min_share = g_new0(double, 7);
-  t->min_share[1] = 0.3;
 }
 
 /* The indicators behind 序时进度, first: what needs attention this month. */
@@ -450,11 +441,7 @@ static void lagging(Report *r, const JxDepartmentResult *dr) {
       jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
     }
   }
-  if (t) {
-    t->min_share = g_new0(double, 6);
-    t->min_share[0] = 0.2;
-    t->min_share[1] = 0.22;
-  } else {
+  if (!t) {
     jx_document_paragraph(r->doc, JX_ROLE_BODY, "本期无滞后指标。", JX_ALIGN_JUSTIFY, true);
   }
 }
@@ -510,11 +497,6 @@ static void targets_table(Report *r) {
     jx_block_cell(t, lines, JX_ALIGN_LEFT, false);
     g_free(lines);
   }
-  /* the goal and the indicators take the width; amounts stay whole */
-  t->min_share = g_new0(double, 7);
-  t->min_share[0] = 0.1;
-  t->min_share[5] = 0.22;
-  t->min_share[6] = 0.36;
 }
 
 /* 附表: every indicator of the department in one table. */
