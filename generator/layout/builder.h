@@ -45,6 +45,14 @@ typedef struct JxGrid {
   int *owner;    /* rows * cols: the index of the covering cell, -1 empty */
 } JxGrid;
 
+/* The role a table's body cells or header cells are set in: a form's own
+ * (JX_ROLE_FORM) or a table's. */
+static inline JxRole jx_table_role(const JxBlock *t, bool head) {
+  if (t->role == JX_ROLE_FORM)
+    return head ? JX_ROLE_FORM_HEAD : JX_ROLE_FORM;
+  return head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+}
+
 /* Starts a new page. */
 void jx_new_page(Builder *b);
 

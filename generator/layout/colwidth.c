@@ -143,6 +143,16 @@ static double unbreakable_width(Builder *b, JxRole role, bool strong, const char
   return widest;
 }
 
+/* The characters of text's longest line. */
+static glong longest_line(const char *text) {
+  glong most = 0, n = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    n = *p == '\n' ? 0 : n + 1;
+    most = MAX(most, n);
+  }
+  return most;
+}
+
 typedef struct {
   guint nc;
   double q, pad;
@@ -161,6 +171,9 @@ static int lines_at(Fit *f, Item *it, guint k) {
   }
   return it->memo[k];
 }
+
+/* What a line of the table is worth against a line inside one cell. */
+#define ROW_LINE 16
 
 /* Gives the width left over to the columns where it saves the most lines
  * per quantum; returns the quanta it could not use. */
@@ -193,9 +206,11 @@ static guint fit(Fit *f, guint nrows, guint quanta) {
         for (guint i = 0; i < items->len; i++) {
           Item *it = g_ptr_array_index(items, i);
           int other = col1[it->row] == c ? max2[it->row] : max1[it->row];
-          int now = MAX(other, lines_at(f, it, f->k[c]));
-          int then = MAX(other, lines_at(f, it, f->k[c] + k));
-          saved += now - then;
+          int mine = lines_at(f, it, f->k[c]), less = lines_at(f, it, f->k[c] + k);
+          /* a line of the table saved counts most; a line inside a
+           * cell that a taller one beside it hides counts too, a little,
+           * so that a column starved beside tall rows is still widened */
+          saved += ROW_LINE * (MAX(other, mine) - MAX(other, less)) + (mine - less);
         }
         if (saved > 0 && (double)saved / k > best + 1e-9) {
           best = (double)saved / k;
@@ -227,7 +242,7 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
   double *natural = g_new0(double, nc), *least = g_new0(double, nc), *hard = g_new0(double, nc);
   double pad = 2 * b->st->cell_padding_x;
   Fit f = {nc,
-           b->st->roles[JX_ROLE_TABLE].size / 2,
+           b->st->roles[jx_table_role(t, false)].size / 2,
            pad,
            least,
            natural,
@@ -241,7 +256,7 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
     if (gc->cols != 1)
       continue; /* a cell across columns takes what they are given */
     bool head = gc->row >= t->header_at && gc->row < t->header_at + t->header_rows;
-    JxRole role = head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+    JxRole role = jx_table_role(t, head);
     const JxCell *cell = gc->cell;
     /* measured as it is set: bold where strong, with the role's letter
      * spacing and the CJK punctuation compressed */
@@ -254,6 +269,11 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
      * a number or word */
     double keep = (head ? 6 : 5) * b->st->roles[role].size + pad;
     double unbroken = unbreakable_width(b, role, cell->strong, cell->text) + pad;
+    /* a label of up to four characters a line (分值, 三级指标, 确定能,
+     * 全年预计/执行数) and any cell of two are not broken even where
+     * nothing else fits */
+    if (longest_line(cell->text) <= (head || cell->align == JX_ALIGN_CENTER ? 4 : 2))
+      unbroken = MAX(unbroken, nat);
     guint c = gc->col;
     natural[c] = MAX(natural[c], nat);
     least[c] = MAX(least[c], nat <= keep ? nat : unbroken);
@@ -267,7 +287,7 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
   }
   double avail = b->st->width, sum_nat = 0, sum_least = 0, sum_hard = 0;
   /* a column of no cells of its own still shows two characters */
-  double empty = 2 * b->st->roles[JX_ROLE_TABLE].size + pad;
+  double empty = 2 * b->st->roles[jx_table_role(t, false)].size + pad;
   for (guint c = 0; c < nc; c++) {
     if (natural[c] == 0)
       natural[c] = least[c] = hard[c] = empty;
@@ -279,10 +299,15 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
   if (sum_nat <= avail) {
     for (guint c = 0; c < nc; c++)
       widths[c] = natural[c] * avail / sum_nat;
-  } else if (sum_least < avail) {
+  } else if (sum_hard < avail) {
+    /* from the least widths, or, when even they do not fit, from the
+     * unbreakable runs: short cells wrap before a number breaks, and the
+     * fit gives them back their width where that saves lines */
+    double *base = sum_least < avail ? least : hard, sum_base = sum_least < avail ? sum_least : sum_hard;
+    f.least = base;
     for (guint c = 0; c < nc; c++) {
       f.by_col[c] = g_ptr_array_new();
-      f.kmax[c] = (guint)ceil((natural[c] - least[c]) / f.q - 0.001);
+      f.kmax[c] = (guint)ceil((natural[c] - base[c]) / f.q - 0.001);
     }
     for (guint i = 0; i < f.items->len; i++) {
       Item *it = &g_array_index(f.items, Item, i);
@@ -296,11 +321,11 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
     /* rows are indexed by their sample */
     for (guint i = 0; i < f.items->len; i++)
       g_array_index(f.items, Item, i).row /= stride;
-    fit(&f, nrows, (guint)floor((avail - sum_least) / f.q));
+    fit(&f, nrows, (guint)floor((avail - sum_base) / f.q));
     /* what no line is saved by goes where the columns still want it */
     double sum = 0, want = 0;
     for (guint c = 0; c < nc; c++) {
-      widths[c] = MIN(least[c] + f.k[c] * f.q, natural[c]);
+      widths[c] = MIN(base[c] + f.k[c] * f.q, natural[c]);
       sum += widths[c];
       want += natural[c] - widths[c];
     }
@@ -309,10 +334,6 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
                             : (avail - sum) * widths[c] / sum;
     for (guint c = 0; c < nc; c++)
       g_ptr_array_free(f.by_col[c], TRUE);
-  } else if (sum_hard < avail) {
-    /* short cells wrap before a number breaks */
-    for (guint c = 0; c < nc; c++)
-      widths[c] = hard[c] + (avail - sum_hard) * (least[c] - hard[c]) / (sum_least - sum_hard);
   } else {
     for (guint c = 0; c < nc; c++)
       widths[c] = hard[c] * avail / sum_hard;

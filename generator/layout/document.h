@@ -20,6 +20,8 @@ typedef enum {
   JX_ROLE_TABLE_HEAD,  /* table header cells */
   JX_ROLE_RUNNING,     /* the running header */
   JX_ROLE_PAGE_NUMBER, /* — 1 — */
+  JX_ROLE_FORM,        /* the cells of an official form: smaller, as the forms print */
+  JX_ROLE_FORM_HEAD,   /* a form's header cells */
   JX_ROLE_COUNT
 } JxRole;
 

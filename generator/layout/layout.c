@@ -554,6 +554,9 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
       break;
     }
   }
+  /* a page break at the end leaves no empty page */
+  if (b.fresh && b.out->pages->len > 1 && !b.page->ops->len)
+    g_ptr_array_remove_index(b.out->pages, b.out->pages->len - 1);
   furnish(&b);
   g_array_free(b.toc, TRUE);
   g_ptr_array_free(b.projects, TRUE);

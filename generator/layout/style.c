@@ -42,6 +42,8 @@ static const JxStyle gbt9704 = {
             [JX_ROLE_RUNNING] = {.families = TABLE_FACES, .bold = false, .size = 9, .pitch = 12},
             [JX_ROLE_PAGE_NUMBER] =
                 {.families = SONG_FACES, .bold = false, .size = 14, .pitch = 18},
+            [JX_ROLE_FORM] = {.families = TABLE_FACES, .bold = false, .size = 9, .pitch = 13},
+            [JX_ROLE_FORM_HEAD] = {.families = TABLE_FACES, .bold = true, .size = 9, .pitch = 13},
         },
     .header = "",
     .header_rule = true,

@@ -90,8 +90,10 @@ typedef struct {
 /* A cell's layout at its box's inner width. */
 static void box_make(Table *tb, Box *bx, const JxGridCell *gc, const char *text) {
   Builder *b = tb->b;
-  bool head = in_head(tb->t, gc->row);
-  bx->role = head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+  /* a label from the header down the body (a form's 绩效指标) is set as
+   * the body is */
+  bool head = in_head(tb->t, gc->row) && in_head(tb->t, gc->row + gc->rows - 1);
+  bx->role = jx_table_role(tb->t, head);
   bx->x = tb->xs[gc->col];
   bx->width = tb->xs[gc->col + gc->cols] - tb->xs[gc->col];
   double inner = bx->width - 2 * b->st->cell_padding_x;
@@ -113,7 +115,7 @@ static void box_clear(Box *bx) {
 }
 
 static double pitch_of(const Table *tb, guint r) {
-  return tb->b->st->roles[in_head(tb->t, r) ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE].pitch;
+  return tb->b->st->roles[jx_table_role(tb->t, in_head(tb->t, r))].pitch;
 }
 
 static double pad_y(const Table *tb) {
@@ -425,11 +427,14 @@ static void place_part(Table *tb, const Part *part) {
       last[o] = (int)s;
     }
   }
-  /* the header's shading, under its cells */
-  for (guint i = 0; i < n; i++)
-    if (first[i] >= 0 && tb->boxes[i].role == JX_ROLE_TABLE_HEAD)
-      jx_add_op(b, JX_OP_FILL, JX_ROLE_TABLE_HEAD, tb->boxes[i].x, tops[first[i]],
-                tb->boxes[i].width, tops[last[i] + 1] - tops[first[i]]);
+  /* the header's shading, under its cells; a form is printed as the
+   * paper form is, unshaded */
+  JxRole head = jx_table_role(tb->t, true);
+  for (guint i = 0; i < n && tb->t->role != JX_ROLE_FORM; i++) {
+    if (first[i] >= 0 && tb->boxes[i].role == head)
+      jx_add_op(b, JX_OP_FILL, head, tb->boxes[i].x, tops[first[i]], tb->boxes[i].width,
+                tops[last[i] + 1] - tops[first[i]]);
+  }
   for (guint i = 0; i < n; i++) {
     if (first[i] < 0)
       continue;
@@ -453,7 +458,7 @@ static void place_part(Table *tb, const Part *part) {
   }
   /* rules: around the part, below each slice and between the columns but
    * where one cell goes on */
-  JxRole role = JX_ROLE_TABLE;
+  JxRole role = jx_table_role(tb->t, false);
   rule(b, role, st->left, tops[0], st->width, 0);
   for (guint s = 0; s < ns; s++) {
     const Slice *sl = &g_array_index(part->slices, Slice, s);

@@ -51,6 +51,12 @@ const JxActual *report_actual_at(const JxIndicator *ind, const char *period);
 
 void report_funds_cells(JxBlock *t, const JxFunds *f);
 
+/* The official forms of a project assessed (form.c): the 绩效自评表 in the
+ * layout the template's [sections] form names (the 部门整体 one for the
+ * department's own part), and the 绩效目标执行监控表. */
+void report_form_self(Report *r, const JxProjectResult *pr);
+void report_form_monitor(Report *r, const JxProjectResult *pr);
+
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p);
 

@@ -418,64 +418,6 @@ static void achieved(Report *r, const JxProjectResult *pr) {
   }
 }
 
-/* The 自评表 grid: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
- * 偏差原因分析及改进措施, 预算执行率 and the total with its grade. */
-static void self_evaluation(Report *r, const JxProjectResult *pr) {
-  static const char *const head[] = {
-      "一级指标",   "二级指标", "三级指标", "年度指标值",
-      "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
-  JxBlock *t = report_headed_table(r->doc, 8, head, G_N_ELEMENTS(head));
-  char w[16], sc[16];
-  for (guint i = 0; i < pr->indicators->len; i++) {
-    const JxIndicatorResult *res = &g_array_index(pr->indicators, JxIndicatorResult, i);
-    const JxIndicator *ind = res->indicator;
-    const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
-    bool assessed = res->weight > 0;
-    g_snprintf(w, sizeof w, "%.2f", res->weight);
-    g_snprintf(sc, sizeof sc, "%.2f", res->score);
-    jx_block_row(t);
-    jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, res->actual && res->actual->value ? res->actual->value->raw : "",
-                  JX_ALIGN_LEFT, false);
-    jx_block_cell(t, assessed ? w : "—", JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, assessed ? sc : jx_status_name(res->outcome.status), JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, res->actual ? res->actual->cause : "", JX_ALIGN_LEFT, false);
-  }
-  if (pr->has_execution) {
-    char rate[32];
-    g_snprintf(rate, sizeof rate, "%.2f%%", 100 * pr->execution_rate);
-    g_snprintf(w, sizeof w, "%.2f", pr->execution_weight);
-    g_snprintf(sc, sizeof sc, "%.2f", pr->execution_score);
-    jx_block_row(t);
-    jx_block_cell(t, "预算执行率", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, "100%", JX_ALIGN_LEFT, false);
-    jx_block_cell(t, rate, JX_ALIGN_LEFT, false);
-    jx_block_cell(t, w, JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, sc, JX_ALIGN_RIGHT, false);
-    jx_block_cell(t, "", JX_ALIGN_LEFT, false);
-  }
-  char total[48], grade[48];
-  g_snprintf(total, sizeof total, "%.2f", pr->total);
-  g_snprintf(grade, sizeof grade, "等级：%s", pr->grade);
-  jx_block_row(t);
-  jx_block_cell(t, "总分", JX_ALIGN_CENTER, true);
-  for (int i = 0; i < 4; i++)
-    jx_block_cell(t, "", JX_ALIGN_LEFT, true);
-  char out_of[32];
-  g_snprintf(out_of, sizeof out_of, "%.2f", pr->out_of);
-  if (fabs(pr->out_of - 100) > 0.005)
-    g_snprintf(grade, sizeof grade, "等级：%s（折合百分制%.2f分）", pr->grade, pr->percent);
-  jx_block_cell(t, out_of, JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, total, JX_ALIGN_RIGHT, true);
-  jx_block_cell(t, grade, JX_ALIGN_LEFT, true);
-  /* the indicator's name and the cause are the long texts */
-}
-
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p) {
   report_heading(r, 2, p->name)->project = g_strdup(p->name);
@@ -509,9 +451,8 @@ void report_project(Report *r, const JxProject *p) {
       indicator_table(r->doc, p, r->o->period);
       break;
     case JX_PROJECT_SELF_EVAL:
-      report_heading(r, 3, title = report_text_of(r, "project-self-evaluation"));
-      self_evaluation(r, pr);
-      break;
+    case JX_PROJECT_MONITORING:
+      break; /* the forms come last */
     case JX_PROJECT_CHARTS:
       if (r->o->charts)
         project_charts(r, p, pr);
@@ -531,6 +472,23 @@ void report_project(Report *r, const JxProject *p) {
     report_heading(r, 3, title);
     g_free(title);
     project_texts(r, p, false);
+  }
+  /* the forms the template asks for, each on pages of its own after the
+   * section's text */
+  for (guint k = 0; k < r->t->n_project_parts; k++) {
+    JxProjectPart part = r->t->project_parts[k];
+    if (part != JX_PROJECT_SELF_EVAL && part != JX_PROJECT_MONITORING)
+      continue;
+    jx_document_page_break(r->doc);
+    char *title = report_text_of(
+        r, part == JX_PROJECT_SELF_EVAL ? "project-self-evaluation" : "project-monitoring");
+    report_heading(r, 3, title);
+    g_free(title);
+    if (part == JX_PROJECT_SELF_EVAL)
+      report_form_self(r, pr);
+    else
+      report_form_monitor(r, pr);
+    jx_document_page_break(r->doc);
   }
   jx_project_result_free(pr);
 }

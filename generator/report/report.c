@@ -499,7 +499,23 @@ static void targets_table(Report *r) {
   }
 }
 
-/* 附表: every indicator of the department in one table. */
+/* How many indicators of p from k on have the same 一级 (and, when level2
+ * is true, the same 二级) as the k-th: the rows its label spans. */
+static guint run_of(const JxProject *p, guint k, bool level2) {
+  const JxIndicator *first = g_ptr_array_index(p->indicators, k);
+  guint n = 1;
+  for (; k + n < p->indicators->len; n++) {
+    const JxIndicator *x = g_ptr_array_index(p->indicators, k + n);
+    if (strcmp(x->level1, first->level1) != 0 ||
+        (level2 && strcmp(x->level2, first->level2) != 0))
+      break;
+  }
+  return n;
+}
+
+/* 附表: every indicator of the department in one table, the project's
+ * name over its rows, each 一级 over its 二级 and each 二级 over its
+ * indicators; a label a page cuts is repeated with （续）. */
 static void appendix(Report *r) {
   char *title = report_text_of(r, "appendix");
   report_heading(r, 1, title);
@@ -507,17 +523,32 @@ static void appendix(Report *r) {
   static const char *const head[] = {"项目名称", "一级指标",   "二级指标",
                                      "三级指标", "年度指标值", "实际完成值"};
   JxBlock *t = report_headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
+  t->continued = g_strdup("（续）");
   for (guint i = 0; i < r->d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(r->d->projects, i);
     const char *period = r->o->period ? r->o->period : report_latest_period(p);
+    guint left1 = 0, left2 = 0;
     for (guint k = 0; k < p->indicators->len; k++) {
       const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
       const JxValue *target = ind->annual_target ? ind->annual_target : ind->period_target;
       const JxActual *a = period ? report_actual_at(ind, period) : NULL;
       jx_block_row(t);
-      jx_block_cell(t, k == 0 ? p->name : "", JX_ALIGN_LEFT, false);
-      jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
-      jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+      if (k == 0) {
+        jx_block_cell(t, p->name, JX_ALIGN_LEFT, false);
+        jx_block_span(t, p->indicators->len, 1);
+      }
+      if (!left1) {
+        left1 = run_of(p, k, false);
+        jx_block_cell(t, ind->level1, JX_ALIGN_LEFT, false);
+        jx_block_span(t, left1, 1);
+      }
+      if (!left2) {
+        left2 = run_of(p, k, true);
+        jx_block_cell(t, ind->level2, JX_ALIGN_LEFT, false);
+        jx_block_span(t, left2, 1);
+      }
+      left1--;
+      left2--;
       jx_block_cell(t, ind->name, JX_ALIGN_LEFT, false);
       jx_block_cell(t, target ? target->raw : "", JX_ALIGN_LEFT, false);
       jx_block_cell(t, a && a->value ? a->value->raw : "", JX_ALIGN_LEFT, false);

@@ -37,7 +37,7 @@ typedef struct {
 
 #define PLACES "{部门} {年度} {期间} {项目名称} {页码} {总页数} {生成日期}"
 #define REPORT_PARTS "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix"
-#define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends"
+#define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends|monitoring"
 
 static const char *const role_names[JX_ROLE_COUNT] = {
     [JX_ROLE_TITLE] = "title",       [JX_ROLE_SUBTITLE] = "subtitle",
@@ -45,6 +45,7 @@ static const char *const role_names[JX_ROLE_COUNT] = {
     [JX_ROLE_HEADING3] = "heading3", [JX_ROLE_BODY] = "body",
     [JX_ROLE_TABLE] = "table",       [JX_ROLE_TABLE_HEAD] = "table-head",
     [JX_ROLE_RUNNING] = "running",   [JX_ROLE_PAGE_NUMBER] = "page-number",
+    [JX_ROLE_FORM] = "form",         [JX_ROLE_FORM_HEAD] = "form-head",
 };
 
 static const Spec specs[] = {
@@ -81,6 +82,7 @@ static const Spec specs[] = {
     {"numbering", "level4", T_TEXT, NULL, 0, 0},
     {"sections", "report", T_PARTS, REPORT_PARTS, 0, 0},
     {"sections", "project", T_PARTS, PROJECT_PARTS, 0, 0},
+    {"sections", "form", T_CHOICE, "national|sichuan", 0, 0},
     {"texts", "title", T_TEXT, NULL, 0, 0},
     {"texts", "cover", T_LIST, NULL, 0, 0},
     {"texts", "toc", T_TEXT, NULL, 0, 0},
@@ -96,6 +98,7 @@ static const Spec specs[] = {
     {"texts", "project-goal", T_TEXT, NULL, 0, 0},
     {"texts", "project-indicators", T_TEXT, NULL, 0, 0},
     {"texts", "project-self-evaluation", T_TEXT, NULL, 0, 0},
+    {"texts", "project-monitoring", T_TEXT, NULL, 0, 0},
     {"texts", "project-charts", T_TEXT, NULL, 0, 0},
     {"texts", "project-trends", T_TEXT, NULL, 0, 0},
     {"texts", "whole", T_TEXT, NULL, 0, 0},

@@ -31,9 +31,10 @@ typedef enum {
   JX_PROJECT_FUNDS,      /* its funds and budget execution */
   JX_PROJECT_GOAL,       /* its goal, and what was achieved */
   JX_PROJECT_INDICATORS, /* the indicator table with the latest actuals */
-  JX_PROJECT_SELF_EVAL,  /* the 自评表 grid: 分值, 得分, 偏差原因 */
+  JX_PROJECT_SELF_EVAL,  /* the 绩效自评表, on its own pages ([sections] form) */
   JX_PROJECT_CHARTS,     /* score by category and bullet charts */
   JX_PROJECT_TRENDS,     /* in-year trends */
+  JX_PROJECT_MONITORING, /* the 绩效目标执行监控表, on its own pages */
   JX_PROJECT_COUNT
 } JxProjectPart;
 

@@ -42,7 +42,7 @@ if cmp -s "$PDF" "$WORK/h2/$D/annual.pdf"; then ok; else bad "two haru runs give
 {
   echo "[template]"
   echo "extends=annual"
-  for r in title subtitle heading1 heading2 heading3 body table table-head running page-number; do
+  for r in title subtitle heading1 heading2 heading3 body table table-head running page-number form form-head; do
     printf '[font.%s]\nfamily=%s\nweight=regular\n' "$r" "$(sed -n "/^\[font.$r\]/,/^\[/s/^truetype=//p" templates/defaults.ini)"
   done
 } >"$WORK/tt.ini"
@@ -63,6 +63,11 @@ for a in "$WORK"/rc-*.pgm; do
   [ "$share" -gt "$worst" ] && worst=$share
 done
 if [ -n "$pc" ] && [ "$worst" -lt 5 ]; then ok; else bad "pages differ: worst $worst / 10000 pixels"; fi
+# the pages compared hold the 自评表 forms, spans and all, from both engines
+if [ "$(pdftotext "$WORK/pc/$D/tt.pdf" - | grep -c '^项目支出绩效自评表$')" -ge 5 ] &&
+  [ "$(pdftotext "$WORK/ph/$D/tt.pdf" - | grep -c '^项目支出绩效自评表$')" -ge 5 ]; then ok; else
+  bad "the parity pages lack the forms"
+fi
 
 # ---- the inputs attached ----
 render --engine haru --attach-data -o "$WORK/att" input
