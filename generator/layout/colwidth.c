@@ -230,6 +230,49 @@ static guint fit(Fit *f, guint nrows, guint quanta) {
   return quanta;
 }
 
+/* Fits from base (whose widths add up to sum_base) into avail: the
+ * greedy fit, then what no line is saved by where the columns still want
+ * it.  Sets widths; returns the table's lines at them, as the fit counts. */
+static long fit_from(Fit *f, double *base, double sum_base, double avail, guint nrows,
+                     double *widths) {
+  guint nc = f->nc;
+  f->least = base;
+  for (guint c = 0; c < nc; c++) {
+    f->k[c] = 0;
+    f->kmax[c] = (guint)ceil((f->natural[c] - base[c]) / f->q - 0.001);
+  }
+  for (guint i = 0; i < f->items->len; i++) {
+    Item *it = &g_array_index(f->items, Item, i);
+    g_free(it->memo);
+    it->memo_n = f->kmax[it->col] + 1;
+    it->memo = g_new(gint16, it->memo_n);
+    for (guint k = 0; k < it->memo_n; k++)
+      it->memo[k] = -1;
+  }
+  fit(f, nrows, (guint)floor((avail - sum_base) / f->q));
+  double sum = 0, want = 0;
+  for (guint c = 0; c < nc; c++) {
+    widths[c] = MIN(base[c] + f->k[c] * f->q, f->natural[c]);
+    sum += widths[c];
+    want += f->natural[c] - widths[c];
+  }
+  for (guint c = 0; c < nc; c++)
+    widths[c] += want > 0 ? (avail - sum) * (f->natural[c] - widths[c]) / want
+                          : (avail - sum) * widths[c] / sum;
+  int *most = g_new(int, MAX(1, nrows));
+  for (guint r = 0; r < nrows; r++)
+    most[r] = 1;
+  for (guint i = 0; i < f->items->len; i++) {
+    const Item *it = &g_array_index(f->items, Item, i);
+    most[it->row] = MAX(most[it->row], item_lines(it, widths[it->col] - f->pad));
+  }
+  long lines = 0;
+  for (guint r = 0; r < nrows; r++)
+    lines += most[r];
+  g_free(most);
+  return lines;
+}
+
 /* Tables of more cells than this are fitted on a sample of their rows. */
 #define FIT_CELLS 20000
 
@@ -300,38 +343,26 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
     for (guint c = 0; c < nc; c++)
       widths[c] = natural[c] * avail / sum_nat;
   } else if (sum_hard < avail) {
-    /* from the least widths, or, when even they do not fit, from the
-     * unbreakable runs: short cells wrap before a number breaks, and the
-     * fit gives them back their width where that saves lines */
-    double *base = sum_least < avail ? least : hard, sum_base = sum_least < avail ? sum_least : sum_hard;
-    f.least = base;
-    for (guint c = 0; c < nc; c++) {
-      f.by_col[c] = g_ptr_array_new();
-      f.kmax[c] = (guint)ceil((natural[c] - base[c]) / f.q - 0.001);
-    }
-    for (guint i = 0; i < f.items->len; i++) {
-      Item *it = &g_array_index(f.items, Item, i);
-      it->memo_n = f.kmax[it->col] + 1;
-      it->memo = g_new(gint16, it->memo_n);
-      for (guint k = 0; k < it->memo_n; k++)
-        it->memo[k] = -1;
-      g_ptr_array_add(f.by_col[it->col], it);
-    }
     guint nrows = g->rows / stride + 1;
     /* rows are indexed by their sample */
     for (guint i = 0; i < f.items->len; i++)
       g_array_index(f.items, Item, i).row /= stride;
-    fit(&f, nrows, (guint)floor((avail - sum_base) / f.q));
-    /* what no line is saved by goes where the columns still want it */
-    double sum = 0, want = 0;
-    for (guint c = 0; c < nc; c++) {
-      widths[c] = MIN(base[c] + f.k[c] * f.q, natural[c]);
-      sum += widths[c];
-      want += natural[c] - widths[c];
-    }
     for (guint c = 0; c < nc; c++)
-      widths[c] += want > 0 ? (avail - sum) * (natural[c] - widths[c]) / want
-                            : (avail - sum) * widths[c] / sum;
+      f.by_col[c] = g_ptr_array_new();
+    for (guint i = 0; i < f.items->len; i++) {
+      Item *it = &g_array_index(f.items, Item, i);
+      g_ptr_array_add(f.by_col[it->col], it);
+    }
+    /* from the least widths, and from the unbreakable runs (short cells
+     * wrapped, the fit giving them back their width where that saves
+     * lines): the shorter table, the least widths' when as short */
+    long lines = fit_from(&f, hard, sum_hard, avail, nrows, widths);
+    if (sum_least < avail) {
+      double *other = g_new(double, nc);
+      if (fit_from(&f, least, sum_least, avail, nrows, other) <= lines)
+        memcpy(widths, other, nc * sizeof *widths);
+      g_free(other);
+    }
     for (guint c = 0; c < nc; c++)
       g_ptr_array_free(f.by_col[c], TRUE);
   } else {

@@ -68,6 +68,8 @@ typedef struct {
   guint header_rows; /* repeated on every page the table runs onto */
   guint header_at;   /* the first header row: rows above it are body rows
                       * set once (the top block of a form) */
+  guint header_end;  /* rows from here on are not under the header: a page
+                      * they begin does not repeat it (0: the table's end) */
   GPtrArray *rows;   /* GPtrArray * of JxCell * */
   char *continued;   /* after a row-spanning label repeated at the top of a
                       * page ("（续）"), or NULL */

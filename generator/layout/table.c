@@ -213,15 +213,17 @@ static void add_slice(Plan *p, guint row, int from, int count, bool repeated) {
   p->fresh = false;
 }
 
-static void plan_page(Plan *p) {
+/* Starts a page whose first row is r. */
+static void plan_page(Plan *p, guint r) {
   Part part = {true, g_array_new(FALSE, FALSE, sizeof(Slice))};
   g_array_append_val(p->parts, part);
   const JxStyle *st = p->tb->b->st;
   p->room = st->height;
   p->fresh = true;
-  if (p->head_set)
-    for (guint r = p->tb->t->header_at; r < p->tb->t->header_at + p->tb->t->header_rows; r++)
-      add_slice(p, r, 0, p->tb->lines[r], true);
+  const JxBlock *t = p->tb->t;
+  if (p->head_set && (!t->header_end || r < t->header_end))
+    for (guint h = t->header_at; h < t->header_at + t->header_rows; h++)
+      add_slice(p, h, 0, p->tb->lines[h], true);
   p->fresh = true;
 }
 
@@ -298,7 +300,7 @@ static GArray *plan(Table *tb) {
         guint to = r ? break_row(&p, r) : r;
         if (to < r)
           unplan(&p, to);
-        plan_page(&p);
+        plan_page(&p, to);
         if (to < r) {
           r = to;
           continue;
@@ -318,7 +320,7 @@ static GArray *plan(Table *tb) {
       guint to = break_row(&p, r);
       if (to < r)
         unplan(&p, to);
-      plan_page(&p);
+      plan_page(&p, to);
       if (to < r) {
         r = to;
         continue;
@@ -332,7 +334,7 @@ static GArray *plan(Table *tb) {
         guint to = done ? r : break_row(&p, r);
         if (to < r)
           unplan(&p, to);
-        plan_page(&p);
+        plan_page(&p, to);
         if (to < r) {
           r = to;
           goto next;

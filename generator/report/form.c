@@ -189,9 +189,9 @@ static void rate_text(const JxProject *p, const JxExecution *e, char *buf, gsize
   *buf = '\0';
   if (!e)
     return;
+  /* to two places, as the forms print rates: 95.00% */
   if (e->has_rate) {
-    char d[32];
-    g_snprintf(buf, size, "%s%%", jx_decimal_format(e->rate, d, sizeof d));
+    g_snprintf(buf, size, "%.2f%%", jx_decimal_to_double(e->rate));
   } else if (e->has_executed && p->funds.has_total && p->funds.total > 0) {
     g_snprintf(buf, size, "%.2f%%", 100.0 * (double)e->executed / (double)p->funds.total);
   }
@@ -289,8 +289,8 @@ static void text_rows(JxBlock *t, const JxProject *p, const char *const *wanted)
     return;
   for (guint i = 0; i < p->texts->len; i++) {
     const JxText *x = g_ptr_array_index(p->texts, i);
-    if (strstr(x->label, "目标") || strstr(x->label, "实施内容"))
-      continue; /* the goal block's own */
+    if (report_goal_text(x))
+      continue; /* the goal's, told with it in the section */
     jx_block_row(t);
     label(t, x->label, 1, 1);
     jx_block_cell(t, x->text, JX_ALIGN_LEFT, false);
@@ -348,8 +348,14 @@ void report_form_self(Report *r, const JxProjectResult *pr) {
   JxBlock *t = form_table(r, title, pr->period, cols);
   form_names(t, p, cols);
   if (sichuan) {
+    const char *done = "";
+    for (guint i = 0; i < p->texts->len; i++) {
+      const JxText *x = g_ptr_array_index(p->texts, i);
+      if (strstr(x->label, "实施内容"))
+        done = x->text;
+    }
     jx_block_row(t);
-    label(t, "项目基本情况", 2, 1);
+    label(t, "项目基本情况", 3, 1);
     label(t, "项目年度目标", 1, 5);
     label(t, "年度目标完成情况", 1, 5);
     jx_block_row(t);
@@ -357,6 +363,10 @@ void report_form_self(Report *r, const JxProjectResult *pr) {
     jx_block_span(t, 1, 5);
     jx_block_cell(t, p->achieved, JX_ALIGN_LEFT, false);
     jx_block_span(t, 1, 5);
+    jx_block_row(t);
+    label(t, "项目实施内容及过程概述", 1, 2);
+    jx_block_cell(t, done, JX_ALIGN_LEFT, false);
+    jx_block_span(t, 1, 8);
   }
   self_funds(t, pr, sichuan);
   if (!sichuan)
@@ -371,12 +381,14 @@ void report_form_self(Report *r, const JxProjectResult *pr) {
   if (sichuan) {
     indicator_head(t, "绩效指标", n, sc_head, G_N_ELEMENTS(sc_head));
     indicator_rows(t, pr, sichuan_cells, NULL);
+    t->header_end = t->rows->len;
     total_row(t, pr, "合计", 8, 1);
     static const char *const trailers[] = {"评价结论", "存在问题", "改进措施", NULL};
     text_rows(t, p, trailers);
   } else {
     indicator_head(t, "绩效指标", n, nat_head, G_N_ELEMENTS(nat_head));
     indicator_rows(t, pr, national_cells, NULL);
+    t->header_end = t->rows->len;
     total_row(t, pr, "总分", 6, 1);
     text_rows(t, p, NULL);
   }
@@ -450,5 +462,6 @@ void report_form_monitor(Report *r, const JxProjectResult *pr) {
                                "偏差原因分析", "完成目标可能性", "备注"};
   indicator_head(t, "绩效指标", pr->indicators->len, ihead, G_N_ELEMENTS(ihead));
   indicator_rows(t, pr, monitor_cells, NULL);
+  t->header_end = t->rows->len;
   text_rows(t, p, NULL);
 }

@@ -51,6 +51,10 @@ const JxActual *report_actual_at(const JxIndicator *ind, const char *period);
 
 void report_funds_cells(JxBlock *t, const JxFunds *f);
 
+/* Whether a text of the form belongs with the goal (中期目标, 项目实施内容)
+ * rather than after the assessment. */
+bool report_goal_text(const JxText *x);
+
 /* The official forms of a project assessed (form.c): the 绩效自评表 in the
  * layout the template's [sections] form names (the 部门整体 one for the
  * department's own part), and the 绩效目标执行监控表. */

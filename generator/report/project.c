@@ -98,9 +98,7 @@ static void project_facts(Report *r, const JxProject *p) {
   g_string_free(line, TRUE);
 }
 
-/* Whether a text of the form belongs with the goal (中期目标, 项目实施内容)
- * rather than after the assessment. */
-static bool goal_text(const JxText *x) {
+bool report_goal_text(const JxText *x) {
   return strstr(x->label, "中期目标") || strstr(x->label, "长期目标") ||
          strstr(x->label, "实施内容") || strstr(x->label, "概述");
 }
@@ -109,7 +107,7 @@ static bool goal_text(const JxText *x) {
 static void project_texts(Report *r, const JxProject *p, bool of_goal) {
   for (guint i = 0; i < p->texts->len; i++) {
     const JxText *x = g_ptr_array_index(p->texts, i);
-    if (goal_text(x) != of_goal)
+    if (report_goal_text(x) != of_goal)
       continue;
     gchar **paras = g_strsplit(x->text, "\n", -1);
     for (int k = 0; paras[k]; k++) {
@@ -126,7 +124,7 @@ static void project_texts(Report *r, const JxProject *p, bool of_goal) {
 /* Whether p has texts of one kind. */
 static bool has_texts(const JxProject *p, bool of_goal) {
   for (guint i = 0; i < p->texts->len; i++)
-    if (goal_text(g_ptr_array_index(p->texts, i)) == of_goal)
+    if (report_goal_text(g_ptr_array_index(p->texts, i)) == of_goal)
       return true;
   return false;
 }
