@@ -137,6 +137,9 @@ static double unbreakable_width(Builder *b, JxRole role, bool strong, const char
       widest = MAX(widest, (double)w / PANGO_SCALE);
       run = NULL;
     }
+    if (g_unichar_iswide(c))
+      /* a character is the least a line holds */
+      widest = MAX(widest, b->st->roles[role].size + b->st->roles[role].letter_spacing);
     if (!c)
       break;
   }
@@ -312,10 +315,10 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
      * a number or word */
     double keep = (head ? 6 : 5) * b->st->roles[role].size + pad;
     double unbroken = unbreakable_width(b, role, cell->strong, cell->text) + pad;
-    /* a label of up to four characters a line (分值, 三级指标, 确定能,
-     * 全年预计/执行数) and any cell of two are not broken even where
-     * nothing else fits */
-    if (longest_line(cell->text) <= (head || cell->align == JX_ALIGN_CENTER ? 4 : 2))
+    /* a header word of up to six characters a line (财政专户拨款), a
+     * label of four (确定能, 全年预计/执行数) and any cell of two are not
+     * broken even where nothing else fits */
+    if (longest_line(cell->text) <= (head ? 6 : cell->align == JX_ALIGN_CENTER ? 4 : 2))
       unbroken = MAX(unbroken, nat);
     guint c = gc->col;
     natural[c] = MAX(natural[c], nat);

@@ -263,10 +263,11 @@ static void self_funds(JxBlock *t, const JxProjectResult *pr, bool sichuan) {
     if (sichuan)
       cell(t, "", JX_ALIGN_RIGHT);
     /* the points and the score (and nationally the rate) are the
-     * total's: not applicable */
-    cell(t, "/", JX_ALIGN_CENTER);
-    cell(t, "/", JX_ALIGN_CENTER);
-    cell(t, sichuan ? "" : "/", JX_ALIGN_CENTER);
+     * total's: the national form prints them "—", Sichuan's "/" */
+    const char *none = sichuan ? "/" : "—";
+    cell(t, none, JX_ALIGN_CENTER);
+    cell(t, none, JX_ALIGN_CENTER);
+    cell(t, sichuan ? "" : none, JX_ALIGN_CENTER);
   }
 }
 

@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -21,6 +22,7 @@ static PangoContext *ctx;
 
 static int open_fonts(void **state) {
   (void)state;
+  g_setenv("JIXIAO_TEMPLATES", JX_SOURCE_DIR "/templates", TRUE);
   GError *err = NULL;
   fonts = jx_fonts_open(JX_SOURCE_DIR "/fonts", &err);
   if (!fonts) {
@@ -74,10 +76,12 @@ static bool crossed(const JxLayout *l, guint p, const JxOp *t) {
     const JxOp *r = &g_array_index(page->ops, JxOp, i);
     if (r->kind != JX_OP_RULE)
       continue;
-    if (r->h == 0 && r->y > y0 && r->y < y1 && r->x < x1 && r->x + r->w > x0)
+    if ((r->h == 0 && r->y > y0 && r->y < y1 && r->x < x1 && r->x + r->w > x0) ||
+        (r->w == 0 && r->x > x0 && r->x < x1 && r->y < y1 && r->y + r->h > y0)) {
+      fprintf(stderr, "  \"%s\" at %.1f,%.1f (%.1f wide, role %d); the rule %.1f,%.1f %+.1f,%+.1f\n",
+              t->text, t->x, t->y, t->w, (int)t->role, r->x, r->y, r->w, r->h);
       return true;
-    if (r->w == 0 && r->x > x0 && r->x < x1 && r->y < y1 && r->y + r->h > y0)
-      return true;
+    }
   }
   return false;
 }
@@ -88,8 +92,11 @@ static void assert_nothing_crossed(const JxLayout *l) {
     GPtrArray *all = find(l, p, NULL);
     for (guint i = 0; i < all->len; i++) {
       const JxOp *t = g_ptr_array_index(all, i);
-      if (crossed(l, p, t))
+      if (crossed(l, p, t)) {
+        for (guint k = 0; k < all->len && getenv("JX_SHOW"); k++)
+          fprintf(stderr, "%s|", ((const JxOp *)g_ptr_array_index(all, k))->text);
         fail_msg("page %u: a rule crosses \"%s\"", p + 1, t->text);
+      }
     }
     g_ptr_array_free(all, TRUE);
   }
@@ -350,12 +357,145 @@ static void widths_fit(void **state) {
   jx_document_free(doc);
 }
 
+/* The reports of the department read from path (a file or folder) in
+ * template name, laid out; *in holds what was read. */
+static JxLayout *report_layout(const char *path, const char *name, const char *period,
+                               JxInputs **in, JxTemplate **t) {
+  char *paths[] = {(char *)path};
+  char *message = NULL;
+  assert_int_equal(jx_inputs_read(paths, 1, NULL, in, &message), JX_INPUTS_OK);
+  GError *err = NULL;
+  *t = jx_template_load(name, &err);
+  assert_non_null(*t);
+  JxDepartment *d = g_ptr_array_index((*in)->model->departments, 0);
+  JxReportOptions o = {*t, "2024年12月31日", period, true};
+  JxDocument *doc = jx_report_department(d, &o);
+  JxLayout *l = jx_layout_document(doc, &(*t)->style, ctx);
+  jx_document_free(doc);
+  return l;
+}
+
+/* How often text stands on page p, its lines joined (a label and its
+ * （续） may take two lines of a narrow column). */
+static guint count_joined(const JxLayout *l, guint p, const char *text) {
+  GPtrArray *a = find(l, p, NULL);
+  GString *all = g_string_new(NULL);
+  for (guint i = 0; i < a->len; i++)
+    g_string_append_printf(all, "%s|", ((const JxOp *)g_ptr_array_index(a, i))->text);
+  g_ptr_array_free(a, TRUE);
+  /* a label's lines are consecutive ops: drop the joins inside it */
+  guint n = 0;
+  char *flat = g_strdup(all->str);
+  for (char *at = flat; (at = strstr(at, "|（续）")); at++)
+    memmove(at, at + 1, strlen(at));
+  for (const char *at = flat; (at = strstr(at, text)); at += strlen(text))
+    n++;
+  g_free(flat);
+  g_string_free(all, TRUE);
+  return n;
+}
+
+/* Ops of page p whose text begins with prefix. */
+static guint count_prefix(const JxLayout *l, guint p, const char *prefix) {
+  GPtrArray *a = find(l, p, NULL);
+  guint n = 0;
+  for (guint i = 0; i < a->len; i++)
+    n += g_str_has_prefix(((const JxOp *)g_ptr_array_index(a, i))->text, prefix);
+  g_ptr_array_free(a, TRUE);
+  return n;
+}
+
+/* The 自评表 of a project of 40 indicators (tests/data/forms/forty.csv:
+ * 30 产出 in four 二级, 5 效益, 5 满意度) runs over two pages: each
+ * indicator once, the header and the labels the page cut repeated with
+ * （续）, no rule through any text. */
+static void form_of_forty(void **state) {
+  (void)state;
+  JxInputs *in = NULL;
+  JxTemplate *t = NULL;
+  JxLayout *l = report_layout(JX_SOURCE_DIR "/tests/data/forms/forty.csv", "annual", NULL, &in, &t);
+  guint form = G_MAXUINT;
+  for (guint p = 0; p < l->pages->len && form == G_MAXUINT; p++)
+    if (count(l, p, "项目支出绩效自评表"))
+      form = p;
+  assert_true(form + 1 < l->pages->len);
+  guint first_next = 0;
+  for (int i = 1; i <= 40; i++) {
+    char name[64];
+    g_snprintf(name, sizeof name, "第%d项", i);
+    guint a = count_prefix(l, form, name), b = count_prefix(l, form + 1, name);
+    if (a + b != 1)
+      fail_msg("%s: %u on the form's first page, %u on its second", name, a, b);
+    if (b && !first_next)
+      first_next = (guint)i;
+  }
+  assert_true(first_next > 1);
+  assert_int_equal(count_joined(l, form + 1, "绩效指标（续）"), 1);
+  assert_int_equal(count(l, form + 1, "一级指标"), 1);
+  /* the first indicator of the second page: its 一级 and 二级 go on from
+   * the first page unless it begins them */
+  static const guint starts1[] = {1, 31, 36}, starts2[] = {1, 11, 21, 26, 31, 36};
+  const char *level1 = first_next <= 30 ? "产出指标" : first_next <= 35 ? "效益指标" : "满意度指标";
+  bool begins1 = false, begins2 = false;
+  for (size_t k = 0; k < G_N_ELEMENTS(starts1); k++)
+    begins1 |= first_next == starts1[k];
+  for (size_t k = 0; k < G_N_ELEMENTS(starts2); k++)
+    begins2 |= first_next == starts2[k];
+  char cont[64];
+  g_snprintf(cont, sizeof cont, "%s（续）", level1);
+  assert_int_equal(count_joined(l, form + 1, cont), begins1 ? 0 : 1);
+  const char *level2 = first_next <= 10   ? "数量指标"
+                       : first_next <= 20 ? "质量指标"
+                       : first_next <= 25 ? "时效指标"
+                       : first_next <= 30 ? "成本指标"
+                       : first_next <= 35 ? "社会效益指标"
+                                          : "服务对象满意度指标";
+  g_snprintf(cont, sizeof cont, "%s（续）", level2);
+  assert_int_equal(count_joined(l, form + 1, cont), begins2 ? 0 : 1);
+  assert_int_equal(count_prefix(l, form + 1, "总分"), 1);
+  assert_nothing_crossed(l);
+  jx_layout_free(l);
+  jx_inputs_free(in);
+  jx_template_free(t);
+}
+
+/* Every table of the sample's reports in every template, and of every
+ * test form, has no rule through its text: no cell overflows its width. */
+static void every_table_inside(void **state) {
+  (void)state;
+  static const struct {
+    const char *path, *tmpl, *period;
+  } cases[] = {
+      {JX_SOURCE_DIR "/input", "annual", NULL},
+      {JX_SOURCE_DIR "/input", "official", NULL},
+      {JX_SOURCE_DIR "/input", "monthly", "2024-09"},
+      {JX_SOURCE_DIR "/input", "targets", NULL},
+      {JX_SOURCE_DIR "/tests/data/forms/national.csv", "annual", NULL},
+      {JX_SOURCE_DIR "/tests/data/forms/sichuan.csv", JX_SOURCE_DIR "/tests/data/forms/sichuan.ini", NULL},
+      {JX_SOURCE_DIR "/tests/data/forms/monitor.csv", "monthly", NULL},
+      {JX_SOURCE_DIR "/tests/data/forms/department-whole.csv", "annual", NULL},
+      {JX_SOURCE_DIR "/tests/data/forms/two-row-header.csv", "annual", NULL},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    JxInputs *in = NULL;
+    JxTemplate *t = NULL;
+    JxLayout *l = report_layout(cases[i].path, cases[i].tmpl, cases[i].period, &in, &t);
+    assert_true(l->pages->len > 1);
+    assert_nothing_crossed(l);
+    jx_layout_free(l);
+    jx_inputs_free(in);
+    jx_template_free(t);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(spans_in_one_page),
       cmocka_unit_test(spans_across_pages),
       cmocka_unit_test(span_not_orphaned),
       cmocka_unit_test(widths_fit),
+      cmocka_unit_test(form_of_forty),
+      cmocka_unit_test(every_table_inside),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
