@@ -135,6 +135,7 @@ unit: $(TEST_BIN) fonts
 e2e-core: $(BIN) fonts
 	tests/cli/run.sh $(BIN)
 	tests/cli/forms.sh $(BIN)
+	tests/cli/printed.sh $(BIN)
 	tests/cli/office.sh $(BIN)
 	tests/cli/batch.sh $(BIN)
 	tests/cli/faults.sh $(BIN)

@@ -94,14 +94,13 @@ static void indicator_rows(JxBlock *t, const JxProjectResult *pr, RowCells more,
     const JxIndicatorResult *res = &g_array_index(ind, JxIndicatorResult, i);
     const JxIndicator *x = res->indicator;
     jx_block_row(t);
-    const JxIndicator *prev =
-        i ? g_array_index(ind, JxIndicatorResult, i - 1).indicator : NULL;
+    const JxIndicator *prev = i ? g_array_index(ind, JxIndicatorResult, i - 1).indicator : NULL;
     bool new1 = !prev || strcmp(prev->level1, x->level1) != 0;
     if (new1) {
       guint run = 1;
       while (i + run < ind->len &&
-             strcmp(g_array_index(ind, JxIndicatorResult, i + run).indicator->level1,
-                    x->level1) == 0)
+             strcmp(g_array_index(ind, JxIndicatorResult, i + run).indicator->level1, x->level1) ==
+                 0)
         run++;
       jx_block_cell(t, x->level1, JX_ALIGN_CENTER, false);
       jx_block_span(t, run, 1);
@@ -124,9 +123,9 @@ static void indicator_rows(JxBlock *t, const JxProjectResult *pr, RowCells more,
 
 /* Whether an indicator was assessed on a value: its 得分 is printed. */
 static bool scored(const JxIndicatorResult *res) {
-  return res->weight > 0 && (res->outcome.status == JX_STATUS_MET ||
-                             res->outcome.status == JX_STATUS_PARTLY ||
-                             res->outcome.status == JX_STATUS_UNMET);
+  return res->weight > 0 &&
+         (res->outcome.status == JX_STATUS_MET || res->outcome.status == JX_STATUS_PARTLY ||
+          res->outcome.status == JX_STATUS_UNMET);
 }
 
 /* 分值 and 得分 of an indicator: the printed points where the form gave
@@ -139,7 +138,8 @@ static void score_cells(JxBlock *t, const JxIndicatorResult *res) {
     return;
   }
   const JxIndicator *x = res->indicator;
-  cell(t, x->has_weight ? jx_decimal_format(x->weight, w, sizeof w) : points(res->weight, w, sizeof w),
+  cell(t,
+       x->has_weight ? jx_decimal_format(x->weight, w, sizeof w) : points(res->weight, w, sizeof w),
        JX_ALIGN_RIGHT);
   cell(t, scored(res) ? points(res->score, s, sizeof s) : "", JX_ALIGN_RIGHT);
 }
@@ -219,9 +219,8 @@ static void self_funds(JxBlock *t, const JxProjectResult *pr, bool sichuan) {
     n += lines[i].shown;
   static const char *const nat_head[] = {"年初预算数", "全年预算数", "全年执行数",
                                          "分值",       "执行率",     "得分"};
-  static const char *const sc_head[] = {"年初\n预算",   "调整后\n预算数", "预算\n执行数",
-                                        "预算\n执行率", "权重",           "得分",
-                                        "原因"};
+  static const char *const sc_head[] = {
+      "年初\n预算", "调整后\n预算数", "预算\n执行数", "预算\n执行率", "权重", "得分", "原因"};
   const char *const *head = sichuan ? sc_head : nat_head;
   guint nh = sichuan ? 7 : 6, label_cols = t->columns - 1 - nh;
   jx_block_row(t);
@@ -342,9 +341,9 @@ static void total_row(JxBlock *t, const JxProjectResult *pr, const char *word, g
 void report_form_self(Report *r, const JxProjectResult *pr) {
   const JxProject *p = pr->project;
   bool sichuan = strcmp(jx_template_text(r->t, "sections", "form"), "sichuan") == 0;
-  const char *title = p->whole    ? "部门整体支出绩效自评表"
-                      : sichuan   ? "部门预算项目支出绩效自评表"
-                                  : "项目支出绩效自评表";
+  const char *title = p->whole  ? "部门整体支出绩效自评表"
+                      : sichuan ? "部门预算项目支出绩效自评表"
+                                : "项目支出绩效自评表";
   guint cols = sichuan ? 11 : 9;
   JxBlock *t = form_table(r, title, pr->period, cols);
   form_names(t, p, cols);
@@ -372,11 +371,11 @@ void report_form_self(Report *r, const JxProjectResult *pr) {
   self_funds(t, pr, sichuan);
   if (!sichuan)
     goal_rows(t, p, "预期目标", "实际完成情况");
-  static const char *const nat_head[] = {"一级指标",   "二级指标", "三级指标",
-                                         "年度指标值", "实际完成值", "分值",
-                                         "得分",       "偏差原因分析及改进措施"};
-  static const char *const sc_head[] = {"一级指标", "二级指标", "三级指标", "指标\n性质",
-                                        "指标值",   "度量\n单位", "完成值",   "权重",
+  static const char *const nat_head[] = {
+      "一级指标",   "二级指标", "三级指标", "年度指标值",
+      "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
+  static const char *const sc_head[] = {"一级指标", "二级指标",      "三级指标", "指标\n性质",
+                                        "指标值",   "度量\n单位",    "完成值",   "权重",
                                         "得分",     "未完成原因分析"};
   guint n = pr->indicators->len;
   if (sichuan) {
@@ -458,8 +457,8 @@ void report_form_monitor(Report *r, const JxProjectResult *pr) {
   jx_block_span(t, 1, cols - 1);
   char actual[32];
   g_snprintf(actual, sizeof actual, "1-%d月执行情况", month);
-  const char *const ihead[] = {"一级指标",   "二级指标",         "三级指标",
-                               "年度指标值", actual,             "全年预计完成情况",
+  const char *const ihead[] = {"一级指标",     "二级指标",       "三级指标",
+                               "年度指标值",   actual,           "全年预计完成情况",
                                "偏差原因分析", "完成目标可能性", "备注"};
   indicator_head(t, "绩效指标", pr->indicators->len, ihead, G_N_ELEMENTS(ihead));
   indicator_rows(t, pr, monitor_cells, NULL);

@@ -478,8 +478,8 @@ void report_project(Report *r, const JxProject *p) {
     if (part != JX_PROJECT_SELF_EVAL && part != JX_PROJECT_MONITORING)
       continue;
     jx_document_page_break(r->doc);
-    char *title = report_text_of(
-        r, part == JX_PROJECT_SELF_EVAL ? "project-self-evaluation" : "project-monitoring");
+    char *title = report_text_of(r, part == JX_PROJECT_SELF_EVAL ? "project-self-evaluation"
+                                                                 : "project-monitoring");
     report_heading(r, 3, title);
     g_free(title);
     if (part == JX_PROJECT_SELF_EVAL)

@@ -506,8 +506,7 @@ static guint run_of(const JxProject *p, guint k, bool level2) {
   guint n = 1;
   for (; k + n < p->indicators->len; n++) {
     const JxIndicator *x = g_ptr_array_index(p->indicators, k + n);
-    if (strcmp(x->level1, first->level1) != 0 ||
-        (level2 && strcmp(x->level2, first->level2) != 0))
+    if (strcmp(x->level1, first->level1) != 0 || (level2 && strcmp(x->level2, first->level2) != 0))
       break;
   }
   return n;

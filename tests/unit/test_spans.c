@@ -78,7 +78,8 @@ static bool crossed(const JxLayout *l, guint p, const JxOp *t) {
       continue;
     if ((r->h == 0 && r->y > y0 && r->y < y1 && r->x < x1 && r->x + r->w > x0) ||
         (r->w == 0 && r->x > x0 && r->x < x1 && r->y < y1 && r->y + r->h > y0)) {
-      fprintf(stderr, "  \"%s\" at %.1f,%.1f (%.1f wide, role %d); the rule %.1f,%.1f %+.1f,%+.1f\n",
+      fprintf(stderr,
+              "  \"%s\" at %.1f,%.1f (%.1f wide, role %d); the rule %.1f,%.1f %+.1f,%+.1f\n",
               t->text, t->x, t->y, t->w, (int)t->role, r->x, r->y, r->w, r->h);
       return true;
     }
@@ -471,7 +472,8 @@ static void every_table_inside(void **state) {
       {JX_SOURCE_DIR "/input", "monthly", "2024-09"},
       {JX_SOURCE_DIR "/input", "targets", NULL},
       {JX_SOURCE_DIR "/tests/data/forms/national.csv", "annual", NULL},
-      {JX_SOURCE_DIR "/tests/data/forms/sichuan.csv", JX_SOURCE_DIR "/tests/data/forms/sichuan.ini", NULL},
+      {JX_SOURCE_DIR "/tests/data/forms/sichuan.csv", JX_SOURCE_DIR "/tests/data/forms/sichuan.ini",
+       NULL},
       {JX_SOURCE_DIR "/tests/data/forms/monitor.csv", "monthly", NULL},
       {JX_SOURCE_DIR "/tests/data/forms/department-whole.csv", "annual", NULL},
       {JX_SOURCE_DIR "/tests/data/forms/two-row-header.csv", "annual", NULL},
@@ -490,12 +492,9 @@ static void every_table_inside(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(spans_in_one_page),
-      cmocka_unit_test(spans_across_pages),
-      cmocka_unit_test(span_not_orphaned),
-      cmocka_unit_test(widths_fit),
-      cmocka_unit_test(form_of_forty),
-      cmocka_unit_test(every_table_inside),
+      cmocka_unit_test(spans_in_one_page), cmocka_unit_test(spans_across_pages),
+      cmocka_unit_test(span_not_orphaned), cmocka_unit_test(widths_fit),
+      cmocka_unit_test(form_of_forty),     cmocka_unit_test(every_table_inside),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
