@@ -148,6 +148,7 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/install.sh
 	tests/cli/readme.sh $(BIN) README.md
 	tests/cli/readme.sh $(BIN) docs/input.md
+	tests/cli/readme.sh $(BIN) docs/templates.md
 
 # the sample under valgrind memcheck (not in the sanitizer build: the two
 # do not run together)
