@@ -54,7 +54,7 @@ static JxBlock *form_table(Report *r, const char *title, const char *period, gui
   g_free(line);
   JxBlock *t = jx_document_table(r->doc, columns, 1);
   t->role = JX_ROLE_FORM;
-  t->continued = g_strdup("（续）");
+  t->continued = report_text_of(r, "continued");
   return t;
 }
 

@@ -522,7 +522,7 @@ static void appendix(Report *r) {
   static const char *const head[] = {"项目名称", "一级指标",   "二级指标",
                                      "三级指标", "年度指标值", "实际完成值"};
   JxBlock *t = report_headed_table(r->doc, 6, head, G_N_ELEMENTS(head));
-  t->continued = g_strdup("（续）");
+  t->continued = report_text_of(r, "continued");
   for (guint i = 0; i < r->d->projects->len; i++) {
     const JxProject *p = g_ptr_array_index(r->d->projects, i);
     const char *period = r->o->period ? r->o->period : report_latest_period(p);

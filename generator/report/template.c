@@ -103,6 +103,7 @@ static const Spec specs[] = {
     {"texts", "project-trends", T_TEXT, NULL, 0, 0},
     {"texts", "whole", T_TEXT, NULL, 0, 0},
     {"texts", "project-texts", T_TEXT, NULL, 0, 0},
+    {"texts", "continued", T_TEXT, NULL, 0, 0},
     {"assess", "partly-from", T_NUMBER, NULL, 0, 1},
     {"assess", "qualitative-met-from", T_NUMBER, NULL, 0, 1},
     {"assess", "qualitative-partly-from", T_NUMBER, NULL, 0, 1},
