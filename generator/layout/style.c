@@ -47,6 +47,7 @@ static const JxStyle gbt9704 = {
         },
     .header = "",
     .header_rule = true,
+    .cover_roman = true,
     .footer = "",
     .page_number = "— {页码} —",
     .number_position = JX_NUMBER_OUTSIDE,

@@ -40,6 +40,7 @@ typedef struct {
    * layout to fill ("" for none) */
   const char *header;      /* above the text block */
   bool header_rule;        /* a rule under the header */
+  bool cover_roman;        /* the cover's page labels i, ii …; false: none */
   const char *footer;      /* below the text block, on the page number's line */
   const char *page_number; /* "— {页码} —" */
   JxNumberPosition number_position;

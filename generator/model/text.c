@@ -281,3 +281,18 @@ char *jx_text_fill(const char *text, const char *const *pairs) {
 gint jx_text_compare_ptrs(gconstpointer a, gconstpointer b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
+
+void jx_roman(int n, char *buf, size_t size) {
+  static const struct {
+    int value;
+    const char *digits;
+  } parts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+               {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+  GString *s = g_string_new(NULL);
+  n = CLAMP(n, 1, 3999);
+  for (size_t i = 0; i < G_N_ELEMENTS(parts); i++)
+    for (; n >= parts[i].value; n -= parts[i].value)
+      g_string_append(s, parts[i].digits);
+  g_strlcpy(buf, s->str, size);
+  g_string_free(s, TRUE);
+}

@@ -56,4 +56,7 @@ gint jx_text_compare_ptrs(gconstpointer a, gconstpointer b);
  * Caller frees. */
 char *jx_text_fill(const char *text, const char *const *pairs);
 
+/* n (1 to 3999) in lower-case Roman numerals into buf: "iv". */
+void jx_roman(int n, char *buf, size_t size);
+
 #endif

@@ -2,6 +2,7 @@
 #include "render/render.h"
 
 #include "render/interrupt.h"
+#include "model/text.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -215,7 +216,18 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
       cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
       cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
-    draw_page(cr, g_ptr_array_index(l->pages, i), st);
+    /* the page label a reader shows: the number printed on the page, the
+     * cover's in lower-case roman or none */
+    const JxPage *page = g_ptr_array_index(l->pages, i);
+    char label[32];
+    if (page->number > 0) {
+      g_snprintf(label, sizeof label, "%d", page->number);
+      cairo_pdf_surface_set_page_label(s, label);
+    } else if (st->cover_roman) {
+      jx_roman(i + 1, label, sizeof label);
+      cairo_pdf_surface_set_page_label(s, label);
+    }
+    draw_page(cr, page, st);
     cairo_show_page(cr);
   }
   cairo_tag_end(cr, "Document");

@@ -616,13 +616,13 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
   if (ok) {
     add_links(l, pages);
     add_outline(&h, l, pages);
-    /* page labels: the cover, then 1, 2 … as printed (ASCII: libharu writes
-     * prefixes as raw bytes) */
+    /* page labels: the cover in lower-case roman (or none), then 1, 2 …
+     * as printed */
     guint cover = 0;
     while (cover < l->pages->len && ((JxPage *)g_ptr_array_index(l->pages, cover))->number == 0)
       cover++;
-    if (cover)
-      HPDF_AddPageLabel(h.pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, "cover-");
+    if (cover && l->style->cover_roman)
+      HPDF_AddPageLabel(h.pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
     HPDF_AddPageLabel(h.pdf, cover, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     if (o->attachments && o->attachments->len)
       ok = attach(&h, o->attachments, error);

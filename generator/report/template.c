@@ -60,6 +60,7 @@ static const Spec specs[] = {
     {"page", "margin-right", T_NUMBER, NULL, 5, 100},
     {"page", "header", T_TEXT, NULL, 0, 0},
     {"page", "header-rule", T_BOOL, NULL, 0, 0},
+    {"page", "cover-label", T_CHOICE, "roman|none", 0, 0},
     {"page", "footer", T_TEXT, NULL, 0, 0},
     {"page", "page-number", T_TEXT, NULL, 0, 0},
     {"page", "page-number-position", T_CHOICE, "outside|inside|center|left|right", 0, 0},
@@ -589,6 +590,7 @@ static void build_style(JxTemplate *t) {
   st->header = jx_template_text(t, "page", "header");
   st->footer = jx_template_text(t, "page", "footer");
   st->header_rule = strcmp(jx_template_text(t, "page", "header-rule"), "true") == 0;
+  st->cover_roman = strcmp(jx_template_text(t, "page", "cover-label"), "roman") == 0;
   st->met = color(t, "met");
   st->partly = color(t, "partly");
   st->unmet = color(t, "unmet");

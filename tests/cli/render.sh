@@ -129,4 +129,41 @@ printf '部门名称：../测试/局\n项目名称,总计,财政拨款,财政专
 rc=$?
 if [ "$rc" = 0 ] && [ "$(cat "$WORK/out")" = "$WORK/d/未填期间/_._测试_局/annual.pdf" ]; then ok; else bad "unsafe department name: $rc $(cat "$WORK/out")"; fi
 
+# ---- page labels: a reader's page box shows the number printed ----
+# (qpdf gives each page's label: a prefix /P, a style /S, a start /St)
+labels() { # PDF: the label of every page, a line each
+  qpdf --json=2 --json-key=pages "$1" | /usr/bin/python3 -c '
+import json, sys
+def roman(n):
+    out = ""
+    for v, d in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out += d
+            n -= v
+    return out
+for p in json.load(sys.stdin)["pages"]:
+    l = p.get("label") or {}
+    n, s = l.get("/St", 1), l.get("/S")
+    num = str(n) if s == "/D" else roman(n) if s == "/r" else ""
+    print(l.get("/P", "").removeprefix("u:") + num)'
+}
+printed() { # PDF: the number printed at each page's foot ("— 3 —"), or none
+  local n
+  n=$(pdfinfo "$1" | sed -n 's/^Pages: *//p')
+  for i in $(seq 1 "$n"); do
+    pdftotext -f "$i" -l "$i" "$1" - 2>/dev/null | sed -n 's/^— *\([0-9][0-9]*\) *—$/\1/p' | tail -1 | grep . || echo
+  done
+}
+for engine in cairo haru; do
+  "$JIXIAO" render -q --engine "$engine" -o "$WORK/labels-$engine" input >/dev/null 2>&1
+  pdf=$(find "$WORK/labels-$engine" -name annual.pdf)
+  labels "$pdf" >"$WORK/labels"
+  printed "$pdf" | sed '1s/^$/i/' >"$WORK/printed"
+  if [ -s "$WORK/labels" ] && diff -q "$WORK/labels" "$WORK/printed" >/dev/null &&
+    [ "$(head -2 "$WORK/labels" | tr '\n' ' ')" = "i 1 " ]; then ok; else
+    bad "$engine: page labels are not the printed numbers"
+    paste "$WORK/labels" "$WORK/printed" | head
+  fi
+done
+
 finish render
