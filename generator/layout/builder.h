@@ -26,6 +26,9 @@ typedef struct {
   GArray *toc;         /* TocSlot: the lines reserved for 目录 */
   GPtrArray *projects; /* per page: the project whose heading is last on or
                         * before it, or NULL ({项目名称}) */
+  JxTag tag;           /* what the ops being added are part of */
+  int row, cell;       /* tables: the cell being set */
+  bool furniture;      /* setting the running header and page numbers */
   GHashTable *shaped;  /* make_layout's key -> PangoLayout: a report sets the
                         * same words (达成, 100%, 产出指标) thousands of
                         * times, and each is broken and shaped once */

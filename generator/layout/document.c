@@ -15,6 +15,7 @@ static void block_free(JxBlock *b) {
   if (b->figure_free)
     b->figure_free(b->figure);
   g_free(b->figure_name);
+  g_free(b->alt);
   g_free(b->project);
   g_free(b);
 }

@@ -78,6 +78,7 @@ typedef struct {
   void *figure;
   GDestroyNotify figure_free;
   char *figure_name; /* the name of the figure's own file, or NULL */
+  char *alt;         /* the figure's alternate text (its title), or NULL */
   /* 目录: headings of outline levels 1..toc_level that follow it */
   int toc_level;
   /* a project's heading: the name {项目名称} stands for from here on */

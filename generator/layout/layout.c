@@ -49,6 +49,7 @@ void jx_layout_free(JxLayout *l) {
     return;
   g_ptr_array_free(l->pages, TRUE);
   g_ptr_array_free(l->marks, TRUE);
+  g_ptr_array_free(l->alts, TRUE);
   g_free(l);
 }
 
@@ -124,7 +125,15 @@ PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double wi
 /* Adds an op to the page. */
 JxOp *jx_add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w, double h) {
   guint32 color = kind == JX_OP_FILL ? 0xEBEBEB : kind == JX_OP_TEXT ? b->st->text : b->st->rule;
-  JxOp op = {kind, role, x, y, w, h, NULL, 0, NULL, color, 0, 0, 0};
+  /* rules and shading are not content, but a chart's are part of it */
+  JxTag tag =
+      kind == JX_OP_TEXT || kind == JX_OP_DOT || b->tag == JX_TAG_FIGURE ? b->tag : JX_TAG_NONE;
+  if (b->furniture)
+    tag = JX_TAG_NONE;
+  JxOp op = {kind,   role,   x, y,    w,
+             h,      NULL,   0, NULL, color,
+             0,      0,      0, tag,  b->furniture ? -1 : (int)b->block,
+             b->row, b->cell};
   g_array_append_val(b->page->ops, op);
   return &g_array_index(b->page->ops, JxOp, b->page->ops->len - 1);
 }
@@ -393,6 +402,9 @@ static void fill_toc(Builder *b) {
       break;
     const JxBlock *h = g_ptr_array_index(b->doc->blocks, m->block);
     b->page = g_ptr_array_index(b->out->pages, slot->page);
+    /* the line is the 目录's own paragraph */
+    b->block = slot->after;
+    b->tag = JX_TAG_P;
     const JxPage *target = g_ptr_array_index(b->out->pages, m->page);
     char number[16];
     g_snprintf(number, sizeof number, "%d", target->number);
@@ -451,6 +463,7 @@ static void furnish(Builder *b) {
     if (i >= b->doc->cover_pages)
       ((JxPage *)g_ptr_array_index(b->out->pages, i))->number = ++number;
   fill_toc(b);
+  b->furniture = true;
   for (guint i = 0; i < b->out->pages->len; i++) {
     b->page = g_ptr_array_index(b->out->pages, i);
     if (i < b->projects->len && g_ptr_array_index(b->projects, i))
@@ -501,6 +514,26 @@ static void furnish(Builder *b) {
   }
 }
 
+/* The structure element a block's ops are part of: a heading's level is
+ * its outline level (the department, on the cover, is 1; 一、 is 2). */
+static JxTag block_tag(const JxBlock *blk) {
+  switch (blk->kind) {
+  case JX_BLOCK_HEADING:
+    if (blk->outline_level < 1)
+      return JX_TAG_P; /* a form's title: not in the outline */
+    return (JxTag)(JX_TAG_H1 + CLAMP(blk->outline_level - 1, 1, 4) - 1);
+  case JX_BLOCK_PARAGRAPH:
+  case JX_BLOCK_TOC:
+    return JX_TAG_P;
+  case JX_BLOCK_TABLE:
+    return JX_TAG_TD;
+  case JX_BLOCK_FIGURE:
+    return JX_TAG_FIGURE;
+  default:
+    return JX_TAG_NONE;
+  }
+}
+
 JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoContext *ctx) {
   Builder b = {0};
   b.st = style;
@@ -510,6 +543,8 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
   b.out->style = style;
   b.out->pages = g_ptr_array_new_with_free_func((GDestroyNotify)page_free);
   b.out->marks = g_ptr_array_new_with_free_func((GDestroyNotify)mark_free);
+  b.out->alts = g_ptr_array_new_with_free_func(g_free);
+  g_ptr_array_set_size(b.out->alts, doc->blocks->len);
   b.bottom = style->top + style->height;
   for (int r = 0; r < JX_ROLE_COUNT; r++) {
     const JxRoleStyle *rs = &style->roles[r];
@@ -525,6 +560,10 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
   for (guint i = 0; i < doc->blocks->len; i++) {
     const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
     b.block = i;
+    b.tag = block_tag(blk);
+    b.row = b.cell = -1;
+    if (blk->alt)
+      g_ptr_array_index(b.out->alts, i) = g_strdup(blk->alt);
     /* a heading or caption is not left at the foot of a page */
     if (keeps_with_next(blk) && !b.fresh && need_from(&b, i) > jx_room(&b))
       jx_new_page(&b);

@@ -20,6 +20,21 @@ typedef enum {
   JX_OP_LINK, /* the rectangle x, y, w, h links to page dest_page at dest_y */
 } JxOpKind;
 
+/* The structure element an op belongs to, for a tagged PDF: a heading, a
+ * paragraph, a table's header or data cell, a figure; NONE for what is not
+ * content (rules, shading, the running header, page numbers). */
+typedef enum {
+  JX_TAG_NONE,
+  JX_TAG_H1,
+  JX_TAG_H2,
+  JX_TAG_H3,
+  JX_TAG_H4,
+  JX_TAG_P,
+  JX_TAG_TH,
+  JX_TAG_TD,
+  JX_TAG_FIGURE,
+} JxTag;
+
 typedef struct {
   JxOpKind kind;
   JxRole role;
@@ -31,6 +46,9 @@ typedef struct {
   double stroke;       /* RULE: its width; 0 for the style's rule width */
   guint dest_page;     /* LINK: the index of the page it leads to */
   double dest_y;       /* LINK: where on that page */
+  JxTag tag;           /* its structure element */
+  int block;           /* the document block it sets; -1: page furniture */
+  int row, cell;       /* TH, TD: the table row, and the cell of the grid */
 } JxOp;
 
 typedef struct {
@@ -51,6 +69,8 @@ typedef struct {
   const JxStyle *style;
   GPtrArray *pages; /* JxPage * */
   GPtrArray *marks; /* JxMark * in document order */
+  GPtrArray *alts;  /* char * per document block: a figure's alternate text
+                     * (its title), NULL for others */
 } JxLayout;
 
 /* Where a figure (document.h) draws itself: a part of a page, or nothing

@@ -442,6 +442,13 @@ static void place_part(Table *tb, const Part *part) {
       continue;
     const JxGridCell *gc = &g_array_index(g->cells, JxGridCell, i);
     Box *bx = &tb->boxes[i];
+    /* the cell's lines are its structure element, a header's TH (each
+     * page's part of a table is a Table of its own, with its header); a
+     * label a page cut, set again, is not */
+    bool again = gc->rows > 1 && bx->shown && !in_head(tb->t, gc->row);
+    b->tag = again ? JX_TAG_NONE : in_head(tb->t, gc->row) ? JX_TAG_TH : JX_TAG_TD;
+    b->row = (int)gc->row;
+    b->cell = (int)i;
     if (gc->rows > 1) {
       place_span(tb, i, tops[first[i]], tops[last[i] + 1] - tops[first[i]]);
       continue;
@@ -458,6 +465,8 @@ static void place_part(Table *tb, const Part *part) {
                      bx->xs, bx->ws);
     bx->shown = true;
   }
+  b->tag = JX_TAG_NONE;
+  b->row = b->cell = -1;
   /* rules: around the part, below each slice and between the columns but
    * where one cell goes on */
   JxRole role = jx_table_role(tb->t, false);

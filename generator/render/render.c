@@ -2,6 +2,7 @@
 #include "render/render.h"
 
 #include "render/interrupt.h"
+#include "render/pdftag.h"
 #include "model/text.h"
 
 #include <cairo-pdf.h>
@@ -100,9 +101,77 @@ static void dest_name(guint page, double y, char *buf) {
   g_snprintf(buf, 48, "p%u_%ld", page, lround(y * 100));
 }
 
+/* ---- the structure tree of a tagged PDF ---- */
+
+/* What is open: a block's element (H1 … P, Table, Figure), and in a table
+ * a row (TR) and a cell (TH, TD). */
+typedef struct {
+  int block; /* -1: none */
+  JxTag tag;
+  int row, cell;
+  const JxLayout *l;
+  GPtrArray *alts; /* each Figure begun, in order: its alternate text */
+} Tagger;
+
+static const char *const tag_names[] = {
+    [JX_TAG_H1] = "H1", [JX_TAG_H2] = "H2", [JX_TAG_H3] = "H3", [JX_TAG_H4] = "H4",
+    [JX_TAG_P] = "P",   [JX_TAG_TH] = "TH", [JX_TAG_TD] = "TD", [JX_TAG_FIGURE] = "Figure"};
+
+static bool in_table(JxTag t) {
+  return t == JX_TAG_TH || t == JX_TAG_TD;
+}
+
+/* Ends the open cell and row (keep_block: and not the table or block). */
+static void tags_close(cairo_t *cr, Tagger *tg, bool keep_block) {
+  if (tg->cell >= 0) {
+    cairo_tag_end(cr, tag_names[tg->tag]);
+    tg->cell = -1;
+  }
+  if (tg->row >= 0) {
+    cairo_tag_end(cr, "TR");
+    tg->row = -1;
+  }
+  if (!keep_block && tg->block >= 0) {
+    cairo_tag_end(cr, in_table(tg->tag) ? "Table" : tag_names[tg->tag]);
+    tg->block = -1;
+  }
+}
+
+/* Opens what op belongs to, ending what it does not. */
+static void tags_for(cairo_t *cr, Tagger *tg, const JxOp *op) {
+  if (op->tag == JX_TAG_NONE || op->block < 0) {
+    tags_close(cr, tg, true); /* rules between a table's cells stay in it */
+    return;
+  }
+  bool table = in_table(op->tag);
+  if (op->block != tg->block || table != in_table(tg->tag) || (!table && op->tag != tg->tag)) {
+    tags_close(cr, tg, false);
+    tg->block = op->block;
+    tg->tag = op->tag;
+    cairo_tag_begin(cr, table ? "Table" : tag_names[op->tag], "");
+    if (op->tag == JX_TAG_FIGURE)
+      g_ptr_array_add(tg->alts, g_ptr_array_index(tg->l->alts, (guint)op->block));
+  }
+  if (!table)
+    return;
+  if (op->row != tg->row) {
+    tags_close(cr, tg, true);
+    tg->row = op->row;
+    cairo_tag_begin(cr, "TR", "");
+  }
+  if (op->cell != tg->cell) {
+    if (tg->cell >= 0)
+      cairo_tag_end(cr, tag_names[tg->tag]);
+    tg->cell = op->cell;
+    tg->tag = op->tag;
+    cairo_tag_begin(cr, tag_names[op->tag], "");
+  }
+}
+
 /* Fills first (table headers, chart bands and bars), then lines, discs and
- * text over them, each in the order laid out. */
-static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
+ * text over them, each in the order laid out; tg (NULL: untagged) is the
+ * structure open from the page before. */
+static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st, Tagger *tg) {
   for (guint i = 0; i < page->ops->len; i++) {
     const JxOp *op = &g_array_index(page->ops, JxOp, i);
     if (op->kind == JX_OP_FILL) {
@@ -111,50 +180,77 @@ static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st) {
       cairo_fill(cr);
     }
   }
-  for (guint i = 0; i < page->ops->len; i++) {
-    const JxOp *op = &g_array_index(page->ops, JxOp, i);
-    if (op->kind == JX_OP_TEXT) {
-      set_color(cr, op->color);
-      cairo_move_to(cr, op->x, op->y);
-      pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
-    } else if (op->kind == JX_OP_RULE) {
-      set_color(cr, op->color);
-      cairo_set_line_width(cr, op->stroke > 0 ? op->stroke : st->rule_width);
-      /* a run of rules alike (a table row's) is one stroke: a PDF page
-       * of tables would otherwise be hundreds of strokes */
-      for (;;) {
+  /* tagged, the running header and page number come first, outside every
+   * element but the document (cairo 1.16 marks no artifacts) */
+  for (int pass = tg ? 0 : 1; pass < 2; pass++)
+    for (guint i = 0; i < page->ops->len; i++) {
+      const JxOp *op = &g_array_index(page->ops, JxOp, i);
+      if (tg && (op->block < 0) != (pass == 0))
+        continue;
+      if (tg && op->kind != JX_OP_LINK)
+        tags_for(cr, tg, op);
+      if (op->kind == JX_OP_TEXT) {
+        set_color(cr, op->color);
         cairo_move_to(cr, op->x, op->y);
-        cairo_rel_line_to(cr, op->w, op->h);
-        const JxOp *next = i + 1 < page->ops->len ? &g_array_index(page->ops, JxOp, i + 1) : NULL;
-        if (!next || next->kind != JX_OP_RULE || next->color != op->color ||
-            next->stroke != op->stroke)
-          break;
-        op = next;
-        i++;
+        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
+      } else if (op->kind == JX_OP_RULE) {
+        set_color(cr, op->color);
+        cairo_set_line_width(cr, op->stroke > 0 ? op->stroke : st->rule_width);
+        /* a run of rules alike (a table row's) is one stroke: a PDF page
+         * of tables would otherwise be hundreds of strokes */
+        for (;;) {
+          cairo_move_to(cr, op->x, op->y);
+          cairo_rel_line_to(cr, op->w, op->h);
+          const JxOp *next = i + 1 < page->ops->len ? &g_array_index(page->ops, JxOp, i + 1) : NULL;
+          if (!next || next->kind != JX_OP_RULE || next->color != op->color ||
+              next->stroke != op->stroke || (tg && (next->block < 0) != (op->block < 0)))
+            break;
+          op = next;
+          i++;
+        }
+        cairo_stroke(cr);
+      } else if (op->kind == JX_OP_DOT) {
+        set_color(cr, op->color);
+        cairo_new_path(cr);
+        cairo_arc(cr, op->x, op->y, op->w, 0, 2 * G_PI);
+        cairo_fill(cr);
+      } else if (op->kind == JX_OP_LINK) {
+        /* a PDF link (other surfaces ignore tags); cairo counts pages from 1 */
+        char attrs[160], name[48];
+        dest_name(op->dest_page, op->dest_y, name);
+        /* by name: cairo 1.16 breaks links by page number to later pages */
+        g_snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='%s'", op->x, op->y, op->w,
+                   op->h, name);
+        for (char *c = attrs; *c; c++)
+          if (*c == ',')
+            *c = '.'; /* whatever the locale's decimal mark */
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
       }
-      cairo_stroke(cr);
-    } else if (op->kind == JX_OP_DOT) {
-      set_color(cr, op->color);
-      cairo_new_path(cr);
-      cairo_arc(cr, op->x, op->y, op->w, 0, 2 * G_PI);
-      cairo_fill(cr);
-    } else if (op->kind == JX_OP_LINK) {
-      /* a PDF link (other surfaces ignore tags); cairo counts pages from 1 */
-      char attrs[160], name[48];
-      dest_name(op->dest_page, op->dest_y, name);
-      /* by name: cairo 1.16 breaks links by page number to later pages */
-      g_snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='%s'", op->x, op->y, op->w,
-                 op->h, name);
-      for (char *c = attrs; *c; c++)
-        if (*c == ',')
-          *c = '.'; /* whatever the locale's decimal mark */
-      cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
-      cairo_tag_end(cr, CAIRO_TAG_LINK);
     }
-  }
 }
 
 /* ---- PDF ---- */
+
+/* Appends to o what cairo leaves out of the structure: the language and
+ * the figures' alternate texts (pdftag.h). */
+static void complete_tags(Output *o, const GPtrArray *alts) {
+  char *data = NULL;
+  gsize len = 0;
+  if (fflush(o->file) != 0 || !g_file_get_contents(o->tmp, &data, &len, NULL)) {
+    o->failed = true;
+    o->err = errno;
+    return;
+  }
+  size_t n = 0;
+  char *more = jx_pdf_tag_update(data, len, "zh-CN", alts, &n);
+  if (more && fwrite(more, 1, n, o->file) != n) {
+    o->failed = true;
+    o->err = errno;
+  }
+  g_free(more);
+  g_free(data);
+}
 
 static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value) {
   if (value && *value)
@@ -194,6 +290,7 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
   set_meta(s, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
   set_meta(s, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
   cairo_t *cr = cairo_create(s);
+  Tagger tg = {-1, JX_TAG_NONE, -1, -1, l, g_ptr_array_new()};
   for (guint i = 0; i < l->pages->len; i++) {
     /* white paper first: cairo then finds every later op inside one
      * rectangle it has already analysed, instead of merging thousands of
@@ -227,15 +324,22 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
       jx_roman(i + 1, label, sizeof label);
       cairo_pdf_surface_set_page_label(s, label);
     }
-    draw_page(cr, page, st);
+    draw_page(cr, page, st, &tg);
+    /* a paragraph or table a page cuts is an element on each page: the
+     * next page's header and number must stand outside it */
+    tags_close(cr, &tg, false);
     cairo_show_page(cr);
   }
+  tags_close(cr, &tg, false);
   cairo_tag_end(cr, "Document");
   add_outline(s, l);
   cairo_destroy(cr);
   cairo_surface_finish(s);
   cairo_status_t status = cairo_surface_status(s);
   cairo_surface_destroy(s);
+  if (status == CAIRO_STATUS_SUCCESS && !o.failed)
+    complete_tags(&o, tg.alts);
+  g_ptr_array_free(tg.alts, TRUE);
   return output_close(&o, status, error);
 }
 
@@ -276,7 +380,7 @@ static cairo_status_t svg_page(const JxStyle *st, const JxPage *page, Output *o,
   cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
   cairo_t *cr = cairo_create(s);
   cairo_scale(cr, mm, mm);
-  draw_page(cr, page, st);
+  draw_page(cr, page, st, NULL);
   cairo_destroy(cr);
   cairo_surface_finish(s);
   cairo_status_t status = cairo_surface_status(s);
@@ -293,7 +397,7 @@ static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o,
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, scale, scale);
-  draw_page(cr, page, st);
+  draw_page(cr, page, st, NULL);
   cairo_destroy(cr);
   cairo_status_t status = cairo_surface_write_to_png_stream(s, output_write, o);
   cairo_surface_destroy(s);

@@ -318,11 +318,13 @@ static void project_charts(Report *rp, const JxProject *p, const JxProjectResult
       jx_scores_add(sc, "预算执行率", r->execution_weight, r->execution_score);
     JxBlock *f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
     f->figure_name = g_strdup_printf("%s-得分", p->name);
+    f->alt = g_strdup_printf("%s：%s", p->name, sc->title);
     jx_document_space(doc, 6);
   }
   for (guint k = 0; k < charts->len; k++) {
     JxBulletChart *chart = g_ptr_array_index(charts, k);
     JxBlock *f = jx_document_figure(doc, jx_bullets_draw, chart, (GDestroyNotify)jx_bullets_free);
+    f->alt = g_strdup_printf("%s：%s目标与完成对比", p->name, chart->title);
     /* files of their own need names of their own: 产出指标（续）-2, -3 … */
     guint same = 0;
     for (guint j = 0; j < k; j++)
@@ -373,6 +375,7 @@ static void project_trends(Report *rp, const JxProject *p) {
           chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
           JxBlock *f =
               jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
+          f->alt = g_strdup_printf("%s：%s", p->name, chart->title);
           f->figure_name = charts ? g_strdup_printf("%s-年内进度-%u", p->name, charts + 1)
                                   : g_strdup_printf("%s-年内进度", p->name);
           charts++;

@@ -217,6 +217,7 @@ static void department_charts(Report *rp, const JxDepartmentResult *dr) {
       g_free(head);
       sc->grades = rp->rules->grades;
       f = jx_document_figure(doc, jx_scores_draw, sc, (GDestroyNotify)jx_scores_free);
+      f->alt = g_strdup(sc->title);
       f->figure_name = part++ ? g_strdup_printf("%s-项目得分-%u", d->name, part)
                               : g_strdup_printf("%s-项目得分", d->name);
     }
@@ -246,6 +247,7 @@ static void department_charts(Report *rp, const JxDepartmentResult *dr) {
     if (i % DEPARTMENT_ROWS == 0) {
       m = jx_heat_new(part ? "各项目分类完成度（续）" : "各项目分类完成度（得分 ÷ 分值）", columns);
       f = jx_document_figure(doc, jx_heat_draw, m, (GDestroyNotify)jx_heat_free);
+      f->alt = g_strdup(m->title);
       f->figure_name = part++ ? g_strdup_printf("%s-分类完成度-%u", d->name, part)
                               : g_strdup_printf("%s-分类完成度", d->name);
     }

@@ -444,8 +444,8 @@ static bool check_value(const Spec *s, const char *group, const char *key, const
         seen |= strcmp(g_strstrip(each[j]), p) == 0;
       if (!is_choice(s->choices, p) && (strchr(p, ',') || strstr(p, "，") || strchr(p, ' '))) {
         /* cover,toc or cover toc: the list's separator mistaken */
-        why = g_strdup_printf("'%s': a list takes ';' between its parts (%s), not ',' or spaces",
-                              p, "cover;toc");
+        why = g_strdup_printf("'%s': a list takes ';' between its parts (%s), not ',' or spaces", p,
+                              "cover;toc");
       } else if (!is_choice(s->choices, p)) {
         char *c = choices_text(s->choices);
         why = g_strdup_printf("'%s' is not a section; valid: %s", p, c);

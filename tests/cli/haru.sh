@@ -65,7 +65,7 @@ done
 if [ -n "$pc" ] && [ "$worst" -lt 5 ]; then ok; else bad "pages differ: worst $worst / 10000 pixels"; fi
 # the pages compared hold the 自评表 forms, spans and all, from both engines
 if [ "$(pdftotext "$WORK/pc/$D/tt.pdf" - | grep -c '^项目支出绩效自评表$')" -ge 5 ] &&
-  [ "$(pdftotext "$WORK/ph/$D/tt.pdf" - | grep -c '^项目支出绩效自评表$')" -ge 5 ]; then ok; else
+  [ "$(pdftotext "$WORK/ph/$D/tt.pdf" - 2>/dev/null | grep -c '^项目支出绩效自评表$')" -ge 5 ]; then ok; else
   bad "the parity pages lack the forms"
 fi
 

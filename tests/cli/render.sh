@@ -166,4 +166,56 @@ for engine in cairo haru; do
   fi
 done
 
+# ---- the tagged structure (pdfinfo -struct-text, qpdf) ----
+"$JIXIAO" render -q -o "$WORK/tags" input >/dev/null 2>&1
+pdf=$(find "$WORK/tags" -name annual.pdf)
+pdfinfo -struct-text "$pdf" >"$WORK/struct" 2>/dev/null
+qpdf --json=2 --json-key=outlines --json-key=qpdf "$pdf" >"$WORK/json"
+/usr/bin/python3 - "$WORK/struct" "$WORK/json" >"$WORK/tags.out" <<'PY'
+import json, re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+d = json.load(open(sys.argv[2], encoding="utf-8"))
+# the headings in order, each H level the outline's depth (the department,
+# on the cover, the outline's top and H1; 一、 at depth 1, H1), each the
+# outline's title with its number before it
+heads = []
+for i, l in enumerate(lines):
+    m = re.match(r"^\s*H([1-6]) \(block\)$", l)
+    if m:
+        heads.append((int(m.group(1)), lines[i + 1].strip().strip('"')))
+outline = []
+def walk(kids, depth):
+    for o in kids:
+        outline.append((depth, o["title"]))
+        walk(o["kids"], depth + 1)
+walk(d["outlines"], 0)
+if len(heads) != len(outline):
+    print(f"{len(heads)} headings tagged, {len(outline)} in the outline")
+for (h, text), (depth, title) in zip(heads, outline):
+    if h != max(depth, 1) or not text.endswith(title):
+        print(f"H{h} '{text}' against the outline's '{title}' at depth {depth}")
+# every table (each page's part of one) has its header cells
+tables = [i for i, l in enumerate(lines) if re.match(r"^\s*Table \(block\)$", l)]
+for n, i in enumerate(tables):
+    end = tables[n + 1] if n + 1 < len(tables) else len(lines)
+    body = [l.strip() for l in lines[i + 1:end]]
+    if "TH" not in body:
+        print(f"a table at line {i + 1} has no header cells")
+# every Figure has its chart's title as its alternate text
+objs = d["qpdf"][1]
+alts = sorted((int(k.split(":")[1].split()[0]), v["value"].get("/Alt")) for k, v in objs.items()
+              if isinstance(v.get("value"), dict) and v["value"].get("/S") == "/Figure")
+if not alts or any(not a for _, a in alts):
+    print(f"{len(alts)} figures, some without alternate text")
+cat = next(v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
+print("tables", len(tables), "figures", len(alts), "first", alts[0][1] if alts else None, "lang", cat.get("/Lang"))
+PY
+# the sample's 28 charts (a score chart, its category map, and each
+# project's score, bullet and trend charts), the first the department's
+if grep -q "^tables [1-9][0-9]* figures 28 first u:部门得分 98.59（优，按项目资金加权） lang u:zh-CN$" "$WORK/tags.out" &&
+  [ "$(wc -l <"$WORK/tags.out")" = 1 ]; then ok; else
+  bad "the tagged structure"
+  cat "$WORK/tags.out"
+fi
+
 finish render
