@@ -46,6 +46,8 @@ static const char usage[] =
     "                   (annual, monthly, targets, official) or a FILE.ini\n"
     "                   (default: annual); its scoring rules apply to check too\n"
     "  --period P       assess and report at P (2024 or 2024-06; default: the latest)\n"
+    "  --official FILE  the 公文's values (发文字号, 成文日期, 主送机关, 正文 …) from\n"
+    "                   FILE's [公文] group, over the template's [official]\n"
     "  -o DIR           render: the output tree, DIR/<期间>/<部门>/<template>.pdf\n"
     "                   (default: output), with DIR/manifest.json\n"
     "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
@@ -77,6 +79,7 @@ typedef struct {
   int n_inputs;
   const char *period;      /* the period to assess and report, NULL for the latest */
   const char *tmpl;        /* -t: a template name or file */
+  const char *official;    /* --official: a 公文's values for the template */
   const char *out_dir;     /* render */
   bool pdf, svg, png;      /* render */
   double dpi;              /* render */
@@ -228,6 +231,12 @@ static int parse_options(int argc, char **argv, Options *o) {
       o->pdfa = true;
     } else if (!only_inputs && render && strcmp(a, "--no-charts") == 0) {
       o->no_charts = true;
+    } else if (!only_inputs && strcmp(a, "--official") == 0) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "jixiao: --official takes a FILE of the 公文's values\n");
+        return EX_USAGE;
+      }
+      o->official = argv[++i];
     } else if (!only_inputs && strcmp(a, "--period") == 0) {
       char *period = i + 1 < argc ? jx_period_normalize(argv[i + 1]) : NULL;
       if (!period) {
@@ -340,16 +349,49 @@ static int print_scores(const JxModel *m, const char *period, const JxAssessConf
   return errors ? EX_DATAERR : EX_OK;
 }
 
+/* Says which of t's 公文 values the standard would not print as given: a
+ * 发文字号 without its year in 〔〕 (or with 第, or a leading zero), a date
+ * with leading zeros or that is not a date. */
+static void official_warnings(const JxTemplate *t) {
+  const char *number = jx_template_text(t, "official", "发文字号");
+  bool standard = true;
+  char *n = jx_official_number(number, jx_template_text(t, "official", "机关代字"), "2000",
+                               &standard);
+  if (!standard)
+    fprintf(stderr,
+            "%s: warning: [official] 发文字号 '%s' is not as GB/T 9704 writes it: "
+            "机关代字〔YYYY〕N号 (no 第, no leading zeros), or a number with 机关代字 set\n",
+            jx_template_where(t, "official", "发文字号"), number);
+  g_free(n);
+  static const char *const dates[] = {"成文日期", "印发日期"};
+  for (size_t i = 0; i < G_N_ELEMENTS(dates); i++) {
+    const char *v = jx_template_text(t, "official", dates[i]);
+    bool zeros = false;
+    char *d = *v ? jx_official_date(v, &zeros) : NULL;
+    if (*v && (!d || zeros))
+      fprintf(stderr, "%s: warning: [official] %s '%s' %s\n",
+              jx_template_where(t, "official", dates[i]), dates[i], v,
+              d ? "has leading zeros: it is printed without them" : "is not a date (2025年1月5日 or 2025-01-05)");
+    g_free(d);
+  }
+}
+
 /* The template of -t: NULL with a message and *rc set when it cannot be
  * used (EX_USAGE: it was named on the command line). */
 static JxTemplate *load_template(const Options *o, int *rc) {
   GError *err = NULL;
   JxTemplate *t = jx_template_load(o->tmpl, &err);
+  if (t && o->official && !jx_template_overlay(t, o->official, &err)) {
+    jx_template_free(t);
+    t = NULL;
+  }
   if (!t) {
     fprintf(stderr, "%s\n", err->message);
     g_error_free(err);
     *rc = EX_USAGE;
+    return NULL;
   }
+  official_warnings(t);
   return t;
 }
 
@@ -511,6 +553,7 @@ static int cmd_render(const Options *o) {
     jx_haru_permissions(o->permit, &haru.permissions);
   JxBatch b = {.out_dir = o->out_dir,
                .tmpl = t,
+               .official = o->official,
                .period = o->period,
                .pdf = o->pdf,
                .svg = o->svg,

@@ -383,6 +383,7 @@ static void batch_put(GString *m, const JxBatch *b) {
     if (h->attachments)
       put_list(m, h->attachments);
   }
+  jx_wire_put_string(m, b->official);
 }
 
 /* One worker as the parent sees it. */
@@ -615,8 +616,13 @@ int jx_batch_worker(void) {
     haru.user_password = user;
     haru.icc_profile = icc;
   }
+  char *official = jx_wire_get_string(&r);
   GError *err = NULL;
   JxTemplate *t = r.bad ? NULL : jx_template_load(tmpl_path, &err);
+  if (t && official && !jx_template_overlay(t, official, &err)) {
+    jx_template_free(t);
+    t = NULL;
+  }
   Worker w = {0};
   int rc = EX_OK;
   if (!t || !worker_open(&w, &err)) {
@@ -677,6 +683,7 @@ int jx_batch_worker(void) {
   g_free(user);
   g_free(icc);
   g_free(tmpl_path);
+  g_free(official);
   g_free(period);
   g_free(dpi);
   g_string_free(m, TRUE);

@@ -27,6 +27,7 @@ typedef struct {
   GPtrArray *projects; /* per page: the project whose heading is last on or
                         * before it, or NULL ({项目名称}) */
   JxTag tag;           /* what the ops being added are part of */
+  guint32 color;       /* the block's own colour for text and rules, or 0 */
   int row, cell;       /* tables: the cell being set */
   bool furniture;      /* setting the running header and page numbers */
   GHashTable *shaped;  /* make_layout's key -> PangoLayout: a report sets the
@@ -86,6 +87,12 @@ void jx_set_table(Builder *b, const JxBlock *t);
 /* The height of t's first rows: what a heading above it needs below it on
  * the page. */
 double jx_table_start(const Builder *b, const JxBlock *t);
+
+/* The 公文's blocks (official.c). */
+void jx_set_rule(Builder *b, const JxBlock *blk);
+void jx_set_pair(Builder *b, const JxBlock *blk);
+void jx_set_sign(Builder *b, const JxBlock *blk);
+void jx_set_record(Builder *b, const JxBlock *blk);
 
 /* Column widths for t in the text block's width, from its content
  * (colwidth.c). */

@@ -16,6 +16,10 @@ static void block_free(JxBlock *b) {
     b->figure_free(b->figure);
   g_free(b->figure_name);
   g_free(b->alt);
+  g_free(b->right);
+  g_free(b->right_label);
+  if (b->lines)
+    g_ptr_array_free(b->lines, TRUE);
   g_free(b->project);
   g_free(b);
 }
@@ -71,6 +75,41 @@ JxBlock *jx_document_paragraph(JxDocument *doc, JxRole role, const char *text, J
 JxBlock *jx_document_space(JxDocument *doc, double points) {
   JxBlock *b = add(doc, JX_BLOCK_SPACE, JX_ROLE_BODY);
   b->space = points;
+  return b;
+}
+
+JxBlock *jx_document_rule(JxDocument *doc, double stroke, guint32 color) {
+  JxBlock *b = add(doc, JX_BLOCK_RULE, JX_ROLE_BODY);
+  b->stroke = stroke;
+  b->color = color;
+  return b;
+}
+
+JxBlock *jx_document_pair(JxDocument *doc, JxRole role, const char *left, const char *right_label,
+                          JxRole right_role, const char *right, double inset) {
+  JxBlock *b = add(doc, JX_BLOCK_PAIR, role);
+  b->text = g_strdup(left ? left : "");
+  b->right_label = g_strdup(right_label ? right_label : "");
+  b->right = g_strdup(right ? right : "");
+  b->right_role = right_role;
+  b->inset = inset;
+  return b;
+}
+
+JxBlock *jx_document_sign(JxDocument *doc, const char *name, const char *date, double inset) {
+  JxBlock *b = add(doc, JX_BLOCK_SIGN, JX_ROLE_BODY);
+  b->text = g_strdup(name ? name : "");
+  b->right = g_strdup(date ? date : "");
+  b->inset = inset;
+  return b;
+}
+
+JxBlock *jx_document_record(JxDocument *doc, GPtrArray *lines, double inset) {
+  JxBlock *b = add(doc, JX_BLOCK_RECORD, JX_ROLE_RECORD);
+  b->lines = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_add(b->lines, g_strdup(g_ptr_array_index(lines, i)));
+  b->inset = inset;
   return b;
 }
 

@@ -22,6 +22,8 @@ typedef enum {
   JX_ROLE_PAGE_NUMBER, /* — 1 — */
   JX_ROLE_FORM,        /* the cells of an official form: smaller, as the forms print */
   JX_ROLE_FORM_HEAD,   /* a form's header cells */
+  JX_ROLE_MARK,        /* a 公文's 发文机关标志: 小标宋, red */
+  JX_ROLE_RECORD,      /* a 公文's 版记: 4号仿宋 */
   JX_ROLE_COUNT
 } JxRole;
 
@@ -35,6 +37,13 @@ typedef enum {
   JX_BLOCK_PAGE_BREAK,
   JX_BLOCK_FIGURE, /* a chart: drawn by its own function, never split */
   JX_BLOCK_TOC,    /* 目录: a line a heading that follows, with its page */
+  JX_BLOCK_RULE,   /* a rule the width of the text block (a 公文's red rule) */
+  JX_BLOCK_PAIR,   /* one line: text at the left, right_label + right at the
+                    * right, each inset characters in (发文字号 | 签发人) */
+  JX_BLOCK_SIGN,   /* 署名 (text) centred over 成文日期 (right), the date
+                    * inset characters in from the right */
+  JX_BLOCK_RECORD, /* 版记: lines between rules at the foot of an even last
+                    * page (layout/official.c) */
 } JxBlockKind;
 
 struct JxCanvas;
@@ -83,6 +92,15 @@ typedef struct {
   int toc_level;
   /* a project's heading: the name {项目名称} stands for from here on */
   char *project;
+  /* the 公文's blocks */
+  guint32 color;     /* text and rules: 0xRRGGBB; 0 for the style's */
+  bool keep;         /* SPACE: kept at the top of a page too */
+  double stroke;     /* RULE: points */
+  double inset;      /* PAIR, SIGN, RECORD: characters in from the edges */
+  char *right;       /* PAIR, SIGN: the right-hand text */
+  char *right_label; /* PAIR: set before right, in role */
+  JxRole right_role; /* PAIR: right's role */
+  GPtrArray *lines;  /* RECORD: char * per line: "left\tright" or "left" */
 } JxBlock;
 
 typedef struct {
@@ -113,6 +131,23 @@ JxBlock *jx_document_figure(JxDocument *doc, JxFigureDraw draw, void *data, GDes
 
 /* 目录 of the headings after it down to outline level toc_level. */
 JxBlock *jx_document_toc(JxDocument *doc, int toc_level);
+
+/* A rule of stroke points across the text block in color. */
+JxBlock *jx_document_rule(JxDocument *doc, double stroke, guint32 color);
+
+/* One line: left at the left and right_label (role) with right (in
+ * right_role) at the right, each inset characters in; any may be NULL. */
+JxBlock *jx_document_pair(JxDocument *doc, JxRole role, const char *left, const char *right_label,
+                          JxRole right_role, const char *right, double inset);
+
+/* 署名 (name, may be NULL) centred over date, the date inset characters in
+ * from the right. */
+JxBlock *jx_document_sign(JxDocument *doc, const char *name, const char *date, double inset);
+
+/* The 版记: each line "left" or "left\tright" in JX_ROLE_RECORD, inset
+ * characters in, between rules (the first and last 0.35 mm, those between
+ * 0.25 mm), its last line on the last line of an even page. */
+JxBlock *jx_document_record(JxDocument *doc, GPtrArray *lines, double inset);
 
 /* A table of columns; fill it with jx_block_row and jx_block_cell. */
 JxBlock *jx_document_table(JxDocument *doc, guint columns, guint header_rows);

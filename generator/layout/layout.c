@@ -130,6 +130,8 @@ JxOp *jx_add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, doub
       kind == JX_OP_TEXT || kind == JX_OP_DOT || b->tag == JX_TAG_FIGURE ? b->tag : JX_TAG_NONE;
   if (b->furniture)
     tag = JX_TAG_NONE;
+  if (b->color && !b->furniture && (kind == JX_OP_TEXT || kind == JX_OP_RULE))
+    color = b->color;
   JxOp op = {kind,   role,   x, y,    w,
              h,      NULL,   0, NULL, color,
              0,      0,      0, tag,  b->furniture ? -1 : (int)b->block,
@@ -491,7 +493,7 @@ static void furnish(Builder *b) {
     else if (pos == JX_NUMBER_INSIDE)
       pos = odd ? JX_NUMBER_LEFT : JX_NUMBER_RIGHT;
     double inset = st->number_inset * rn->size;
-    if (st->page_number && *st->page_number) {
+    if (st->page_number && *st->page_number && !b->page->unnumbered) {
       char *text = jx_text_fill(st->page_number, places);
       PangoLayout *l =
           jx_make_layout(b, JX_ROLE_PAGE_NUMBER, text, -1, JX_ALIGN_LEFT, false, false);
@@ -524,6 +526,9 @@ static JxTag block_tag(const JxBlock *blk) {
     return (JxTag)(JX_TAG_H1 + CLAMP(blk->outline_level - 1, 1, 4) - 1);
   case JX_BLOCK_PARAGRAPH:
   case JX_BLOCK_TOC:
+  case JX_BLOCK_PAIR:
+  case JX_BLOCK_SIGN:
+  case JX_BLOCK_RECORD:
     return JX_TAG_P;
   case JX_BLOCK_TABLE:
     return JX_TAG_TD;
@@ -561,6 +566,7 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
     const JxBlock *blk = g_ptr_array_index(doc->blocks, i);
     b.block = i;
     b.tag = block_tag(blk);
+    b.color = blk->color;
     b.row = b.cell = -1;
     if (blk->alt)
       g_ptr_array_index(b.out->alts, i) = g_strdup(blk->alt);
@@ -577,8 +583,20 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
     case JX_BLOCK_TABLE:
       jx_set_table(&b, blk);
       break;
+    case JX_BLOCK_RULE:
+      jx_set_rule(&b, blk);
+      break;
+    case JX_BLOCK_PAIR:
+      jx_set_pair(&b, blk);
+      break;
+    case JX_BLOCK_SIGN:
+      jx_set_sign(&b, blk);
+      break;
+    case JX_BLOCK_RECORD:
+      jx_set_record(&b, blk);
+      break;
     case JX_BLOCK_SPACE:
-      if (!b.fresh || b.out->pages->len <= doc->cover_pages)
+      if (!b.fresh || blk->keep || b.out->pages->len <= doc->cover_pages)
         b.y = MIN(b.y + blk->space, b.bottom);
       break;
     case JX_BLOCK_PAGE_BREAK:

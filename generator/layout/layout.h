@@ -53,6 +53,7 @@ typedef struct {
 
 typedef struct {
   int number;  /* the printed page number; 0 on the cover */
+  bool unnumbered; /* no number printed (a 公文's blank page and its 版记's page) */
   GArray *ops; /* JxOp */
 } JxPage;
 

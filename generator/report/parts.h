@@ -61,6 +61,11 @@ bool report_goal_text(const JxText *x);
 void report_form_self(Report *r, const JxProjectResult *pr);
 void report_form_monitor(Report *r, const JxProjectResult *pr);
 
+/* A 公文 around the report (gongwen.c): its 版头 and 主体, then the head of
+ * the 附件 that the parts after make; and its 版记. */
+void report_letter(Report *r, const JxDepartmentResult *dr);
+void report_record(Report *r);
+
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p);
 

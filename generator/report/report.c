@@ -652,6 +652,12 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
     case JX_PART_APPENDIX:
       appendix(&r);
       break;
+    case JX_PART_LETTER:
+      report_letter(&r, dr);
+      break;
+    case JX_PART_RECORD:
+      report_record(&r);
+      break;
     case JX_PART_COUNT:
       break;
     }

@@ -25,6 +25,16 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
  * latest any project of d has actuals for; NULL when there are none. */
 const char *jx_report_period(const JxDepartment *d, const char *asked);
 
+/* A date as a 公文 writes it, 2025年1月5日, from 2025-01-05 or
+ * 2025年01月05日 (*zeros: it had leading zeros); NULL when text is not a
+ * date.  Caller frees. */
+char *jx_official_date(const char *text, bool *zeros);
+
+/* The 发文字号: text written whole (海珠政数〔2025〕3号), or a number with
+ * prefix (机关代字) and year; *standard is false when it lacks 〔YYYY〕, has
+ * 第 or a leading zero, or is a number with no prefix.  Caller frees. */
+char *jx_official_number(const char *text, const char *prefix, const char *year, bool *standard);
+
 /* Chinese numerals for headings: 1 一, 10 十, 11 十一, 23 二十三 (1..99).
  * Writes into buf (16 bytes) and returns it. */
 const char *jx_report_numeral(int n, char *buf);

@@ -36,7 +36,8 @@ typedef struct {
 } Spec;
 
 #define PLACES "{部门} {年度} {期间} {项目名称} {页码} {总页数} {生成日期}"
-#define REPORT_PARTS "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix"
+#define REPORT_PARTS                                                                              \
+  "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix|letter|record"
 #define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends|monitoring"
 
 static const char *const role_names[JX_ROLE_COUNT] = {
@@ -46,6 +47,7 @@ static const char *const role_names[JX_ROLE_COUNT] = {
     [JX_ROLE_TABLE] = "table",       [JX_ROLE_TABLE_HEAD] = "table-head",
     [JX_ROLE_RUNNING] = "running",   [JX_ROLE_PAGE_NUMBER] = "page-number",
     [JX_ROLE_FORM] = "form",         [JX_ROLE_FORM_HEAD] = "form-head",
+    [JX_ROLE_MARK] = "mark",         [JX_ROLE_RECORD] = "record",
 };
 
 static const Spec specs[] = {
@@ -77,6 +79,20 @@ static const Spec specs[] = {
     {"colors", "unmet", T_COLOR, NULL, 0, 0},
     {"colors", "text", T_COLOR, NULL, 0, 0},
     {"colors", "rule", T_COLOR, NULL, 0, 0},
+    {"colors", "mark", T_COLOR, NULL, 0, 0},
+    {"official", "发文机关", T_TEXT, NULL, 0, 0},
+    {"official", "发文机关标志", T_TEXT, NULL, 0, 0},
+    {"official", "机关代字", T_TEXT, NULL, 0, 0},
+    {"official", "发文字号", T_TEXT, NULL, 0, 0},
+    {"official", "签发人", T_TEXT, NULL, 0, 0},
+    {"official", "标题", T_TEXT, NULL, 0, 0},
+    {"official", "主送机关", T_TEXT, NULL, 0, 0},
+    {"official", "正文", T_LIST, NULL, 0, 0},
+    {"official", "成文日期", T_TEXT, NULL, 0, 0},
+    {"official", "附注", T_TEXT, NULL, 0, 0},
+    {"official", "抄送机关", T_TEXT, NULL, 0, 0},
+    {"official", "印发机关", T_TEXT, NULL, 0, 0},
+    {"official", "印发日期", T_TEXT, NULL, 0, 0},
     {"numbering", "level1", T_TEXT, NULL, 0, 0},
     {"numbering", "level2", T_TEXT, NULL, 0, 0},
     {"numbering", "level3", T_TEXT, NULL, 0, 0},
@@ -467,7 +483,8 @@ static bool check_value(const Spec *s, const char *group, const char *key, const
   }
   case T_FAMILIES:
   case T_LIST:
-    if (!*value)
+    /* a 公文's 正文 may be left to jixiao */
+    if (!*value && strcmp(group, "official") != 0)
       why = g_strdup("is empty");
     break;
   }
@@ -600,6 +617,7 @@ static void build_style(JxTemplate *t) {
   st->unmet = color(t, "unmet");
   st->text = color(t, "text");
   st->rule = color(t, "rule");
+  st->mark = color(t, "mark");
   const char *truetype[JX_ROLE_COUNT], *truetype_at[JX_ROLE_COUNT];
   for (int r = 0; r < JX_ROLE_COUNT; r++) {
     char *group = g_strconcat("font.", role_names[r], NULL);
@@ -690,6 +708,49 @@ void jx_template_free(JxTemplate *t) {
   jx_assess_config_free(t->rules);
   g_hash_table_destroy(t->strings);
   g_free(t);
+}
+
+bool jx_template_overlay(JxTemplate *t, const char *path, GError **error) {
+  GKeyFile *kf = g_key_file_new();
+  GError *err = NULL;
+  bool ok = g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &err);
+  if (!ok) {
+    g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE, "%s: error: %s", path,
+                err->message);
+    g_clear_error(&err);
+  }
+  gchar **groups = ok ? g_key_file_get_groups(kf, NULL) : NULL;
+  for (int g = 0; ok && groups[g]; g++) {
+    if (strcmp(groups[g], "公文") != 0 && strcmp(groups[g], "official") != 0) {
+      g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
+                  "%s: error: unknown group [%s]; the file holds a [公文] group", path, groups[g]);
+      ok = false;
+      break;
+    }
+    gchar **keys = g_key_file_get_keys(kf, groups[g], NULL, NULL);
+    for (int k = 0; ok && keys[k]; k++) {
+      const Spec *s = find_spec("official", keys[k]);
+      if (!s) {
+        char *valid = valid_keys("official");
+        g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                    "%s: error: unknown key '%s' in [%s]; valid keys: %s", path, keys[k],
+                    groups[g], valid);
+        g_free(valid);
+        ok = false;
+        break;
+      }
+      char *value = g_key_file_get_string(kf, groups[g], keys[k], NULL);
+      g_key_file_set_string(t->keys, "official", keys[k], value ? g_strstrip(value) : "");
+      char *wk = where_key("official", keys[k]);
+      g_hash_table_insert(t->where, wk, g_strdup(path));
+      g_hash_table_remove(t->strings, wk);
+      g_free(value);
+    }
+    g_strfreev(keys);
+  }
+  g_strfreev(groups);
+  g_key_file_free(kf);
+  return ok;
 }
 
 const char *jx_template_text(const JxTemplate *t, const char *group, const char *key) {

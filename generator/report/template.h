@@ -23,6 +23,8 @@ typedef enum {
   JX_PART_PROJECTS,  /* a section a project (the [sections] project key) */
   JX_PART_SUMMARY,   /* 绩效得分汇总: department charts */
   JX_PART_APPENDIX,  /* 附表: every indicator in one table */
+  JX_PART_LETTER,    /* a 公文's 版头 and 主体, then its 附件's head */
+  JX_PART_RECORD,    /* a 公文's 版记 */
   JX_PART_COUNT
 } JxPart;
 
@@ -67,6 +69,12 @@ const char *jx_template_dir(void);
  * jx_template_free. */
 JxTemplate *jx_template_load(const char *name, GError **error);
 void jx_template_free(JxTemplate *t);
+
+/* Sets t's [official] keys from the [公文] group of the key file at path
+ * (--official: what changes document by document, 发文字号, 成文日期,
+ * 正文 …).  false with *error naming the file and the key it does not
+ * know. */
+bool jx_template_overlay(JxTemplate *t, const char *path, GError **error);
 
 /* The text of [group] key, or "" (never NULL; owned by t). */
 const char *jx_template_text(const JxTemplate *t, const char *group, const char *key);
