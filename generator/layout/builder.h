@@ -63,11 +63,13 @@ void jx_new_page(Builder *b);
 /* Space left on the page. */
 double jx_room(const Builder *b);
 
-/* A layout of text in role, wrapped to width (points; <= 0: no wrapping);
+/* A layout of text in role, wrapped to width (points; <= 0: no wrapping),
+ * its first line two characters in when indent is 1, its other lines -indent
+ * characters in when indent is negative;
  * a new reference to a layout that must not be changed, shared by every
  * request with the same arguments. */
 PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double width, JxAlign align,
-                            bool indent, bool strong);
+                            int indent, bool strong);
 
 /* Adds an op to the page. */
 JxOp *jx_add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w, double h);

@@ -95,6 +95,9 @@ typedef struct {
   /* the 公文's blocks */
   guint32 color;     /* text and rules: 0xRRGGBB; 0 for the style's */
   bool keep;         /* SPACE: kept at the top of a page too */
+  bool one_line;     /* PARAGRAPH: set smaller rather than wrapped */
+  int hang;          /* PARAGRAPH: starts two characters in, its other lines
+                      * hang more characters in (附件：) */
   double stroke;     /* RULE: points */
   double inset;      /* PAIR, SIGN, RECORD: characters in from the edges */
   char *right;       /* PAIR, SIGN: the right-hand text */

@@ -70,7 +70,7 @@ double jx_room(const Builder *b) {
  * a new reference to a layout that must not be changed, shared by every
  * request with the same arguments. */
 PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double width, JxAlign align,
-                            bool indent, bool strong) {
+                            int indent, bool strong) {
   int units = width > 0 ? (int)lround(width * PANGO_SCALE) : 0;
   char *key = g_strdup_printf("%d %d %d %d %d %s", (int)role, (int)align, (int)indent, (int)strong,
                               units, text);
@@ -100,10 +100,11 @@ PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double wi
   /* justified to the measure; Pango leaves the last line flush left */
   pango_layout_set_justify(l, align == JX_ALIGN_JUSTIFY);
   if (indent)
-    /* two characters, as wide as the characters are set */
+    /* two characters, as wide as the characters are set; negative: the
+     * lines after the first that many characters in (hanging) */
     pango_layout_set_indent(
-        l, (int)lround(2 * (b->st->roles[role].size + b->st->roles[role].letter_spacing) *
-                       PANGO_SCALE));
+        l, (int)lround((indent > 0 ? 2 : indent) *
+                       (b->st->roles[role].size + b->st->roles[role].letter_spacing) * PANGO_SCALE));
   /* half-width , ; : ? ! typed between Chinese characters are set full-width */
   char *fixed = jx_cjk_punctuation(text);
   if (fixed)
@@ -174,10 +175,41 @@ double jx_place_lines(Builder *b, PangoLayout *l, JxRole role, double x, double 
 
 /* Sets a paragraph or heading, splitting it across pages with at least two
  * lines at the foot of a page and two at the head of the next. */
+/* A one-line paragraph (a 发文机关标志) too wide for the text block, set
+ * smaller to fit it, its em box's top where the role's would be. */
+static bool set_shrunk(Builder *b, const JxBlock *blk) {
+  const JxRoleStyle *r = &b->st->roles[blk->role];
+  PangoLayout *l = jx_make_layout(b, blk->role, blk->text, 0, JX_ALIGN_LEFT, 0, false);
+  int w = 0;
+  pango_layout_get_size(l, &w, NULL);
+  g_object_unref(l);
+  double width = (double)w / PANGO_SCALE;
+  if (width <= b->st->width)
+    return false;
+  double size = floor(r->size * b->st->width / width * 2) / 2; /* half points */
+  PangoLayout *small = pango_layout_new(b->ctx);
+  PangoFontDescription *font = pango_font_description_copy(b->fonts[blk->role]);
+  pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+  pango_layout_set_font_description(small, font);
+  pango_font_description_free(font);
+  pango_layout_set_text(small, blk->text, -1);
+  pango_layout_get_size(small, &w, NULL);
+  double xs[1] = {(b->st->width - (double)w / PANGO_SCALE) / 2}, ws[1] = {(double)w / PANGO_SCALE};
+  jx_place_lines(b, small, blk->role, b->st->left, b->y - 0.88 * (r->size - size), 0, 1, xs, ws);
+  g_object_unref(small);
+  b->y += r->pitch;
+  return true;
+}
+
 static void set_paragraph(Builder *b, const JxBlock *blk) {
   const JxRoleStyle *r = &b->st->roles[blk->role];
-  PangoLayout *l =
-      jx_make_layout(b, blk->role, blk->text, b->st->width, blk->align, blk->indent, false);
+  if (blk->one_line && set_shrunk(b, blk))
+    return;
+  /* a hanging paragraph (附件：…) starts two characters in, its other
+   * lines under the first character after its label */
+  double in = blk->hang > 0 ? 2 * (r->size + r->letter_spacing) : 0;
+  PangoLayout *l = jx_make_layout(b, blk->role, blk->text, b->st->width - in, blk->align,
+                                  blk->hang > 0 ? -(int)blk->hang : blk->indent, false);
   int n = pango_layout_get_line_count(l);
   double *xs = g_new(double, n), *ws = g_new(double, n);
   jx_line_extents(l, xs, ws);
@@ -195,7 +227,7 @@ static void set_paragraph(Builder *b, const JxBlock *blk) {
         k = MIN(rest, MAX(fits, 1)); /* a page too short for the rules */
     }
     if (k > 0)
-      b->y = jx_place_lines(b, l, blk->role, b->st->left, b->y, i, i + k, xs, ws);
+      b->y = jx_place_lines(b, l, blk->role, b->st->left + in, b->y, i, i + k, xs, ws);
     i += k;
     if (i < n)
       jx_new_page(b);

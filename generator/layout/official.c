@@ -63,7 +63,10 @@ void jx_set_sign(Builder *b, const JxBlock *blk) {
   double wd = width_of(b, JX_ROLE_BODY, blk->right);
   double right = st->left + st->width - blk->inset * size, centre = right - wd / 2;
   if (named) {
-    put(b, JX_ROLE_BODY, blk->text, centre - width_of(b, JX_ROLE_BODY, blk->text) / 2, b->y);
+    /* centred over the date, but never past the 版心's right edge */
+    double wn = width_of(b, JX_ROLE_BODY, blk->text);
+    double x = MIN(centre - wn / 2, st->left + st->width - wn);
+    put(b, JX_ROLE_BODY, blk->text, MAX(x, st->left), b->y);
     b->y += pitch;
   }
   put(b, JX_ROLE_BODY, blk->right, right - wd, b->y);

@@ -125,6 +125,7 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
     keep_space(r, JX_MM(35) - (mark->pitch - mark->size) / 2);
     JxBlock *b = jx_document_paragraph(r->doc, JX_ROLE_MARK, issuer_mark, JX_ALIGN_CENTER, false);
     b->color = st->mark;
+    b->one_line = true; /* a long name set smaller, not broken */
     keep_space(r, 2 * pb); /* 发文字号 two lines under it */
   }
   if (*signer)
@@ -138,7 +139,8 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
     double under = *number || *signer ? (body->size - pb) / 2 + JX_MM(4) : 0;
     keep_space(r, under);
     jx_document_rule(r->doc, JX_MM(0.5), st->mark);
-    keep_space(r, 2 * pb);
+    /* (a heading brings its own space before it) */
+    keep_space(r, 2 * pb - st->space_before_heading);
   }
   char *title = official(r, "标题");
   if (*title) {
@@ -169,7 +171,8 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   char *attachment = report_text_of(r, "title");
   jx_document_space(r->doc, pb);
   char *line = g_strdup_printf("附件：%s", attachment);
-  jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, true);
+  /* a long name goes on under its first character */
+  jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, false)->hang = 3;
   g_free(line);
   /* room for the seal, then 署名 centred over 成文日期, four characters in */
   char *issuer = official(r, "发文机关");
