@@ -8,7 +8,7 @@ JIXIAO=$(realpath "$1")
 
 # Runs jixiao with a time bound; output to $WORK/out and $WORK/err, status in rc.
 run() {
-  timeout 60 "$JIXIAO" "$@" >"$WORK/out" 2>"$WORK/err"
+  timeout 300 "$JIXIAO" "$@" >"$WORK/out" 2>"$WORK/err"
   rc=$?
 }
 
