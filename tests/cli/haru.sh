@@ -42,7 +42,7 @@ if cmp -s "$PDF" "$WORK/h2/$D/annual.pdf"; then ok; else bad "two haru runs give
 {
   echo "[template]"
   echo "extends=annual"
-  for r in title subtitle heading1 heading2 heading3 body table table-head running page-number form form-head; do
+  for r in title subtitle heading1 heading2 heading3 body table table-head running page-number form form-head mark record; do
     printf '[font.%s]\nfamily=%s\nweight=regular\n' "$r" "$(sed -n "/^\[font.$r\]/,/^\[/s/^truetype=//p" templates/defaults.ini)"
   done
 } >"$WORK/tt.ini"

@@ -86,7 +86,7 @@ for t in annual monthly targets official; do
   annual) want="目录 基本情况 绩效自评表 偏差原因分析及改进措施 附表" size="595.276 x 841.89" ;;
   monthly) want="2024年6月绩效运行监控月报 预算执行情况 滞后指标 项目运行情况 年内进度" size="595.276 x 841.89" ;;
   targets) want="项目支出绩效目标表 合计 1、效益指标，社会效益，琶洲分中心对外服务通勤率 第1页，共" size="841.89 x 595.276" ;;
-  official) want="目录 绩效自评表" size="595.276 x 841.89" ;;
+  official) want="关于2024年度项目支出绩效自评情况的报告 附件：广州市海珠区政务服务数据管理局（本级）2024年度项目支出绩效自评报告 绩效自评表" size="595.276 x 841.89" ;;
   esac
   missing=""
   for w in $want; do grep -qF "$w" "$WORK/t-$t.txt" || missing="$missing $w"; done
