@@ -355,8 +355,8 @@ static int print_scores(const JxModel *m, const char *period, const JxAssessConf
 static void official_warnings(const JxTemplate *t) {
   const char *number = jx_template_text(t, "official", "发文字号");
   bool standard = true;
-  char *n = jx_official_number(number, jx_template_text(t, "official", "机关代字"), "2000",
-                               &standard);
+  char *n =
+      jx_official_number(number, jx_template_text(t, "official", "机关代字"), "2000", &standard);
   if (!standard)
     fprintf(stderr,
             "%s: warning: [official] 发文字号 '%s' is not as GB/T 9704 writes it: "
@@ -371,7 +371,8 @@ static void official_warnings(const JxTemplate *t) {
     if (*v && (!d || zeros))
       fprintf(stderr, "%s: warning: [official] %s '%s' %s\n",
               jx_template_where(t, "official", dates[i]), dates[i], v,
-              d ? "has leading zeros: it is printed without them" : "is not a date (2025年1月5日 or 2025-01-05)");
+              d ? "has leading zeros: it is printed without them"
+                : "is not a date (2025年1月5日 or 2025-01-05)");
     g_free(d);
   }
 }

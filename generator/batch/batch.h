@@ -15,7 +15,7 @@ typedef struct {
   const char *out_dir;
   const JxTemplate *tmpl;
   const char *official; /* --official FILE over the template, or NULL */
-  const char *period; /* NULL: each department's latest */
+  const char *period;   /* NULL: each department's latest */
   bool pdf, svg, png;
   double dpi;
   bool charts;

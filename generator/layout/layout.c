@@ -103,8 +103,9 @@ PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double wi
     /* two characters, as wide as the characters are set; negative: the
      * lines after the first that many characters in (hanging) */
     pango_layout_set_indent(
-        l, (int)lround((indent > 0 ? 2 : indent) *
-                       (b->st->roles[role].size + b->st->roles[role].letter_spacing) * PANGO_SCALE));
+        l,
+        (int)lround((indent > 0 ? 2 : indent) *
+                    (b->st->roles[role].size + b->st->roles[role].letter_spacing) * PANGO_SCALE));
   /* half-width , ; : ? ! typed between Chinese characters are set full-width */
   char *fixed = jx_cjk_punctuation(text);
   if (fixed)

@@ -52,9 +52,9 @@ typedef struct {
 } JxOp;
 
 typedef struct {
-  int number;  /* the printed page number; 0 on the cover */
+  int number;      /* the printed page number; 0 on the cover */
   bool unnumbered; /* no number printed (a 公文's blank page and its 版记's page) */
-  GArray *ops; /* JxOp */
+  GArray *ops;     /* JxOp */
 } JxPage;
 
 /* An entry of the PDF outline: a heading and where it stands. */

@@ -111,8 +111,7 @@ void jx_set_record(Builder *b, const JxBlock *blk) {
   }
   /* the first and last rules 0.35 mm, those between 0.25 mm */
   for (guint i = 0; i <= n; i++) {
-    JxOp *op =
-        jx_add_op(b, JX_OP_RULE, JX_ROLE_RECORD, st->left, top + i * r->pitch, st->width, 0);
+    JxOp *op = jx_add_op(b, JX_OP_RULE, JX_ROLE_RECORD, st->left, top + i * r->pitch, st->width, 0);
     op->stroke = JX_MM(i == 0 || i == n ? 0.35 : 0.25);
   }
   b->y = b->bottom;

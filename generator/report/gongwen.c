@@ -125,7 +125,7 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
     keep_space(r, JX_MM(35) - (mark->pitch - mark->size) / 2);
     JxBlock *b = jx_document_paragraph(r->doc, JX_ROLE_MARK, issuer_mark, JX_ALIGN_CENTER, false);
     b->color = st->mark;
-    b->one_line = true; /* a long name set smaller, not broken */
+    b->one_line = true;    /* a long name set smaller, not broken */
     keep_space(r, 2 * pb); /* 发文字号 two lines under it */
   }
   if (*signer)
@@ -181,7 +181,8 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
     jx_document_sign(r->doc, issuer, date ? date : "", 4);
   char *note = official(r, "附注");
   if (*note) {
-    char *bracketed = g_str_has_prefix(note, "（") ? g_strdup(note) : g_strdup_printf("（%s）", note);
+    char *bracketed =
+        g_str_has_prefix(note, "（") ? g_strdup(note) : g_strdup_printf("（%s）", note);
     jx_document_paragraph(r->doc, JX_ROLE_BODY, bracketed, JX_ALIGN_LEFT, true);
     g_free(bracketed);
   }
@@ -216,7 +217,8 @@ void report_record(Report *r) {
   if (*cc)
     g_ptr_array_add(lines, g_strdup_printf("抄送：%s", cc));
   if (*printer || date)
-    g_ptr_array_add(lines, g_strdup_printf("%s\t%s%s", printer, date ? date : "", date ? "印发" : ""));
+    g_ptr_array_add(lines,
+                    g_strdup_printf("%s\t%s%s", printer, date ? date : "", date ? "印发" : ""));
   if (lines->len)
     jx_document_record(r->doc, lines, 1);
   g_ptr_array_free(lines, TRUE);

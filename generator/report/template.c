@@ -36,7 +36,7 @@ typedef struct {
 } Spec;
 
 #define PLACES "{部门} {年度} {期间} {项目名称} {页码} {总页数} {生成日期}"
-#define REPORT_PARTS                                                                              \
+#define REPORT_PARTS                                                                               \
   "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix|letter|record"
 #define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends|monitoring"
 
@@ -733,8 +733,8 @@ bool jx_template_overlay(JxTemplate *t, const char *path, GError **error) {
       if (!s) {
         char *valid = valid_keys("official");
         g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
-                    "%s: error: unknown key '%s' in [%s]; valid keys: %s", path, keys[k],
-                    groups[g], valid);
+                    "%s: error: unknown key '%s' in [%s]; valid keys: %s", path, keys[k], groups[g],
+                    valid);
         g_free(valid);
         ok = false;
         break;

@@ -292,8 +292,8 @@ static void values(void **state) {
   n = jx_official_number("海珠政数〔2025〕3号", "", "", &standard);
   assert_true(standard);
   g_free(n);
-  static const char *const bad[] = {"海珠政数〔25〕3号", "海珠政数〔2025〕第3号", "海珠政数〔2025〕03号",
-                                    "海珠政数[2025]3号"};
+  static const char *const bad[] = {"海珠政数〔25〕3号", "海珠政数〔2025〕第3号",
+                                    "海珠政数〔2025〕03号", "海珠政数[2025]3号"};
   for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
     n = jx_official_number(bad[i], "", "", &standard);
     if (standard)

@@ -13,10 +13,9 @@
 
 #include <cmocka.h>
 
-static const char *const roles[] = {"title",    "subtitle",    "heading1", "heading2",
-                                    "heading3", "body",        "table",    "table-head",
-                                    "running",  "page-number", "form",     "form-head",
-                                    "mark",     "record"};
+static const char *const roles[] = {"title", "subtitle",  "heading1",   "heading2", "heading3",
+                                    "body",  "table",     "table-head", "running",  "page-number",
+                                    "form",  "form-head", "mark",       "record"};
 
 /* docs/templates.md lists every group and key as `[group]` and `key`. */
 static void readme_lists_every_key(void **state) {
