@@ -18,12 +18,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The value of an [official] key with the report's placeholders filled;
- * "" when none.  Caller frees. */
-static char *official(const Report *r, const char *key) {
-  char *v = jx_text_fill(jx_template_text(r->t, "official", key), r->places);
+/* The report's year, "" when it has no period. */
+static const char *year_of(const Report *r) {
+  for (int i = 0; r->places[i]; i += 2)
+    if (strcmp(r->places[i], "{年度}") == 0)
+      return r->places[i + 1];
+  return "";
+}
+
+/* pattern with the report's placeholders filled; without a year,
+ * "{年度}年度" is left out rather than left empty ("关于年度…").  Caller
+ * frees. */
+static char *fill(const Report *r, const char *pattern) {
+  char *v;
+  if (!*year_of(r)) {
+    GString *s = g_string_new(pattern);
+    for (char *at; (at = strstr(s->str, "{年度}年度"));)
+      g_string_erase(s, at - s->str, (gssize)strlen("{年度}年度"));
+    v = jx_text_fill(s->str, r->places);
+    g_string_free(s, TRUE);
+  } else {
+    v = jx_text_fill(pattern, r->places);
+  }
   g_strstrip(v);
   return v;
+}
+
+/* The value of an [official] key, filled; "" when none.  Caller frees. */
+static char *official(const Report *r, const char *key) {
+  return fill(r, jx_template_text(r->t, "official", key));
 }
 
 char *jx_official_date(const char *text, bool *zeros) {
@@ -78,14 +101,17 @@ static void default_body(Report *r, const JxDepartmentResult *dr, const char *ye
     grades[strcmp(g, "优") == 0 ? 0 : strcmp(g, "良") == 0 ? 1 : strcmp(g, "中") == 0 ? 2 : 3]++;
   }
   if (!n) {
-    char *line = g_strdup_printf("%s年度，%s未报项目支出绩效自评结果。", year, d->name);
+    char *line =
+        g_strdup_printf("%s%s%s未报项目支出绩效自评结果。", year, *year ? "年度，" : "", d->name);
     jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_JUSTIFY, true);
     g_free(line);
     return;
   }
   char money[32];
   GString *s = g_string_new(NULL);
-  g_string_append_printf(s, "%s年度，我单位对%u个项目支出开展了绩效自评，涉及资金%s万元。", year, n,
+  if (*year)
+    g_string_append_printf(s, "%s年度，", year);
+  g_string_append_printf(s, "我单位对%u个项目支出开展了绩效自评，涉及资金%s万元。", n,
                          jx_amount_format(total, true, money));
   g_string_append_printf(s, "按项目资金加权，自评得分%.2f分，等级“%s”", dr->total, dr->grade);
   static const char *const names[] = {"优", "良", "中", "差"};
@@ -109,10 +135,7 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   const JxStyle *st = &r->t->style;
   const JxRoleStyle *body = &st->roles[JX_ROLE_BODY], *mark = &st->roles[JX_ROLE_MARK];
   double pb = body->pitch;
-  const char *year = "";
-  for (int i = 0; r->places[i]; i += 2)
-    if (strcmp(r->places[i], "{年度}") == 0)
-      year = r->places[i + 1];
+  const char *year = year_of(r);
   char *issuer_mark = official(r, "发文机关标志"), *signer = official(r, "签发人");
   char *date_text = official(r, "成文日期"), *number_text = official(r, "发文字号");
   bool zeros = false, standard = true;
@@ -168,7 +191,7 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   if (!given)
     default_body(r, dr, year);
   /* 附件说明 one line under the 正文, two characters in */
-  char *attachment = report_text_of(r, "title");
+  char *attachment = fill(r, jx_template_text(r->t, "texts", "title"));
   jx_document_space(r->doc, pb);
   char *line = g_strdup_printf("附件：%s", attachment);
   /* a long name goes on under its first character */

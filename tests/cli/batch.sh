@@ -124,4 +124,20 @@ if [ "$rc" = 65 ] && [ "$(wc -l <"$WORK/out")" = 4 ] && grep -q "测试局: PDF 
   grep -q "1 of 5 documents failed" "$WORK/err" && [ ! -e "$WORK/f/未填期间/测试局/annual.pdf" ] &&
   grep -q '"status": "failed"' "$WORK/f/manifest.json"; then ok; else bad "a failure among successes: exit $rc"; cat "$WORK/err"; fi
 
+# ---- the 公文 of each department, its values from --official, in workers ----
+# the same bytes from -j 2 as from -j 1; with no period, the title and the
+# 正文 leave the year out rather than print "关于年度"
+render -j 1 -t official --official tests/data/official/gongwen.ini -o "$WORK/o1" "$WORK/four.csv"
+rc1=$rc
+render -j 2 -t official --official tests/data/official/gongwen.ini -o "$WORK/o2" "$WORK/four.csv"
+same=0
+for f in "$WORK"/o1/未填期间/*/official.pdf; do cmp -s "$f" "${f/$WORK\/o1/$WORK/o2}" && same=$((same + 1)); done
+first=$(find "$WORK/o1" -name official.pdf | sort | head -1)
+pdftotext -f 1 -l 2 "$first" - | tr -d '\n ' >"$WORK/o1.txt"
+if [ "$rc1" = 0 ] && [ "$rc" = 0 ] && [ "$same" = 4 ] && grep -q "海珠政数〔2025〕3号" "$WORK/o1.txt" &&
+  grep -q "关于项目支出绩效自评情况的报告" "$WORK/o1.txt" && ! grep -q "年度" "$WORK/o1.txt"; then ok; else
+  bad "the 公文 in workers: exit $rc1, $rc; $same of 4 the same"
+  head -c 600 "$WORK/o1.txt"
+fi
+
 finish batch
