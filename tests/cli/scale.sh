@@ -44,7 +44,7 @@ linear() {
   # of each: a machine busy for a moment slows one run, a quadratic
   # reader slows every run
   local try verdict
-  for try in 1 2; do
+  for try in 1 2 3; do
     if [ "$try" = 1 ]; then
       run "${args[@]/FILE/$WORK/$make-1.csv}"
       t0=$T m0=$M
