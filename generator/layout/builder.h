@@ -82,6 +82,13 @@ void jx_line_extents(PangoLayout *l, double *xs, double *ws);
 double jx_place_lines(Builder *b, PangoLayout *l, JxRole role, double x, double top, int from,
                       int to, const double *xs, const double *ws);
 
+/* Sets one line of text in role at x, its box top at top: left, or ending
+ * at x when right is true; returns its width. */
+double jx_put_line(Builder *b, JxRole role, const char *text, double x, double top, bool right);
+
+/* The width of text set on one line in role. */
+double jx_line_width(Builder *b, JxRole role, const char *text);
+
 /* Sets table t from the current y on, across pages as it needs
  * (table.c). */
 void jx_set_table(Builder *b, const JxBlock *t);

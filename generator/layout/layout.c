@@ -368,10 +368,7 @@ static void set_toc(Builder *b, const JxBlock *blk) {
   }
 }
 
-/* Sets one line of text in role at x, its box top at top: left, or ending
- * at x when right is true. */
-static double put_line(Builder *b, JxRole role, const char *text, double x, double top,
-                       bool right) {
+double jx_put_line(Builder *b, JxRole role, const char *text, double x, double top, bool right) {
   PangoLayout *l = jx_make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
   int w = 0;
   pango_layout_get_size(l, &w, NULL);
@@ -381,8 +378,7 @@ static double put_line(Builder *b, JxRole role, const char *text, double x, doub
   return ws[0];
 }
 
-/* The width of text set on one line in role. */
-static double line_width(Builder *b, JxRole role, const char *text) {
+double jx_line_width(Builder *b, JxRole role, const char *text) {
   PangoLayout *l = jx_make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
   int w = 0;
   pango_layout_get_size(l, &w, NULL);
@@ -393,14 +389,14 @@ static double line_width(Builder *b, JxRole role, const char *text) {
 /* text, or as many of its first characters as fit in width with "…" after
  * them: a 目录 entry has one line. */
 static char *fit_line(Builder *b, JxRole role, const char *text, double width) {
-  if (line_width(b, role, text) <= width)
+  if (jx_line_width(b, role, text) <= width)
     return g_strdup(text);
   glong lo = 0, hi = g_utf8_strlen(text, -1);
   while (lo < hi) {
     glong mid = (lo + hi + 1) / 2;
     char *head = g_utf8_substring(text, 0, mid);
     char *cut = g_strconcat(head, "…", NULL);
-    if (line_width(b, role, cut) <= width)
+    if (jx_line_width(b, role, cut) <= width)
       lo = mid;
     else
       hi = mid - 1;
@@ -445,10 +441,10 @@ static void fill_toc(Builder *b) {
     g_snprintf(number, sizeof number, "%d", target->number);
     /* deeper headings indented two characters a level */
     double indent = 2 * size * MAX(m->level - 2, 0);
-    double nw = put_line(b, JX_ROLE_BODY, number, st->left + st->width, slot->y, true);
+    double nw = jx_put_line(b, JX_ROLE_BODY, number, st->left + st->width, slot->y, true);
     /* a title too long for the line is cut, leaving room for two dots */
     char *title = fit_line(b, JX_ROLE_BODY, h->text, st->width - indent - nw - size * 2);
-    double tw = put_line(b, JX_ROLE_BODY, title, st->left + indent, slot->y, false);
+    double tw = jx_put_line(b, JX_ROLE_BODY, title, st->left + indent, slot->y, false);
     g_free(title);
     /* the leader: dots between the title and the number */
     double from = st->left + indent + tw + size / 2, to = st->left + st->width - nw - size / 2;
@@ -458,7 +454,7 @@ static void fill_toc(Builder *b) {
     for (int k = 0; step > 0 && start + (k + 1) * step <= to; k++)
       g_string_append(dots, "·");
     if (dots->len)
-      put_line(b, JX_ROLE_BODY, dots->str, start, slot->y, false);
+      jx_put_line(b, JX_ROLE_BODY, dots->str, start, slot->y, false);
     g_string_free(dots, TRUE);
     JxOp *link = jx_add_op(b, JX_OP_LINK, JX_ROLE_BODY, st->left, slot->y, st->width,
                            st->roles[JX_ROLE_BODY].pitch);

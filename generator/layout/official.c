@@ -5,27 +5,11 @@
 
 #include <string.h>
 
-/* The width of text set on one line in role. */
-static double width_of(Builder *b, JxRole role, const char *text) {
-  PangoLayout *l = jx_make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
-  int w = 0;
-  pango_layout_get_size(l, &w, NULL);
-  g_object_unref(l);
-  return (double)w / PANGO_SCALE;
-}
-
 /* Sets text on one line in role with its left end at x and its box top at
- * top; returns its width. */
-static double put(Builder *b, JxRole role, const char *text, double x, double top) {
-  if (!text || !*text)
-    return 0;
-  PangoLayout *l = jx_make_layout(b, role, text, -1, JX_ALIGN_LEFT, false, false);
-  int w = 0;
-  pango_layout_get_size(l, &w, NULL);
-  double xs[1] = {0}, ws[1] = {(double)w / PANGO_SCALE};
-  jx_place_lines(b, l, role, x, top, 0, 1, xs, ws);
-  g_object_unref(l);
-  return ws[0];
+ * top (nothing when it is empty). */
+static void put(Builder *b, JxRole role, const char *text, double x, double top) {
+  if (text && *text)
+    jx_put_line(b, role, text, x, top, false);
 }
 
 /* A new page when fewer than need points are left on this one. */
@@ -46,8 +30,8 @@ void jx_set_pair(Builder *b, const JxBlock *blk) {
   room_for(b, pitch);
   double size = st->roles[blk->role].size;
   put(b, blk->role, blk->text, st->left + blk->inset * size, b->y);
-  double wl = width_of(b, blk->role, blk->right_label);
-  double wr = width_of(b, blk->right_role, blk->right);
+  double wl = jx_line_width(b, blk->role, blk->right_label);
+  double wr = jx_line_width(b, blk->right_role, blk->right);
   double x = st->left + st->width - blk->inset * size - wl - wr;
   put(b, blk->role, blk->right_label, x, b->y);
   put(b, blk->right_role, blk->right, x + wl, b->y);
@@ -60,11 +44,11 @@ void jx_set_sign(Builder *b, const JxBlock *blk) {
   double pitch = st->roles[JX_ROLE_BODY].pitch, size = st->roles[JX_ROLE_BODY].size;
   bool named = blk->text && *blk->text;
   room_for(b, (named ? 2 : 1) * pitch);
-  double wd = width_of(b, JX_ROLE_BODY, blk->right);
+  double wd = jx_line_width(b, JX_ROLE_BODY, blk->right);
   double right = st->left + st->width - blk->inset * size, centre = right - wd / 2;
   if (named) {
     /* centred over the date, but never past the 版心's right edge */
-    double wn = width_of(b, JX_ROLE_BODY, blk->text);
+    double wn = jx_line_width(b, JX_ROLE_BODY, blk->text);
     double x = MIN(centre - wn / 2, st->left + st->width - wn);
     put(b, JX_ROLE_BODY, blk->text, MAX(x, st->left), b->y);
     b->y += pitch;
@@ -106,7 +90,7 @@ void jx_set_record(Builder *b, const JxBlock *blk) {
     put(b, JX_ROLE_RECORD, left, st->left + inset, y);
     if (tab)
       put(b, JX_ROLE_RECORD, tab + 1,
-          st->left + st->width - inset - width_of(b, JX_ROLE_RECORD, tab + 1), y);
+          st->left + st->width - inset - jx_line_width(b, JX_ROLE_RECORD, tab + 1), y);
     g_free(left);
   }
   /* the first and last rules 0.35 mm, those between 0.25 mm */

@@ -280,6 +280,16 @@ static void unplan(Plan *p, guint from) {
   }
 }
 
+/* Breaks the page before (more of) row r, or before to (break_row's) when
+ * that is earlier, taking back what was planned from it; returns the row
+ * to go on from. */
+static guint break_before(Plan *p, guint r, guint to) {
+  if (to < r)
+    unplan(p, to);
+  plan_page(p, to);
+  return to;
+}
+
 /* Plans t's rows on pages from the builder's y: a row that fits on the
  * next page whole goes there, unless it is tall and at least three of its
  * lines fit here and three go over; the header with a first line of the
@@ -297,10 +307,7 @@ static GArray *plan(Table *tb) {
       /* the header and a first line of the body stay together */
       double need = tb->head_h + (he < nr ? pitch_of(tb, he) + pad : 0);
       if (!p.fresh && need > p.room) {
-        guint to = r ? break_row(&p, r) : r;
-        if (to < r)
-          unplan(&p, to);
-        plan_page(&p, to);
+        guint to = break_before(&p, r, r ? break_row(&p, r) : r);
         if (to < r) {
           r = to;
           continue;
@@ -317,10 +324,7 @@ static GArray *plan(Table *tb) {
     int here = (int)floor((p.room - pad + 0.01) / pitch);
     if (full > p.room + 0.01 && full <= page_room && !(n >= 6 && here >= 3 && n - here >= 3) &&
         !p.fresh) {
-      guint to = break_row(&p, r);
-      if (to < r)
-        unplan(&p, to);
-      plan_page(&p, to);
+      guint to = break_before(&p, r, break_row(&p, r));
       if (to < r) {
         r = to;
         continue;
@@ -331,10 +335,7 @@ static GArray *plan(Table *tb) {
       int fits = (int)floor((p.room - pad + 0.01) / pitch);
       if (fits < 1) {
         /* a row begun here is not taken back */
-        guint to = done ? r : break_row(&p, r);
-        if (to < r)
-          unplan(&p, to);
-        plan_page(&p, to);
+        guint to = break_before(&p, r, done ? r : break_row(&p, r));
         if (to < r) {
           r = to;
           goto next;
