@@ -120,3 +120,45 @@ char *jx_cjk_punctuation(const char *text) {
   }
   return out ? g_string_free(out, FALSE) : NULL;
 }
+
+/* A Chinese or Japanese character (not punctuation) on one side of the gap. */
+static bool is_ideograph(gunichar c) {
+  GUnicodeScript s = g_unichar_get_script(c);
+  return g_unichar_iswide(c) && (s == G_UNICODE_SCRIPT_HAN || s == G_UNICODE_SCRIPT_HIRAGANA ||
+                                 s == G_UNICODE_SCRIPT_KATAKANA || s == G_UNICODE_SCRIPT_BOPOMOFO);
+}
+
+/* A Latin letter or digit on the other: half-width, so not Ａ or １. */
+static bool is_western(gunichar c) {
+  if (c < 0x80)
+    return g_ascii_isalnum((int)c);
+  GUnicodeScript s = g_unichar_get_script(c);
+  return !g_unichar_iswide(c) && g_unichar_isalpha(c) &&
+         (s == G_UNICODE_SCRIPT_LATIN || s == G_UNICODE_SCRIPT_GREEK ||
+          s == G_UNICODE_SCRIPT_CYRILLIC);
+}
+
+char *jx_cjk_autospace(const char *text, GArray *at) {
+  GString *out = NULL;
+  gunichar prev = 0;
+  bool code = false; /* in the digits after 〕: a 发文字号, 〔2024〕5号 */
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (prev && !code &&
+        ((is_ideograph(prev) && is_western(c)) || (is_western(prev) && is_ideograph(c)))) {
+      if (!out)
+        out = g_string_new_len(text, p - text);
+      guint start = (guint)out->len;
+      g_array_append_val(at, start);
+      g_string_append_unichar(out, JX_CJK_GAP);
+    }
+    if (c == 0x3015)
+      code = true;
+    else if (!is_western(c))
+      code = false;
+    if (out)
+      g_string_append_unichar(out, c);
+    prev = c;
+  }
+  return out ? g_string_free(out, FALSE) : NULL;
+}

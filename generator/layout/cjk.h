@@ -28,4 +28,20 @@ guint jx_cjk_compress(const char *text, PangoAttrList *attrs);
  * there is nothing to replace; else the caller frees. */
 char *jx_cjk_punctuation(const char *text);
 
+/* The character that stands for the gap between a Chinese character and a
+ * Latin letter or digit in a layout's text: a zero-width space, letter-spaced
+ * by the gap (Pango puts half on each side of it).  A line may break after it
+ * as between the two characters, and never before; where a line ends at one,
+ * the layout takes it out again, so no gap ends or starts a line.  It draws
+ * no glyph, so a PDF's text and structure keep the text as written. */
+#define JX_CJK_GAP 0x200B /* ZERO WIDTH SPACE */
+
+/* Text with JX_CJK_GAP between a Chinese character and a Latin letter or
+ * digit next to it (clreq: "汉字与西文字母、数字间使用不多于四分之一个汉字宽的
+ * 字距"): never inside a run of letters and digits (95.00%, 120km, GB/T
+ * 9704-2012 keep theirs), never where a space is already, nor in the number
+ * of a 发文字号 (〔2024〕5号).  Appends each gap's byte offset in the new
+ * text to at (guint).  NULL when there is none; else the caller frees. */
+char *jx_cjk_autospace(const char *text, GArray *at);
+
 #endif

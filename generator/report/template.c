@@ -63,6 +63,7 @@ static const Spec specs[] = {
     {"page", "header", T_TEXT, NULL, 0, 0},
     {"page", "header-rule", T_BOOL, NULL, 0, 0},
     {"page", "cover-label", T_CHOICE, "roman|none", 0, 0},
+    {"page", "cjk-latin-space", T_NUMBER, NULL, 0, 0.5},
     {"page", "footer", T_TEXT, NULL, 0, 0},
     {"page", "page-number", T_TEXT, NULL, 0, 0},
     {"page", "page-number-position", T_CHOICE, "outside|inside|center|left|right", 0, 0},
@@ -612,6 +613,7 @@ static void build_style(JxTemplate *t) {
   st->footer = jx_template_text(t, "page", "footer");
   st->header_rule = strcmp(jx_template_text(t, "page", "header-rule"), "true") == 0;
   st->cover_roman = strcmp(jx_template_text(t, "page", "cover-label"), "roman") == 0;
+  st->cjk_latin_space = num(t, "page", "cjk-latin-space");
   st->met = color(t, "met");
   st->partly = color(t, "partly");
   st->unmet = color(t, "unmet");

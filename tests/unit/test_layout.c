@@ -152,7 +152,9 @@ static void line_starts_and_ends(void **state) {
       double right = op->x + op->w;
       if (!last_of_paragraph) {
         /* justified: the line reaches the right edge of the text block */
-        assert_true(fabs(right - (st->left + st->width)) < 0.5);
+        if (fabs(right - (st->left + st->width)) >= 0.5)
+          fail_msg("a justified line ends %.2f pt from the edge: %s", st->left + st->width - right,
+                   op->text);
         full++;
       }
       if (line->is_paragraph_start) /* indented two characters */
@@ -387,6 +389,81 @@ static void half_width_marks(void **state) {
   assert_null(s); /* after Latin, not a Chinese comma */
 }
 
+/* The quarter-em gap between Chinese and Latin letters or digits (clreq):
+ * where it goes, and what it does to a line.  GAP is JX_CJK_GAP in UTF-8. */
+#define GAP "\xe2\x80\x8b"
+static void cjk_latin_space(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      {"截至2024年，5项", "截至" GAP "2024" GAP "年，5" GAP "项"},
+      {"执行率95.00%的", "执行率" GAP "95.00%的"}, /* % is no letter: CSS's ideograph-numeric */
+      {"使用VPN接入", "使用" GAP "VPN" GAP "接入"},
+      {"120km道路", "120km" GAP "道路"},
+      {"GB/T 9704-2012", NULL},    /* no Chinese */
+      {"川财绩〔2024〕5号", NULL}, /* a 发文字号: 〔 is no character, 5号 a code */
+      {"ＡＢＣ中文１２", NULL},    /* full-width letters and digits need none */
+      {"部门得分 98.59", NULL},    /* a space is there */
+      {"219-社区养老", NULL},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    GArray *at = g_array_new(FALSE, FALSE, sizeof(guint));
+    char *s = jx_cjk_autospace(cases[i][0], at);
+    if (g_strcmp0(s, cases[i][1]) != 0)
+      fail_msg("%s: \"%s\", not \"%s\"", cases[i][0], s ? s : "(none)",
+               cases[i][1] ? cases[i][1] : "(none)");
+    for (guint k = 0; k < at->len; k++)
+      assert_memory_equal(s + g_array_index(at, guint, k), GAP, 3);
+    g_free(s);
+    g_array_free(at, TRUE);
+  }
+
+  /* In a layout: two gaps of a quarter of 16 pt each, and the text the
+   * reader finds is the text as written. */
+  JxStyle spaced = *style(), none = *style();
+  spaced.cjk_latin_space = 0.25;
+  none.cjk_latin_space = 0;
+  double size = spaced.roles[JX_ROLE_BODY].size;
+  double w[2];
+  for (int k = 0; k < 2; k++) {
+    JxDocument *doc = jx_document_new("测试", "测试单位");
+    jx_document_paragraph(doc, JX_ROLE_BODY, "截至2024年", JX_ALIGN_LEFT, false);
+    JxLayout *l = jx_layout_document(doc, k ? &none : &spaced, ctx);
+    GPtrArray *t = texts(l, 0, JX_ROLE_BODY);
+    JxOp *op = g_ptr_array_index(t, 0);
+    assert_string_equal(op->text, "截至2024年");
+    w[k] = op->w;
+    g_ptr_array_free(t, TRUE);
+    jx_layout_free(l);
+    jx_document_free(doc);
+  }
+  if (fabs(w[0] - w[1] - 2 * 0.25 * size) > 0.01)
+    fail_msg("the gaps add %.2f pt, not %.2f", w[0] - w[1], 2 * 0.25 * size);
+
+  /* Never at a line's end or start: 27 characters of 16 pt (432 pt) and a
+   * gap (4 pt) fit the 442.2 pt measure, VPN after them does not, so the
+   * line breaks at the gap: the first line is the 27 characters' 432 pt,
+   * the second starts at the text block's edge. */
+  GString *text = g_string_new(NULL);
+  for (int i = 0; i < 27; i++)
+    g_string_append(text, "字");
+  g_string_append(text, "VPNVPNVPN接入");
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  jx_document_paragraph(doc, JX_ROLE_BODY, text->str, JX_ALIGN_LEFT, false);
+  JxLayout *l = jx_layout_document(doc, &spaced, ctx);
+  GPtrArray *t = texts(l, 0, JX_ROLE_BODY);
+  assert_int_equal(t->len, 2);
+  JxOp *first = g_ptr_array_index(t, 0), *second = g_ptr_array_index(t, 1);
+  if (fabs(first->w - 27 * size) > 0.01)
+    fail_msg("the first line is %.2f pt wide, not %.2f", first->w, 27 * size);
+  assert_true(g_str_has_prefix(second->text, "VPN"));
+  if (fabs(second->x - spaced.left) > 0.01)
+    fail_msg("the second line starts %.2f pt in", second->x - spaced.left);
+  g_ptr_array_free(t, TRUE);
+  jx_layout_free(l);
+  jx_document_free(doc);
+  g_string_free(text, TRUE);
+}
+
 /* A face a user puts beside fonts.conf is found, and a role that names it
  * uses it: here Liberation Mono (not among the prepared faces), standing in
  * for 仿宋_GB2312. */
@@ -575,6 +652,7 @@ int main(void) {
       cmocka_unit_test(punctuation_compressed),
       cmocka_unit_test(outline),
       cmocka_unit_test(half_width_marks),
+      cmocka_unit_test(cjk_latin_space),
       cmocka_unit_test(user_faces),
       cmocka_unit_test(official_format),
       cmocka_unit_test(page_furniture),
