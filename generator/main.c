@@ -363,6 +363,12 @@ static void official_warnings(const JxTemplate *t) {
             "机关代字〔YYYY〕N号 (no 第, no leading zeros), or a number with 机关代字 set\n",
             jx_template_where(t, "official", "发文字号"), number);
   g_free(n);
+  const char *copy = jx_template_text(t, "official", "份号");
+  if (*copy && (strlen(copy) != 6 || strspn(copy, "0123456789") != 6))
+    fprintf(stderr,
+            "%s: warning: [official] 份号 '%s' is not six digits as GB/T 9704 numbers a copy "
+            "(000001)\n",
+            jx_template_where(t, "official", "份号"), copy);
   static const char *const dates[] = {"成文日期", "印发日期"};
   for (size_t i = 0; i < G_N_ELEMENTS(dates); i++) {
     const char *v = jx_template_text(t, "official", dates[i]);

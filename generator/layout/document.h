@@ -99,7 +99,8 @@ typedef struct {
   int hang;          /* PARAGRAPH: starts two characters in, its other lines
                       * hang more characters in (附件：) */
   double stroke;     /* RULE: points */
-  double inset;      /* PAIR, SIGN, RECORD: characters in from the edges */
+  double inset;      /* PAIR, SIGN, RECORD: characters in from the edges;
+                      * a hanging PARAGRAPH: characters in after its two */
   char *right;       /* PAIR, SIGN: the right-hand text */
   char *right_label; /* PAIR: set before right, in role */
   JxRole right_role; /* PAIR: right's role */

@@ -277,7 +277,7 @@ static void set_paragraph(Builder *b, const JxBlock *blk) {
     return;
   /* a hanging paragraph (附件：…) starts two characters in, its other
    * lines under the first character after its label */
-  double in = blk->hang > 0 ? 2 * (r->size + r->letter_spacing) : 0;
+  double in = blk->hang > 0 ? (2 + blk->inset) * (r->size + r->letter_spacing) : 0;
   PangoLayout *l = jx_make_layout(b, blk->role, blk->text, b->st->width - in, blk->align,
                                   blk->hang > 0 ? -(int)blk->hang : blk->indent, false);
   int n = pango_layout_get_line_count(l);

@@ -1,7 +1,8 @@
 /* gongwen.c - the report sent as a 公文 (GB/T 9704-2012, DOMAIN.md §4): the
  * letter part (版头: 发文机关标志, 发文字号 and 签发人, the red rule; 主体:
  * title, 主送机关, 正文, 附件说明, 署名 and 成文日期, 附注; then the head of
- * the 附件, which the parts after it make) and the record part (版记).
+ * the 附件, which the parts after it make), the record part (版记), and
+ * the forms part that makes a second 附件 of every project's 自评表.
  *
  * Every element comes from the template's [official] keys (which
  * --official FILE sets); one without a value is left out.  Positions are
@@ -131,6 +132,58 @@ static void default_body(Report *r, const JxDepartmentResult *dr, const char *ye
                         JX_ALIGN_JUSTIFY, true);
 }
 
+/* A 附件's first page: label (附件, 附件1 …) at the top left of the 版心 in
+ * 黑体, its title centred on the third line. */
+static void attachment_head(Report *r, const char *label, const char *title) {
+  const JxStyle *st = &r->t->style;
+  double pb = st->roles[JX_ROLE_BODY].pitch;
+  jx_document_page_break(r->doc);
+  jx_document_paragraph(r->doc, JX_ROLE_HEADING1, label, JX_ALIGN_LEFT, false);
+  jx_document_space(r->doc, pb - st->space_before_heading);
+  JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
+  h->align = JX_ALIGN_CENTER;
+  jx_document_space(r->doc, pb);
+}
+
+bool report_forms_attached(const Report *r) {
+  bool letter = false;
+  for (guint i = 0; i < r->t->n_parts; i++) {
+    letter |= r->t->parts[i] == JX_PART_LETTER;
+    if (r->t->parts[i] == JX_PART_FORMS)
+      return letter;
+  }
+  return false;
+}
+
+void report_forms(Report *r) {
+  const JxDepartment *d = r->d;
+  if (!d->projects->len)
+    return;
+  char *title = fill(r, jx_template_text(r->t, "texts", "forms"));
+  if (report_forms_attached(r)) {
+    attachment_head(r, "附件2", title);
+  } else {
+    jx_document_page_break(r->doc);
+    report_heading(r, 1, title);
+  }
+  g_free(title);
+  /* the department's own form first, as the projects part has it; the
+   * first under the head, each after it on a new page */
+  bool first = true;
+  for (int whole = 1; whole >= 0; whole--)
+    for (guint k = 0; k < d->projects->len; k++) {
+      const JxProject *p = g_ptr_array_index(d->projects, k);
+      if (p->whole != (bool)whole)
+        continue;
+      if (!first)
+        jx_document_page_break(r->doc);
+      first = false;
+      JxProjectResult *pr = jx_assess_project(p, r->o->period, r->rules, NULL);
+      report_form_self(r, pr);
+      jx_project_result_free(pr);
+    }
+}
+
 void report_letter(Report *r, const JxDepartmentResult *dr) {
   const JxStyle *st = &r->t->style;
   const JxRoleStyle *body = &st->roles[JX_ROLE_BODY], *mark = &st->roles[JX_ROLE_MARK];
@@ -143,9 +196,22 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   char *code = official(r, "机关代字");
   char *number = jx_official_number(number_text, code, date ? date : year, &standard);
   bool head = *issuer_mark || *number || *signer;
+  /* 份号, 密级和保密期限, 紧急程度 flush left on the first lines, in that
+   * order (3号: 份号 in the body's Latin digits, the others 黑体) */
+  static const char *const marks[] = {"份号", "密级和保密期限", "紧急程度"};
+  int top_lines = 0;
+  for (size_t i = 0; i < G_N_ELEMENTS(marks); i++) {
+    char *v = official(r, marks[i]);
+    if (*v) {
+      jx_document_paragraph(r->doc, i ? JX_ROLE_HEADING1 : JX_ROLE_BODY, v, JX_ALIGN_LEFT, false);
+      top_lines++;
+    }
+    g_free(v);
+  }
   if (*issuer_mark) {
-    /* its em box's top 35 mm below the top of the 版心 */
-    keep_space(r, JX_MM(35) - (mark->pitch - mark->size) / 2);
+    /* its em box's top 35 mm below the top of the 版心, whatever lines
+     * stand above it */
+    keep_space(r, JX_MM(35) - top_lines * pb - (mark->pitch - mark->size) / 2);
     JxBlock *b = jx_document_paragraph(r->doc, JX_ROLE_MARK, issuer_mark, JX_ALIGN_CENTER, false);
     b->color = st->mark;
     b->one_line = true;    /* a long name set smaller, not broken */
@@ -190,13 +256,25 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   g_strfreev(paras);
   if (!given)
     default_body(r, dr, year);
-  /* 附件说明 one line under the 正文, two characters in */
+  /* 附件说明 one line under the 正文, two characters in; numbered when the
+   * forms make a second 附件, each name under the first's */
   char *attachment = fill(r, jx_template_text(r->t, "texts", "title"));
+  bool two = report_forms_attached(r);
   jx_document_space(r->doc, pb);
-  char *line = g_strdup_printf("附件：%s", attachment);
-  /* a long name goes on under its first character */
-  jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, false)->hang = 3;
+  char *line = g_strdup_printf("附件：%s%s", two ? "1. " : "", attachment);
+  /* a long name goes on under its first character (附件： is three
+   * characters; "1. " in the Latin face as wide as one) */
+  jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, false)->hang = two ? 4 : 3;
   g_free(line);
+  if (two) {
+    char *forms = fill(r, jx_template_text(r->t, "texts", "forms"));
+    line = g_strdup_printf("2. %s", forms);
+    JxBlock *b = jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, false);
+    b->inset = 3; /* under the 1. after 附件： */
+    b->hang = 1;
+    g_free(line);
+    g_free(forms);
+  }
   /* room for the seal, then 署名 centred over 成文日期, four characters in */
   char *issuer = official(r, "发文机关");
   jx_document_space(r->doc, 2 * pb);
@@ -209,14 +287,7 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
     jx_document_paragraph(r->doc, JX_ROLE_BODY, bracketed, JX_ALIGN_LEFT, true);
     g_free(bracketed);
   }
-  /* the 附件 on pages of its own: 附件 at the top left, its title centred
-   * on the third line */
-  jx_document_page_break(r->doc);
-  jx_document_paragraph(r->doc, JX_ROLE_HEADING1, "附件", JX_ALIGN_LEFT, false);
-  jx_document_space(r->doc, pb - st->space_before_heading);
-  JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, attachment, 1);
-  h->align = JX_ALIGN_CENTER;
-  jx_document_space(r->doc, pb);
+  attachment_head(r, two ? "附件1" : "附件", attachment);
   g_free(attachment);
   g_free(issuer);
   g_free(note);

@@ -66,6 +66,15 @@ void report_form_monitor(Report *r, const JxProjectResult *pr);
 void report_letter(Report *r, const JxDepartmentResult *dr);
 void report_record(Report *r);
 
+/* Every project's 自评表 together, each on pages of its own (the
+ * department's own part first): after a letter, the 公文's second 附件, else
+ * a part under its [texts] forms heading. */
+void report_forms(Report *r);
+
+/* Whether the report has a letter before a forms part: the 公文 then has two
+ * 附件, the report and the forms. */
+bool report_forms_attached(const Report *r);
+
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p);
 

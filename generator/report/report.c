@@ -658,6 +658,9 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
     case JX_PART_RECORD:
       report_record(&r);
       break;
+    case JX_PART_FORMS:
+      report_forms(&r);
+      break;
     case JX_PART_COUNT:
       break;
     }

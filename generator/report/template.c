@@ -37,7 +37,8 @@ typedef struct {
 
 #define PLACES "{部门} {年度} {期间} {项目名称} {页码} {总页数} {生成日期}"
 #define REPORT_PARTS                                                                               \
-  "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix|letter|record"
+  "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix|letter|record|"    \
+  "forms"
 #define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends|monitoring"
 
 static const char *const role_names[JX_ROLE_COUNT] = {
@@ -81,6 +82,9 @@ static const Spec specs[] = {
     {"colors", "text", T_COLOR, NULL, 0, 0},
     {"colors", "rule", T_COLOR, NULL, 0, 0},
     {"colors", "mark", T_COLOR, NULL, 0, 0},
+    {"official", "份号", T_TEXT, NULL, 0, 0},
+    {"official", "密级和保密期限", T_TEXT, NULL, 0, 0},
+    {"official", "紧急程度", T_TEXT, NULL, 0, 0},
     {"official", "发文机关", T_TEXT, NULL, 0, 0},
     {"official", "发文机关标志", T_TEXT, NULL, 0, 0},
     {"official", "机关代字", T_TEXT, NULL, 0, 0},
@@ -112,6 +116,7 @@ static const Spec specs[] = {
     {"texts", "projects", T_TEXT, NULL, 0, 0},
     {"texts", "summary", T_TEXT, NULL, 0, 0},
     {"texts", "appendix", T_TEXT, NULL, 0, 0},
+    {"texts", "forms", T_TEXT, NULL, 0, 0},
     {"texts", "project-funds", T_TEXT, NULL, 0, 0},
     {"texts", "project-goal", T_TEXT, NULL, 0, 0},
     {"texts", "project-indicators", T_TEXT, NULL, 0, 0},

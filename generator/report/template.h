@@ -25,6 +25,7 @@ typedef enum {
   JX_PART_APPENDIX,  /* 附表: every indicator in one table */
   JX_PART_LETTER,    /* a 公文's 版头 and 主体, then its 附件's head */
   JX_PART_RECORD,    /* a 公文's 版记 */
+  JX_PART_FORMS,     /* every project's 自评表; after a letter, its 附件2 */
   JX_PART_COUNT
 } JxPart;
 

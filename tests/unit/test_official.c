@@ -164,12 +164,21 @@ static void attachment_and_date(void **state) {
       break;
   }
   assert_true(p < l->pages->len);
-  /* 附件： two characters in; a second line under the first character of
-   * the name, five characters in */
-  const JxOp *att = text_op(p, "附件：");
-  assert_mm(att->x, left + 2 * (16 - 0.21));
-  const JxOp *more = text_op(p, "项目支出绩效自评报告");
-  assert_mm(more->x, left + 5 * (16 - 0.21));
+  /* two 附件 (the report, the forms): 附件：1. two characters in, its second
+   * line under the first character of the name: 附件： three characters and
+   * "1. " one (Liberation Serif's digit 0.5 em, period and space 0.25 em
+   * each), six in; 2. under the 1., five in, and its second line six in.
+   * The body's characters are 16 − 0.21 pt apart. */
+  double ch = 16 - 0.21;
+  const JxOp *att = text_op(p, "附件：1. ");
+  assert_mm(att->x, left + 2 * ch);
+  const JxOp *more = text_op(p, "度项目支出绩效自评报告");
+  assert_mm(more->x, left + 6 * ch);
+  const JxOp *second = text_op(p, "2. ");
+  assert_mm(second->x, left + 5 * ch);
+  assert_mm(second->y, more->y + pb);
+  const JxOp *more2 = text_op(p, "度项目支出绩效自评表");
+  assert_mm(more2->x, left + 6 * ch);
   /* 成文日期 four characters in from the right, without leading zeros;
    * 署名 over it, not past the 版心 */
   const JxOp *date = text_op(p, "2025年1月5日");
@@ -180,15 +189,83 @@ static void attachment_and_date(void **state) {
   /* 附注 in brackets, two characters in, on the line after the date */
   const JxOp *note = text_op(p, "（联系人：李四");
   assert_mm(note->y, date->y + pb);
-  assert_mm(note->x, left + 2 * (16 - 0.21));
+  assert_mm(note->x, left + 2 * ch);
   /* the 附件 on the next page: 附件 at the top left, its title centred
    * on the third line (its line's top two lines under the 版心's top) */
-  const JxOp *head = text_op(p + 1, "附件");
+  const JxOp *head = text_op(p + 1, "附件1");
   assert_mm(head->x, left);
   assert_mm(em_top(head), top + (pb - 16) / 2);
   const JxOp *title = text_op(p + 1, "广州市海珠区政务服务数据管理局（本级）");
   assert_int_equal(title->role, JX_ROLE_TITLE);
   assert_mm(em_top(title), top + 2 * pb + (34 - 22) / 2.0);
+}
+
+/* The 附件2: every project's 自评表 after the report, the first under its
+ * head, each on pages of its own; the report's project sections have none. */
+static void forms_attached(void **state) {
+  (void)state;
+  double left = MM(28), top = MM(37), pb = 28.95;
+  guint head = 0, forms = 0, before = 0;
+  for (guint p = 0; p < l->pages->len; p++) {
+    const JxPage *pg = g_ptr_array_index(l->pages, p);
+    for (guint i = 0; i < pg->ops->len; i++) {
+      const JxOp *op = &g_array_index(pg->ops, JxOp, i);
+      if (op->kind != JX_OP_TEXT)
+        continue;
+      if (strcmp(op->text, "附件2") == 0) {
+        head = p;
+        assert_mm(op->x, left);
+        assert_mm(em_top(op), top + (pb - 16) / 2);
+      }
+      if (strcmp(op->text, "项目支出绩效自评表") == 0) {
+        if (!head)
+          before++;
+        else
+          forms++;
+      }
+    }
+  }
+  assert_true(head > 0);
+  assert_int_equal(before, 0);
+  /* the sample's five projects, each form starting a page (the first on
+   * the head's) */
+  assert_int_equal(forms, 5);
+  const JxOp *title = text_op(head, "广州市海珠区政务服务数据管理局（本级）");
+  assert_int_equal(title->role, JX_ROLE_TITLE);
+  assert_mm(em_top(title), top + 2 * pb + (34 - 22) / 2.0);
+  text_op(head, "项目支出绩效自评表");
+}
+
+/* 份号, 密级和保密期限 and 紧急程度 flush left on the first three lines of
+ * the 版心, in that order (GB/T 9704 7.2.1–7.2.3); the 发文机关标志 stays 35
+ * mm below the 版心's top. */
+static void copy_and_secrecy(void **state) {
+  (void)state;
+  GError *err = NULL;
+  JxTemplate *t = jx_template_load("official", &err);
+  assert_non_null(t);
+  assert_true(jx_template_overlay(t, JX_SOURCE_DIR "/tests/data/official/gongwen.ini", &err));
+  assert_true(jx_template_overlay(t, JX_SOURCE_DIR "/tests/data/official/marks.ini", &err));
+  JxReportOptions o = {t, "2024年12月31日", NULL, true};
+  JxDocument *doc = jx_report_department(g_ptr_array_index(in->model->departments, 0), &o);
+  JxLayout *x = jx_layout_document(doc, &t->style, ctx);
+  JxLayout *saved = l;
+  l = x;
+  double top = MM(37), left = MM(28), pb = 28.95;
+  const JxOp *copy = text_op(0, "000001"), *secret = text_op(0, "秘密★1年"),
+             *urgent = text_op(0, "特急");
+  assert_mm(copy->x, left);
+  assert_mm(secret->x, left);
+  assert_mm(urgent->x, left);
+  assert_mm(em_top(copy), top + (pb - 16) / 2);
+  assert_mm(em_top(secret), top + pb + (pb - 16) / 2);
+  assert_int_equal(secret->role, JX_ROLE_HEADING1); /* 黑体 */
+  assert_mm(em_top(urgent), top + 2 * pb + (pb - 16) / 2);
+  assert_mm(em_top(text_op(0, "广州市海珠区政务服务数据管理局")), top + MM(35));
+  l = saved;
+  jx_layout_free(x);
+  jx_document_free(doc);
+  jx_template_free(t);
 }
 
 /* The 版记 at the foot of the last page, an even one: 抄送 and 印发 one
@@ -304,9 +381,10 @@ static void values(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(head_and_body), cmocka_unit_test(attachment_and_date),
-      cmocka_unit_test(record),        cmocka_unit_test(record_after_blank),
-      cmocka_unit_test(values),
+      cmocka_unit_test(head_and_body),    cmocka_unit_test(attachment_and_date),
+      cmocka_unit_test(record),           cmocka_unit_test(record_after_blank),
+      cmocka_unit_test(values),           cmocka_unit_test(forms_attached),
+      cmocka_unit_test(copy_and_secrecy),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
