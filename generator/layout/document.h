@@ -96,6 +96,10 @@ typedef struct {
   guint32 color;     /* text and rules: 0xRRGGBB; 0 for the style's */
   bool keep;         /* SPACE: kept at the top of a page too */
   bool one_line;     /* PARAGRAPH: set smaller rather than wrapped */
+  guint break_after; /* PARAGRAPH, HEADING: where one too long for a line
+                      * breaks first (bytes; 0: where Pango breaks), so a
+                      * 公文's title keeps its words whole: after the
+                      * issuing body's name */
   int hang;          /* PARAGRAPH: starts two characters in, its other lines
                       * hang more characters in (附件：) */
   double stroke;     /* RULE: points */

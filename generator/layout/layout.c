@@ -278,8 +278,19 @@ static void set_paragraph(Builder *b, const JxBlock *blk) {
   /* a hanging paragraph (附件：…) starts two characters in, its other
    * lines under the first character after its label */
   double in = blk->hang > 0 ? (2 + blk->inset) * (r->size + r->letter_spacing) : 0;
-  PangoLayout *l = jx_make_layout(b, blk->role, blk->text, b->st->width - in, blk->align,
+  const char *text = blk->text;
+  char *broken = NULL;
+  size_t len = strlen(text);
+  if (blk->break_after > 0 && blk->break_after < len &&
+      jx_line_width(b, blk->role, text) > b->st->width - in) {
+    char *first = g_strndup(text, blk->break_after);
+    if (jx_line_width(b, blk->role, first) <= b->st->width - in)
+      text = broken = g_strdup_printf("%s\n%s", first, text + blk->break_after);
+    g_free(first);
+  }
+  PangoLayout *l = jx_make_layout(b, blk->role, text, b->st->width - in, blk->align,
                                   blk->hang > 0 ? -(int)blk->hang : blk->indent, false);
+  g_free(broken);
   int n = pango_layout_get_line_count(l);
   double *xs = g_new(double, n), *ws = g_new(double, n);
   jx_line_extents(l, xs, ws);

@@ -132,6 +132,15 @@ static void default_body(Report *r, const JxDepartmentResult *dr, const char *ye
                         JX_ALIGN_JUSTIFY, true);
 }
 
+/* A title that breaks after the issuing body's name when it does not fit
+ * a line (GB/T 9704 7.3.1: a title's lines keep its words whole): "…（本级）"
+ * over "关于…的报告", not "…（本级）关" over "于…". */
+static void break_after_name(const Report *r, JxBlock *h) {
+  const char *name = r->d->name;
+  if (g_str_has_prefix(h->text, name))
+    h->break_after = (guint)strlen(name);
+}
+
 /* A 附件's first page: label (附件, 附件1 …) at the top left of the 版心 in
  * 黑体, its title centred on the third line. */
 static void attachment_head(Report *r, const char *label, const char *title) {
@@ -142,6 +151,7 @@ static void attachment_head(Report *r, const char *label, const char *title) {
   jx_document_space(r->doc, pb - st->space_before_heading);
   JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
   h->align = JX_ALIGN_CENTER;
+  break_after_name(r, h);
   jx_document_space(r->doc, pb);
 }
 
@@ -235,6 +245,7 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   if (*title) {
     JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
     h->align = JX_ALIGN_CENTER;
+    break_after_name(r, h);
     jx_document_space(r->doc, pb); /* 主送机关 one line under it */
   }
   char *to = official(r, "主送机关");
