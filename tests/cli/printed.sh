@@ -99,6 +99,13 @@ if grep -q "主管部门" "$WORK/whole.txt"; then bad "whole: a 主管部门 row
 # ---- the official template prints the same form ----
 form official 项目支出绩效自评表 "$FORMS/national.csv" -t official
 row official "服务及时率 ≥90% 81% 15 13\.5"
+# in the 公文 the forms are its 附件2, after the report (附件1): the
+# 附件说明 numbered, each 附件's label before its title, no form before 附件2
+pdftotext -raw "$(find "$WORK/official" -name '*.pdf' | head -1)" - | tr '\n' ' ' >"$WORK/official-all.txt"
+row official-all "附件：1\. .*自评报告 2\. .*自评表 .*附件1 .*附件2 .*年度项目支出绩效自评表 项目支出绩效自评表 （2024年度）"
+if sed 's/附件2.*//' "$WORK/official-all.txt" | grep -q "项目支出绩效自评表 （"; then
+  bad "official: a 自评表 before 附件2"
+else ok; fi
 
 # ---- the real forms (../shared/examples/forms/SOURCES.md) ----
 if [ -d "$EXAMPLES" ]; then
