@@ -301,7 +301,8 @@ pdftotext "$WORK/tree/2024/某区民政局/annual.pdf" "$WORK/mz.txt"
 if grep -q '^二、部门整体绩效$' "$WORK/mz.txt"; then ok; else bad "the department's own part has no section"; fi
 if grep -q '评价结论：项目完成情况良好，服务及时率未达预期。' "$WORK/mz.txt"; then ok; else bad "trailer not in the report"; fi
 if grep -q '项目编码：219' "$WORK/mz.txt" && grep -q '实施单位：某街道办事处' "$WORK/mz.txt"; then ok; else bad "code and unit not in the report"; fi
-if grep -q '实际完成情况：为辖区612名老人提供了居家养老服务' "$WORK/mz.txt"; then ok; else bad "the achieved goal is not in the report"; fi
+# (pdftotext reads the gap between 辖区 and 612 as a space)
+if tr -d ' ' <"$WORK/mz.txt" | grep -q '实际完成情况：为辖区612名老人提供了居家养老服务'; then ok; else bad "the achieved goal is not in the report"; fi
 if ! grep -q '200字以内\|项目负责人' "$WORK/mz.txt"; then ok; else bad "a prompt or a signature line is printed"; fi
 pdftotext "$WORK/tree/2024-06/某区政务服务数据管理局/monthly.pdf" - | tr -d '\n' >"$WORK/mo.txt"
 if grep -q '偏差或不能完成目标原因分析：网上办理事项上线晚于计划。' "$WORK/mo.txt"; then ok; else bad "monitoring trailer not in the report"; fi
