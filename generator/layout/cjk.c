@@ -141,10 +141,12 @@ static bool is_western(gunichar c) {
 char *jx_cjk_autospace(const char *text, GArray *at) {
   GString *out = NULL;
   gunichar prev = 0;
-  bool code = false; /* in the digits after 〕: a 发文字号, 〔2024〕5号 */
+  /* in the digits after a closing bracket: a document's number, 〔2024〕5号
+   * or （2015）232号, whose 号 takes no gap */
+  bool code = false;
   for (const char *p = text; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (prev && !code &&
+    if (prev && !(code && c == 0x53F7 /* 号 */) &&
         ((is_ideograph(prev) && is_western(c)) || (is_western(prev) && is_ideograph(c)))) {
       if (!out)
         out = g_string_new_len(text, p - text);
@@ -152,7 +154,7 @@ char *jx_cjk_autospace(const char *text, GArray *at) {
       g_array_append_val(at, start);
       g_string_append_unichar(out, JX_CJK_GAP);
     }
-    if (c == 0x3015)
+    if (c == 0x3015 || c == 0xFF09 || c == ')' || c == ']')
       code = true;
     else if (!is_western(c))
       code = false;

@@ -40,7 +40,7 @@ char *jx_cjk_punctuation(const char *text);
  * digit next to it (clreq: "汉字与西文字母、数字间使用不多于四分之一个汉字宽的
  * 字距"): never inside a run of letters and digits (95.00%, 120km, GB/T
  * 9704-2012 keep theirs), never where a space is already, nor in the number
- * of a 发文字号 (〔2024〕5号).  Appends each gap's byte offset in the new
+ * of a document (〔2024〕5号, （2015）232号).  Appends each gap's byte offset in the new
  * text to at (guint).  NULL when there is none; else the caller frees. */
 char *jx_cjk_autospace(const char *text, GArray *at);
 

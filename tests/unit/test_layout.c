@@ -401,8 +401,10 @@ static void cjk_latin_space(void **state) {
       {"120km道路", "120km" GAP "道路"},
       {"GB/T 9704-2012", NULL},    /* no Chinese */
       {"川财绩〔2024〕5号", NULL}, /* a 发文字号: 〔 is no character, 5号 a code */
-      {"ＡＢＣ中文１２", NULL},    /* full-width letters and digits need none */
-      {"部门得分 98.59", NULL},    /* a space is there */
+      {"穗府会纪（2015）232号精神", NULL},
+      {"（优）5项", "（优）5" GAP "项"}, /* a number after a bracket, not a code */
+      {"ＡＢＣ中文１２", NULL},          /* full-width letters and digits need none */
+      {"部门得分 98.59", NULL},          /* a space is there */
       {"219-社区养老", NULL},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
