@@ -1,6 +1,7 @@
 /* render_haru.c - the display list drawn through libharu. */
 #include "render/render_haru.h"
 
+#include "render/haru_mend.h"
 #include "render/interrupt.h"
 
 #include <errno.h>
@@ -204,6 +205,8 @@ static bool load_face(Haru *h, Face *f, guint n, GError **error) {
     const char *name = ok ? HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE) : NULL;
     f->font = name ? HPDF_GetFont(h->pdf, name, "UTF-8") : NULL;
     ok = f->font != NULL;
+    if (ok)
+      jx_haru_mend_font(f->font);
     g_free(path);
     hb_face_destroy(sub);
   }
@@ -338,6 +341,7 @@ static void add_links(const JxLayout *l, HPDF_Page *pages) {
                         (HPDF_REAL)(op->x + op->w), (HPDF_REAL)(H - op->y)};
       HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages[i], rect, dst);
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      jx_haru_link(a, pages[op->dest_page], H - op->dest_y);
     }
   }
 }
@@ -354,9 +358,7 @@ static void add_outline(Haru *h, const JxLayout *l, HPDF_Page *pages) {
     for (int k = level - 1; k >= 1 && !parent; k--)
       parent = parents[k];
     HPDF_Outline o = HPDF_CreateOutline(h->pdf, parent, m->title, utf8);
-    HPDF_Destination dst = HPDF_Page_CreateDestination(pages[m->page]);
-    HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - m->y));
-    HPDF_Outline_SetDestination(o, dst);
+    jx_haru_outline_dest(o, pages[m->page], H - m->y);
     parents[level] = o;
     for (int k = level + 1; k < 8; k++)
       parents[k] = NULL;
@@ -394,52 +396,6 @@ static void set_info(Haru *h, const JxMeta *meta) {
     HPDF_SetInfoDateAttr(h->pdf, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(h->pdf, HPDF_INFO_MOD_DATE, d);
   }
-}
-
-/* Two things libharu 2.3.0 writes wrong, put right in place (same
- * length, so no offset moves): the XMP stream's key is spelled /SubType
- * (PDF/A needs /Subtype /XML; poppler reads "Unknown Metadata type"); and
- * /ID comes from the clock — where nothing is encrypted with it, it becomes
- * a digest of the file, so the same input gives the same bytes. */
-static bool repair(const char *path, bool fix_id) {
-  char *data = NULL;
-  gsize len = 0;
-  if (!g_file_get_contents(path, &data, &len, NULL))
-    return false;
-  static const char bad[] = "/Type /Metadata\n/SubType /XML";
-  for (gsize i = 0; i + sizeof bad - 1 <= len; i++)
-    if (data[i] == '/' && memcmp(data + i, bad, sizeof bad - 1) == 0)
-      memcpy(data + i + 16, "/Subtype", 8);
-  /* the trailer's: /ID [ <…> <…> ] */
-  char *id = NULL; /* the last "/ID [": the file holds binary streams */
-  for (gsize i = len >= 5 ? len - 5 : 0; fix_id && !id && i > 0; i--)
-    if (memcmp(data + i, "/ID [", 5) == 0)
-      id = data + i;
-  char *a = id ? memchr(id, '<', len - (gsize)(id - data)) : NULL;
-  bool ok = true;
-  if (a) {
-    a++;
-    char *a_end = memchr(a, '>', len - (gsize)(a - data));
-    char *b = a_end ? memchr(a_end, '<', len - (gsize)(a_end - data)) : NULL;
-    char *b_end = b ? memchr(b, '>', len - (gsize)(b - data)) : NULL;
-    if (a_end && b && b_end) {
-      memset(a, '0', (gsize)(a_end - a));
-      memset(b + 1, '0', (gsize)(b_end - b - 1));
-      char *sum = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)data, len);
-      gsize n = MIN((gsize)(a_end - a), strlen(sum));
-      memcpy(a, sum, n);
-      memcpy(b + 1, sum, MIN((gsize)(b_end - b - 1), strlen(sum)));
-      g_free(sum);
-    }
-  }
-  /* path is the temporary file itself: written over in place, not through
-   * yet another temporary file a stop could leave behind */
-  FILE *f = fopen(path, "wb");
-  ok = f && fwrite(data, 1, len, f) == len;
-  if (f && fclose(f) != 0)
-    ok = false;
-  g_free(data);
-  return ok;
 }
 
 /* libharu's order of names (HPDF_String_Cmp): shorter first, then bytes. */
@@ -539,7 +495,7 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
     close(fd);
     ok = HPDF_SaveToFile(h->pdf, tmp) == HPDF_OK && h->error == 0;
     if (ok)
-      ok = repair(tmp, fixed_id);
+      ok = jx_haru_repair(tmp, fixed_id);
     if (ok) {
       /* libharu closes its file without syncing it */
       int sfd = open(tmp, O_RDONLY);
