@@ -13,7 +13,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKGS := pangocairo pangoft2 harfbuzz harfbuzz-subset glib-2.0 fontconfig cairo-pdf cairo-svg cairo-png \
-        libzip libxml-2.0
+        libzip libxml-2.0 libcrypto libqpdf
 # BUILD holds objects and test binaries, BIN the program: the sanitizer
 # build uses its own of both, so the two never mix.
 BUILD ?= build

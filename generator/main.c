@@ -60,6 +60,11 @@ static const char usage[] =
     "                   haru: encrypt (RC4-128, weak) with these passwords\n"
     "  --permit LIST    haru: what an encrypted PDF allows: print,copy,edit,annotate\n"
     "  --pdfa           haru: PDF/A-1b, for archives (no encryption)\n"
+    "  --sign KEY.pem --cert CERT.pem [--chain CHAIN.pem]\n"
+    "                   render: sign each PDF (PAdES B-B, SHA-256), either engine\n"
+    "  --sign-pass-file FILE\n"
+    "                   the key's passphrase, the first line of FILE (or the\n"
+    "                   environment's JIXIAO_SIGN_PASS); never on the command line\n"
     "  -j N             render: N documents at a time (default: the cores)\n"
     "  --shard K/N      render: only the K-th of N slices of the documents\n"
     "  --force          render: remake documents that are up to date\n"
@@ -90,6 +95,7 @@ typedef struct {
   bool force, wait;        /* render */
   int verbosity;           /* render: 0 -q, 1, 2 -v */
   const char *owner_password, *user_password, *permit; /* haru */
+  const char *sign_key, *sign_cert, *sign_chain, *sign_pass_file; /* render */
 } Options;
 
 /* Reads a -f list such as "pdf,svg"; false when it names something else. */
@@ -132,6 +138,14 @@ static int check_haru_options(const Options *o) {
     why = "the owner and user passwords must differ (libharu would save the file unencrypted)";
   else if (o->permit && !jx_haru_permissions(o->permit, &perms))
     why = "--permit takes print, copy, edit and annotate, comma separated";
+  else if (!o->sign_key != !o->sign_cert)
+    why = "--sign KEY.pem and --cert CERT.pem go together";
+  else if ((o->sign_chain || o->sign_pass_file) && !o->sign_key)
+    why = "--chain and --sign-pass-file need --sign and --cert";
+  else if (o->sign_key && o->owner_password)
+    why = "a signed PDF is not encrypted here: --sign takes no password";
+  else if (o->sign_key && !o->pdf)
+    why = "--sign signs PDF files: -f must include pdf";
   if (!why)
     return EX_OK;
   fprintf(stderr, "jixiao: %s\n", why);
@@ -185,7 +199,9 @@ static int parse_options(int argc, char **argv, Options *o) {
       o->tmpl = argv[++i];
     } else if (!only_inputs && render &&
                (strcmp(a, "--engine") == 0 || strcmp(a, "--owner-password") == 0 ||
-                strcmp(a, "--user-password") == 0 || strcmp(a, "--permit") == 0)) {
+                strcmp(a, "--user-password") == 0 || strcmp(a, "--permit") == 0 ||
+                strcmp(a, "--sign") == 0 || strcmp(a, "--cert") == 0 ||
+                strcmp(a, "--chain") == 0 || strcmp(a, "--sign-pass-file") == 0)) {
       if (i + 1 >= argc) {
         fprintf(stderr, "jixiao: %s needs a value\n", a);
         return EX_USAGE;
@@ -201,6 +217,14 @@ static int parse_options(int argc, char **argv, Options *o) {
         o->owner_password = v;
       } else if (strcmp(a, "--user-password") == 0) {
         o->user_password = v;
+      } else if (strcmp(a, "--sign") == 0) {
+        o->sign_key = v;
+      } else if (strcmp(a, "--cert") == 0) {
+        o->sign_cert = v;
+      } else if (strcmp(a, "--chain") == 0) {
+        o->sign_chain = v;
+      } else if (strcmp(a, "--sign-pass-file") == 0) {
+        o->sign_pass_file = v;
       } else {
         o->permit = v;
       }
@@ -550,7 +574,39 @@ static GPtrArray *attachments(const JxInputs *in, char **dir, int *held) {
   return files;
 }
 
-static int cmd_render(const Options *o) {
+/* The signing options, checked before anything is written: the files
+ * read, the key decrypted, key and certificate matched and the certificate
+ * valid now (or at SOURCE_DATE_EPOCH).  EX_OK, or EX_NOINPUT (a file that
+ * cannot be read) or EX_DATAERR with the reason printed. */
+static int check_signer(const Options *o, JxSignOptions *so, char **pass) {
+  *pass = NULL;
+  if (o->sign_pass_file) {
+    GError *err = NULL;
+    if (!g_file_get_contents(o->sign_pass_file, pass, NULL, &err)) {
+      fprintf(stderr, "jixiao: --sign-pass-file: %s\n", err->message);
+      g_error_free(err);
+      return EX_NOINPUT;
+    }
+    (*pass)[strcspn(*pass, "\r\n")] = '\0'; /* the first line */
+  } else if (g_getenv("JIXIAO_SIGN_PASS")) {
+    *pass = g_strdup(g_getenv("JIXIAO_SIGN_PASS"));
+  }
+  *so = (JxSignOptions){o->sign_key, o->sign_cert, o->sign_chain, *pass};
+  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+  time_t when = epoch && *epoch ? (time_t)g_ascii_strtoll(epoch, NULL, 10) : time(NULL);
+  GError *err = NULL;
+  JxSigner *s = jx_signer_load(so->key, so->cert, so->chain, so->pass, when, &err);
+  if (!s) {
+    fprintf(stderr, "jixiao: %s\n", err->message);
+    int rc = err->code == JX_SIGN_NOINPUT ? EX_NOINPUT : EX_DATAERR;
+    g_error_free(err);
+    return rc;
+  }
+  jx_signer_free(s);
+  return EX_OK;
+}
+
+static int render_run(const Options *o, const JxSignOptions *sign) {
   int rc = EX_OK;
   JxTemplate *t = load_template(o, &rc);
   if (!t)
@@ -569,6 +625,7 @@ static int cmd_render(const Options *o) {
                .charts = !o->no_charts,
                .haru = o->haru,
                .haru_options = &haru,
+               .sign = sign,
                .jobs = o->jobs,
                .shard = o->shard,
                .shards = o->shards,
@@ -622,6 +679,20 @@ static int cmd_render(const Options *o) {
   jx_batch_end(&b, lock);
   jx_inputs_free(in);
   jx_template_free(t);
+  return rc;
+}
+
+static int cmd_render(const Options *o) {
+  if (!o->sign_key)
+    return render_run(o, NULL);
+  JxSignOptions sign;
+  char *pass = NULL;
+  int rc = check_signer(o, &sign, &pass);
+  if (rc == EX_OK)
+    rc = render_run(o, &sign);
+  if (pass)
+    memset(pass, 0, strlen(pass));
+  g_free(pass);
   return rc;
 }
 

@@ -116,12 +116,16 @@ char *batch_common_key(const JxBatch *b) {
   char *prepared = g_build_filename(fonts, "prepared", NULL);
   const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
   const JxHaruOptions *h = b->haru_options;
+  /* a run signed with another certificate (or not signed) is not up to date */
+  char *signer = b->sign ? batch_file_sha256(b->sign->cert) : NULL;
   char *options =
-      g_strdup_printf("jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u",
+      g_strdup_printf("jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s",
                       JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi,
                       b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa,
                       b->attach, h && h->owner_password ? h->owner_password : "",
-                      h && h->user_password ? h->user_password : "", h ? h->permissions : 0);
+                      h && h->user_password ? h->user_password : "", h ? h->permissions : 0,
+                      signer ? signer : "");
+  g_free(signer);
   g_checksum_update(c, (const guchar *)options, -1);
   g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
   sum_file(c, conf);
@@ -215,7 +219,8 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
 typedef struct {
   JxFonts *fonts;
   PangoContext *ctx;
-  char *iso, *cn; /* the report's date for the PDF and the cover */
+  char *iso, *cn;   /* the report's date for the PDF and the cover */
+  JxSigner *signer; /* --sign's, or NULL */
 } Worker;
 
 /* Renders j; records in r the files written and what went wrong. */
@@ -233,7 +238,7 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
   JxLayout *l = jx_layout_document(doc, style, w->ctx);
   GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
   JxMeta meta = {doc->title,    doc->author,          doc->subject,
-                 doc->keywords, "jixiao " JX_VERSION, w->iso};
+                 doc->keywords, "jixiao " JX_VERSION, w->iso,  w->signer};
   bool ok = true;
   guint pdf_pages = 0;
   if (b->pdf) {
@@ -255,8 +260,12 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
     for (guint k = 0; k < written->len; k++) {
       const char *path = g_ptr_array_index(written, k);
       char *sum = batch_file_sha256(path);
-      guint pages = g_str_has_suffix(path, ".pdf") ? pdf_pages : 1;
-      g_ptr_array_add(r->files, g_strdup_printf("%s\t%s\t%u", path, sum ? sum : "", pages));
+      bool pdf = g_str_has_suffix(path, ".pdf");
+      guint pages = pdf ? pdf_pages : 1;
+      g_ptr_array_add(r->files, g_strdup_printf("%s\t%s\t%u%s%s", path, sum ? sum : "", pages,
+                                                pdf && w->signer ? "\t" : "",
+                                                pdf && w->signer ? jx_signer_subject(w->signer)
+                                                                 : ""));
       g_free(sum);
     }
   } else {
@@ -270,7 +279,7 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
   jx_document_free(doc);
 }
 
-static bool worker_open(Worker *w, GError **error) {
+static bool worker_open(Worker *w, const JxBatch *b, GError **error) {
   w->fonts = jx_fonts_open(NULL, error);
   if (!w->fonts)
     return false;
@@ -279,12 +288,18 @@ static bool worker_open(Worker *w, GError **error) {
   const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
   GDateTime *t = NULL;
   w->iso = NULL;
+  gint64 secs = g_get_real_time() / G_USEC_PER_SEC;
   if (epoch && *epoch) {
     char *end = NULL;
-    gint64 secs = g_ascii_strtoll(epoch, &end, 10);
+    gint64 at = g_ascii_strtoll(epoch, &end, 10);
     if (end && !*end)
-      t = g_date_time_new_from_unix_utc(secs);
+      t = g_date_time_new_from_unix_utc(secs = at);
   }
+  /* the signer, checked already by the run (main.c), signs at that time */
+  const JxSignOptions *so = b->sign;
+  if (so && !(w->signer = jx_signer_load(so->key, so->cert, so->chain, so->pass, (time_t)secs,
+                                         error)))
+    return false;
   if (t)
     w->iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
   else
@@ -296,6 +311,7 @@ static bool worker_open(Worker *w, GError **error) {
 }
 
 static void worker_close(Worker *w) {
+  jx_signer_free(w->signer);
   if (w->ctx)
     g_object_unref(w->ctx);
   jx_fonts_free(w->fonts);
@@ -306,27 +322,13 @@ static void worker_close(Worker *w) {
 /* A worker's messages to the parent: a result, or its peak memory last. */
 enum { MSG_RESULT = 1, MSG_PEAK = 2 };
 
-static void put_list(GString *m, const GPtrArray *items) {
-  jx_wire_put_int(m, items->len);
-  for (guint i = 0; i < items->len; i++)
-    jx_wire_put_string(m, g_ptr_array_index(items, i));
-}
-
-static void get_list(JxWireReader *r, GPtrArray *items) {
-  gint64 n = jx_wire_get_int(r);
-  for (gint64 i = 0; i < n && !r->bad; i++) {
-    char *s = jx_wire_get_string(r);
-    g_ptr_array_add(items, s ? s : g_strdup(""));
-  }
-}
-
 /* Job i's result, for the parent. */
 static void result_put(GString *m, gint64 i, const Result *r) {
   jx_wire_put_int(m, MSG_RESULT);
   jx_wire_put_int(m, i);
   jx_wire_put_int(m, r->rc);
-  put_list(m, r->files);
-  put_list(m, r->notes);
+  jx_wire_put_list(m, r->files);
+  jx_wire_put_list(m, r->notes);
 }
 
 /* ---- progress ---- */
@@ -371,20 +373,10 @@ static void batch_put(GString *m, const JxBatch *b) {
   char dpi[G_ASCII_DTOSTR_BUF_SIZE];
   jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
   jx_wire_put_int(m, b->verbosity);
-  const JxHaruOptions *h = b->haru_options;
-  jx_wire_put_int(m, h != NULL);
-  if (h) {
-    jx_wire_put_string(m, h->owner_password);
-    jx_wire_put_string(m, h->user_password);
-    jx_wire_put_int(m, h->permissions);
-    jx_wire_put_int(m, h->pdfa);
-    jx_wire_put_string(m, h->icc_profile);
-    jx_wire_put_int(m, h->attachments != NULL);
-    if (h->attachments)
-      put_list(m, h->attachments);
-  }
+  settings_put(m, b);
   jx_wire_put_string(m, b->official);
 }
+
 
 /* One worker as the parent sees it. */
 typedef struct {
@@ -534,8 +526,8 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
         if (i >= 0 && i < (gint64)jobs->len && todo[i] && !results[i].rc &&
             !results[i].files->len) {
           results[i].rc = (int)jx_wire_get_int(&r);
-          get_list(&r, results[i].files);
-          get_list(&r, results[i].notes);
+          jx_wire_get_list(&r, results[i].files);
+          jx_wire_get_list(&r, results[i].notes);
           got_result[i] = !r.bad;
         }
         p->done++;
@@ -599,36 +591,14 @@ int jx_batch_worker(void) {
   gint64 flags = jx_wire_get_int(&r);
   char *dpi = jx_wire_get_string(&r);
   int verbosity = (int)jx_wire_get_int(&r);
-  JxHaruOptions haru = {0};
-  bool has_haru = jx_wire_get_int(&r) != 0;
-  char *owner = NULL, *user = NULL, *icc = NULL;
-  if (has_haru) {
-    owner = jx_wire_get_string(&r);
-    user = jx_wire_get_string(&r);
-    haru.permissions = (unsigned)jx_wire_get_int(&r);
-    haru.pdfa = jx_wire_get_int(&r) != 0;
-    icc = jx_wire_get_string(&r);
-    if (jx_wire_get_int(&r)) {
-      haru.attachments = g_ptr_array_new_with_free_func(g_free);
-      get_list(&r, haru.attachments);
-    }
-    haru.owner_password = owner;
-    haru.user_password = user;
-    haru.icc_profile = icc;
-  }
+  Settings set;
+  settings_get(&r, &set);
   char *official = jx_wire_get_string(&r);
   GError *err = NULL;
   JxTemplate *t = r.bad ? NULL : jx_template_load(tmpl_path, &err);
   if (t && official && !jx_template_overlay(t, official, &err)) {
     jx_template_free(t);
     t = NULL;
-  }
-  Worker w = {0};
-  int rc = EX_OK;
-  if (!t || !worker_open(&w, &err)) {
-    fprintf(stderr, "jixiao: worker: %s\n", err ? err->message : "a broken first message");
-    g_clear_error(&err);
-    rc = EX_SOFTWARE;
   }
   JxBatch b = {0};
   b.tmpl = t;
@@ -639,8 +609,16 @@ int jx_batch_worker(void) {
   b.charts = flags & 8;
   b.haru = flags & 16;
   b.dpi = dpi ? g_ascii_strtod(dpi, NULL) : 0;
-  b.haru_options = has_haru ? &haru : NULL;
+  b.haru_options = set.has_haru ? &set.haru : NULL;
+  b.sign = set.has_sign ? &set.sign : NULL;
   b.verbosity = verbosity;
+  Worker w = {0};
+  int rc = EX_OK;
+  if (!t || !worker_open(&w, &b, &err)) {
+    fprintf(stderr, "jixiao: worker: %s\n", err ? err->message : "a broken first message");
+    g_clear_error(&err);
+    rc = EX_SOFTWARE;
+  }
   while (rc == EX_OK && jx_wire_receive(STDIN_FILENO, m)) {
     JxWireReader jr = {m->str, m->len, 0, false};
     gint64 i = jx_wire_get_int(&jr);
@@ -677,11 +655,7 @@ int jx_batch_worker(void) {
   if (!jx_wire_send(STDOUT_FILENO, last) && rc == EX_OK)
     rc = EX_IOERR;
   g_string_free(last, TRUE);
-  if (haru.attachments)
-    g_ptr_array_free(haru.attachments, TRUE);
-  g_free(owner);
-  g_free(user);
-  g_free(icc);
+  settings_clear(&set);
   g_free(tmpl_path);
   g_free(official);
   g_free(period);
@@ -698,7 +672,7 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
   if (n == 1) {
     Worker w = {0};
     GError *err = NULL;
-    if (!worker_open(&w, &err)) {
+    if (!worker_open(&w, b, &err)) {
       fprintf(stderr, "jixiao: %s\n", err->message);
       g_error_free(err);
       return false;

@@ -7,6 +7,7 @@
 
 #include "model/model.h"
 #include "render/render_haru.h"
+#include "render/sign.h"
 #include "report/template.h"
 
 #include <stdbool.h>
@@ -21,6 +22,7 @@ typedef struct {
   bool charts;
   bool haru;
   const JxHaruOptions *haru_options;
+  const JxSignOptions *sign; /* sign each PDF (--sign), or NULL */
   int jobs;            /* worker processes; 1: in this process */
   int shard, shards;   /* render the shard-th (1-based) of shards slices */
   bool force;          /* rebuild what is up to date */

@@ -5,8 +5,10 @@
 #define JX_BATCH_JOBS_H
 
 #include "batch/batch.h"
+#include "batch/wire.h"
 
 #include <glib.h>
+#include <string.h>
 
 /* One document to make. */
 typedef struct {
@@ -22,7 +24,8 @@ typedef struct {
 typedef struct {
   int rc;           /* sysexits code */
   bool skipped;     /* up to date */
-  GPtrArray *files; /* char *: "path\tsha256\tpages" */
+  GPtrArray *files; /* char *: "path\tsha256\tpages", then "\tsubject" of
+                     * the signer of a signed PDF */
   GPtrArray *notes; /* char *: errors and warnings, as printed */
 } Result;
 
@@ -50,5 +53,17 @@ void batch_save_run(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *res
 char *batch_common_key(const JxBatch *b);
 /* The template's name for files: annual, or a FILE.ini's base name. */
 char *batch_template_file_name(const JxTemplate *t);
+
+/* The run's PDF options as a worker is told them (settings.c): put by the
+ * parent, read by the worker into a Settings that owns their strings. */
+typedef struct {
+  bool has_haru, has_sign;
+  JxHaruOptions haru;
+  JxSignOptions sign;
+  char *strings[7];
+} Settings;
+void settings_put(GString *m, const JxBatch *b);
+void settings_get(JxWireReader *r, Settings *set);
+void settings_clear(Settings *set);
 
 #endif

@@ -185,7 +185,8 @@ static void json_list(GString *s, GKeyFile *state, const char *group, const char
 
 /* OUT/manifest.json: every document of the tree, from its state, one a
  * line in path order (so that the manifests of shards merge by lines):
- * department, period, template, status, files (path, SHA-256, pages),
+ * department, period, template, status, files (path, SHA-256, pages, and
+ * signed_by: the signer's certificate subject),
  * sources and messages. */
 bool batch_write_manifest(const JxBatch *b, GKeyFile *state) {
   GString *s = g_string_new("{\"jixiao\": \"" JX_VERSION "\", \"documents\": [\n");
@@ -214,12 +215,19 @@ bool batch_write_manifest(const JxBatch *b, GKeyFile *state) {
     g_string_append(s, ", \"files\": [");
     gchar **files = g_key_file_get_string_list(state, g, "files", NULL, NULL);
     for (int k = 0; files && files[k]; k++) {
-      gchar **f = g_strsplit(files[k], "\t", 3);
+      gchar **f = g_strsplit(files[k], "\t", 4);
       g_string_append(s, k ? ", {\"path\": " : "{\"path\": ");
       json_string(s, f[0] ? f[0] : "");
       g_string_append(s, ", \"sha256\": ");
       json_string(s, f[0] && f[1] ? f[1] : "");
-      g_string_append_printf(s, ", \"pages\": %s}", f[0] && f[1] && f[2] ? f[2] : "0");
+      bool has_signer = f[0] && f[1] && f[2] && f[3];
+      g_string_append_printf(s, ", \"pages\": %s", f[0] && f[1] && f[2] ? f[2] : "0");
+      if (has_signer) {
+        /* the digest above is of the signed file */
+        g_string_append(s, ", \"signed_by\": ");
+        json_string(s, f[3]);
+      }
+      g_string_append(s, "}");
       g_strfreev(f);
     }
     g_strfreev(files);

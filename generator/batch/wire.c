@@ -410,3 +410,17 @@ bool jx_wire_receive(int fd, GString *msg) {
   g_string_set_size(msg, len);
   return transfer(fd, msg->str, len, true);
 }
+
+void jx_wire_put_list(GString *m, const GPtrArray *items) {
+  jx_wire_put_int(m, items->len);
+  for (guint i = 0; i < items->len; i++)
+    jx_wire_put_string(m, g_ptr_array_index(items, i));
+}
+
+void jx_wire_get_list(JxWireReader *r, GPtrArray *items) {
+  gint64 n = jx_wire_get_int(r);
+  for (gint64 i = 0; i < n && !r->bad; i++) {
+    char *s = jx_wire_get_string(r);
+    g_ptr_array_add(items, s ? s : g_strdup(""));
+  }
+}

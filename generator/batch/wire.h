@@ -41,6 +41,11 @@ typedef struct {
 } JxWireReader;
 
 char *jx_wire_get_string(JxWireReader *r); /* g_free; NULL when NULL was put */
+
+/* A list of strings (char *), its length first; read into items (an
+ * empty string for a NULL). */
+void jx_wire_put_list(GString *m, const GPtrArray *items);
+void jx_wire_get_list(JxWireReader *r, GPtrArray *items);
 gint64 jx_wire_get_int(JxWireReader *r);
 
 #endif

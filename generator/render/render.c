@@ -3,6 +3,7 @@
 
 #include "render/interrupt.h"
 #include "render/pdftag.h"
+#include "render/sign.h"
 #include "model/text.h"
 
 #include <cairo-pdf.h>
@@ -340,6 +341,11 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
   if (status == CAIRO_STATUS_SUCCESS && !o.failed)
     complete_tags(&o, tg.alts);
   g_ptr_array_free(tg.alts, TRUE);
+  /* signed before it is renamed into place: never a report without it */
+  if (status == CAIRO_STATUS_SUCCESS && !o.failed && meta->signer) {
+    if (fflush(o.file) != 0 || !jx_sign_pdf(meta->signer, o.tmp, error))
+      o.failed = true;
+  }
   return output_close(&o, status, error);
 }
 

@@ -20,6 +20,8 @@ typedef struct {
   const char *keywords;
   const char *creator;
   const char *date; /* ISO 8601 creation date, or NULL for now */
+  const struct JxSigner *signer; /* signs the PDF before it is in place
+                                  * (sign.h), or NULL */
 } JxMeta;
 
 /* Writes the PDF to path: metadata, an outline from the layout's marks.

@@ -3,6 +3,7 @@
 
 #include "render/haru_mend.h"
 #include "render/interrupt.h"
+#include "render/sign.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -480,7 +481,9 @@ bool jx_haru_permissions(const char *list, unsigned *out) {
 }
 
 /* Writes the file: under a temporary name beside path, synced, renamed. */
-static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
+static bool save(Haru *h, const char *path, bool fixed_id, const JxSigner *signer,
+                 GError **error) {
+  bool signed_failed = false;
   char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
   char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
   g_free(dir);
@@ -496,6 +499,11 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
     ok = HPDF_SaveToFile(h->pdf, tmp) == HPDF_OK && h->error == 0;
     if (ok)
       ok = jx_haru_repair(tmp, fixed_id);
+    /* signed before it is renamed into place (the /ID made first) */
+    if (ok && signer && !jx_sign_pdf(signer, tmp, error)) {
+      ok = false;
+      signed_failed = true;
+    }
     if (ok) {
       /* libharu closes its file without syncing it */
       int sfd = open(tmp, O_RDONLY);
@@ -508,7 +516,7 @@ static bool save(Haru *h, const char *path, bool fixed_id, GError **error) {
       g_remove(tmp);
   }
   jx_interrupt_release(held);
-  if (!ok)
+  if (!ok && !signed_failed)
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write %s: %s", path,
                 h->error ? "libharu could not save it" : g_strerror(errno ? errno : EIO));
   g_free(tmp);
@@ -607,7 +615,7 @@ bool jx_render_haru(const JxLayout *l, const JxMeta *meta, const JxHaruOptions *
       g_set_error(error, JX_HARU_ERROR, JX_HARU_FAILED, "libharu error 0x%04X (%u)",
                   (unsigned)h.error, (unsigned)h.detail);
   }
-  ok = ok && save(&h, path, !o->owner_password, error);
+  ok = ok && save(&h, path, !o->owner_password, meta->signer, error);
   g_free(pages);
   if (h.pdf)
     HPDF_Free(h.pdf);

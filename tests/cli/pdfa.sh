@@ -1,0 +1,80 @@
+#!/bin/bash
+# PDF/A-1b as a real validator judges it: Apache PDFBox Preflight 2.0
+# (Debian's libpdfbox2-java) on every `--engine haru --pdfa` file of every
+# template on the sample, of the untrusted names of untrusted.sh and of a
+# report of 100 projects, all in one run of Preflight; its report is printed
+# for a file it rejects.  The same report without --pdfa must be rejected:
+# the check can fail.
+# Usage: tests/cli/pdfa.sh ./jixiao
+. "$(dirname "$0")/lib.sh"
+JIXIAO=$(realpath "$1")
+cd "$ROOT" || exit 1
+export SOURCE_DATE_EPOCH=1735603200
+
+JARS="preflight pdfbox2 fontbox2 xmpbox commons-logging javax.activation jaxb-api"
+CP=""
+for j in $JARS; do
+  if [ ! -f "/usr/share/java/$j.jar" ]; then
+    bad "no /usr/share/java/$j.jar: run scripts/bootstrap"
+    finish pdfa
+    exit
+  fi
+  CP="$CP${CP:+:}/usr/share/java/$j.jar"
+done
+
+# render NAME ARGS...: a --pdfa report into $WORK/NAME, its PDFs listed
+: >"$WORK/list"
+render() {
+  local name=$1
+  shift
+  if timeout 300 "$JIXIAO" render -q --engine haru "$@" -o "$WORK/$name" >/dev/null 2>"$WORK/$name.err"; then
+    ok
+  else
+    bad "$name: render failed"
+    cat "$WORK/$name.err"
+  fi
+  find "$WORK/$name" -name '*.pdf' | sort >>"$WORK/list"
+}
+render annual --pdfa input
+render monthly --pdfa -t monthly --period 2024-09 input
+render targets --pdfa -t targets input
+render official --pdfa -t official --official tests/data/official/gongwen.ini input
+mkdir -p "$WORK/in" "$WORK/syn"
+python3 tests/cli/evil.py "$WORK/in/evil.csv"
+render untrusted --pdfa "$WORK/in/evil.csv"
+awk -v DEPTS=1 -v PROJECTS=100 -v OUT="$WORK/syn" -f tests/bench/synthetic.awk /dev/null
+render hundred --pdfa "$WORK/syn"
+# the same sample without --pdfa: no XMP, no output intent
+render plain input
+
+# Preflight's group mode: one XML report for the list, each file's entry in
+# the list's order
+(cd "$WORK" && timeout 600 java -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b xml group list >/dev/null 2>"$WORK/preflight.err")
+XML="$WORK/list.preflight.xml"
+n=$(wc -l <"$WORK/list")
+if [ -s "$XML" ] && [ "$(xmllint --xpath 'count(/preflights/preflight)' "$XML" 2>/dev/null)" = "$n" ]; then ok; else
+  bad "Preflight gave no report of the $n files"
+  grep -v WARNING "$WORK/preflight.err" | head -20
+fi
+i=0
+while read -r f; do
+  i=$((i + 1))
+  valid=$(xmllint --xpath "string(/preflights/preflight[$i]/isValid)" "$XML" 2>/dev/null)
+  case $f in
+  "$WORK/plain/"*)
+    if [ "$valid" = false ]; then ok; else bad "$f: without --pdfa, Preflight said '$valid'"; fi
+    ;;
+  *)
+    if [ "$valid" = true ]; then ok; else
+      bad "${f#"$WORK"/}: not PDF/A-1b"
+      xmllint --xpath "/preflights/preflight[$i]/errors" "$XML" 2>/dev/null | head -60
+      echo
+    fi
+    ;;
+  esac
+done <"$WORK/list"
+# the files in the list: five of the sample's templates' and the plain one,
+# one a department of the untrusted input, one of the 100 projects
+if [ "$n" -ge 10 ]; then ok; else bad "only $n files validated"; fi
+
+finish pdfa
