@@ -2,7 +2,8 @@
  *
  * The update appended: the signature dictionary (/Type /Sig, /SubFilter
  * /ETSI.CAdES.detached, /ByteRange, /Contents, /M), the signature field's
- * widget (on page 1, of no size, printed and locked), new versions of page
+ * widget (on page 1, of no size, printed and locked, its appearance an
+ * empty form: PDF/A wants one), new versions of page
  * 1 (its /Annots with the widget) and of the catalogue (an /AcroForm with
  * the field, /SigFlags 3), a cross-reference section for those four and a
  * trailer pointing back at the file's own (/Prev), its /ID kept.  The
@@ -287,8 +288,8 @@ typedef struct {
 static GString *update(const JxSigner *s, const Parts *p, size_t base, long prev, int cms_len,
                        size_t *range, size_t *contents) {
   GString *u = g_string_new("\n");
-  long long sig = p->size, widget = p->size + 1;
-  Entry obj[4];
+  long long sig = p->size, widget = p->size + 1, look = p->size + 2;
+  Entry obj[5];
   int n = 0;
   char m[32];
   struct tm tm;
@@ -306,12 +307,19 @@ static GString *update(const JxSigner *s, const Parts *p, size_t base, long prev
     g_string_append_c(u, '0');
   g_string_append_printf(u, ">\n/M (%s) >>\nendobj\n", m);
 
-  /* of no size, printed and locked (flags 4 + 128) */
+  /* of no size, printed and locked (flags 4 + 128), with an appearance
+   * of nothing (PDF/A: every widget has one) */
   obj[n++] = (Entry){widget, 0, base + u->len};
   g_string_append_printf(u,
                          "%lld 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) "
-                         "/V %lld 0 R /P %d %d R /Rect [0 0 0 0] /F 132 >>\nendobj\n",
-                         widget, sig, p->page, p->page_gen);
+                         "/V %lld 0 R /P %d %d R /Rect [0 0 0 0] /F 132 /AP << /N %lld 0 R >> "
+                         ">>\nendobj\n",
+                         widget, sig, p->page, p->page_gen, look);
+  obj[n++] = (Entry){look, 0, base + u->len};
+  g_string_append_printf(u,
+                         "%lld 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 0 0] "
+                         "/Resources << >> /Length 0 >>\nstream\n\nendstream\nendobj\n",
+                         look);
   obj[n++] = (Entry){p->page, p->page_gen, base + u->len};
   g_string_append_printf(u, "%d %d obj\n<<\n%s/Annots [%s%lld 0 R]\n>>\nendobj\n", p->page,
                          p->page_gen, p->page_dict->str, p->annots, widget);
@@ -333,7 +341,7 @@ static GString *update(const JxSigner *s, const Parts *p, size_t base, long prev
       }
   for (int i = 0; i < n; i++)
     g_string_append_printf(u, "%lld 1\n%010zu %05d n \n", obj[i].num, obj[i].at, obj[i].gen);
-  g_string_append_printf(u, "trailer\n<< /Size %lld /Root %d %d R", p->size + 2, p->root,
+  g_string_append_printf(u, "trailer\n<< /Size %lld /Root %d %d R", p->size + 3, p->root,
                          p->root_gen);
   if (p->info)
     g_string_append_printf(u, " /Info %s", p->info);
