@@ -50,7 +50,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit e2e e2e-core memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit e2e e2e-core validate memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -141,6 +141,7 @@ e2e-core: $(BIN) fonts
 	tests/cli/batch.sh $(BIN)
 	tests/cli/faults.sh $(BIN)
 	tests/cli/untrusted.sh $(BIN)
+	tests/cli/sign.sh $(BIN)
 
 e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/render.sh $(BIN)
@@ -150,6 +151,11 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/readme.sh $(BIN) README.md
 	tests/cli/readme.sh $(BIN) docs/input.md
 	tests/cli/readme.sh $(BIN) docs/templates.md
+
+# the checks that mostly time a validator (Apache PDFBox Preflight, a JVM):
+# not again in the sanitizer build
+validate: $(BIN) fonts
+	tests/cli/pdfa.sh $(BIN)
 
 # the sample under valgrind memcheck (not in the sanitizer build: the two
 # do not run together)
@@ -165,7 +171,7 @@ scale: $(BIN) fonts
 # processes, some time themselves).
 test:
 	@$(MAKE) --no-print-directory -j2 $(BIN) $(TEST_BIN) $(BUILD)/tools/pgmdiff
-	@$(MAKE) --no-print-directory unit e2e memcheck scale fuzz-smoke sanitize-errors
+	@$(MAKE) --no-print-directory unit e2e validate memcheck scale fuzz-smoke sanitize-errors
 	@echo "make test: all passed"
 
 # The same tests built with AddressSanitizer and UBSan, apart from the
@@ -194,6 +200,7 @@ sanitize-errors:
 
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
+	PDFA_FULL=1 tests/cli/pdfa.sh ./jixiao
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built by clang with ASan and
 # UBSan apart from the other builds.  Each starts from the seeds of

@@ -94,7 +94,7 @@ typedef struct {
   int jobs, shard, shards; /* render: -j, --shard */
   bool force, wait;        /* render */
   int verbosity;           /* render: 0 -q, 1, 2 -v */
-  const char *owner_password, *user_password, *permit; /* haru */
+  const char *owner_password, *user_password, *permit;            /* haru */
   const char *sign_key, *sign_cert, *sign_chain, *sign_pass_file; /* render */
 } Options;
 
@@ -200,8 +200,8 @@ static int parse_options(int argc, char **argv, Options *o) {
     } else if (!only_inputs && render &&
                (strcmp(a, "--engine") == 0 || strcmp(a, "--owner-password") == 0 ||
                 strcmp(a, "--user-password") == 0 || strcmp(a, "--permit") == 0 ||
-                strcmp(a, "--sign") == 0 || strcmp(a, "--cert") == 0 ||
-                strcmp(a, "--chain") == 0 || strcmp(a, "--sign-pass-file") == 0)) {
+                strcmp(a, "--sign") == 0 || strcmp(a, "--cert") == 0 || strcmp(a, "--chain") == 0 ||
+                strcmp(a, "--sign-pass-file") == 0)) {
       if (i + 1 >= argc) {
         fprintf(stderr, "jixiao: %s needs a value\n", a);
         return EX_USAGE;

@@ -118,13 +118,12 @@ char *batch_common_key(const JxBatch *b) {
   const JxHaruOptions *h = b->haru_options;
   /* a run signed with another certificate (or not signed) is not up to date */
   char *signer = b->sign ? batch_file_sha256(b->sign->cert) : NULL;
-  char *options =
-      g_strdup_printf("jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s",
-                      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi,
-                      b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa,
-                      b->attach, h && h->owner_password ? h->owner_password : "",
-                      h && h->user_password ? h->user_password : "", h ? h->permissions : 0,
-                      signer ? signer : "");
+  char *options = g_strdup_printf(
+      "jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s", JX_VERSION,
+      b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi, b->charts, b->haru,
+      epoch ? epoch : "now", b->tmpl->path, h && h->pdfa, b->attach,
+      h && h->owner_password ? h->owner_password : "",
+      h && h->user_password ? h->user_password : "", h ? h->permissions : 0, signer ? signer : "");
   g_free(signer);
   g_checksum_update(c, (const guchar *)options, -1);
   g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
@@ -237,8 +236,8 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
   JxDocument *doc = jx_report_department(j->d, &ro);
   JxLayout *l = jx_layout_document(doc, style, w->ctx);
   GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
-  JxMeta meta = {doc->title,    doc->author,          doc->subject,
-                 doc->keywords, "jixiao " JX_VERSION, w->iso,  w->signer};
+  JxMeta meta = {doc->title,           doc->author, doc->subject, doc->keywords,
+                 "jixiao " JX_VERSION, w->iso,      w->signer};
   bool ok = true;
   guint pdf_pages = 0;
   if (b->pdf) {
@@ -262,10 +261,10 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
       char *sum = batch_file_sha256(path);
       bool pdf = g_str_has_suffix(path, ".pdf");
       guint pages = pdf ? pdf_pages : 1;
-      g_ptr_array_add(r->files, g_strdup_printf("%s\t%s\t%u%s%s", path, sum ? sum : "", pages,
-                                                pdf && w->signer ? "\t" : "",
-                                                pdf && w->signer ? jx_signer_subject(w->signer)
-                                                                 : ""));
+      g_ptr_array_add(r->files,
+                      g_strdup_printf("%s\t%s\t%u%s%s", path, sum ? sum : "", pages,
+                                      pdf && w->signer ? "\t" : "",
+                                      pdf && w->signer ? jx_signer_subject(w->signer) : ""));
       g_free(sum);
     }
   } else {
@@ -297,8 +296,8 @@ static bool worker_open(Worker *w, const JxBatch *b, GError **error) {
   }
   /* the signer, checked already by the run (main.c), signs at that time */
   const JxSignOptions *so = b->sign;
-  if (so && !(w->signer = jx_signer_load(so->key, so->cert, so->chain, so->pass, (time_t)secs,
-                                         error)))
+  if (so &&
+      !(w->signer = jx_signer_load(so->key, so->cert, so->chain, so->pass, (time_t)secs, error)))
     return false;
   if (t)
     w->iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
@@ -376,7 +375,6 @@ static void batch_put(GString *m, const JxBatch *b) {
   settings_put(m, b);
   jx_wire_put_string(m, b->official);
 }
-
 
 /* One worker as the parent sees it. */
 typedef struct {

@@ -23,14 +23,14 @@ typedef struct {
   bool haru;
   const JxHaruOptions *haru_options;
   const JxSignOptions *sign; /* sign each PDF (--sign), or NULL */
-  int jobs;            /* worker processes; 1: in this process */
-  int shard, shards;   /* render the shard-th (1-based) of shards slices */
-  bool force;          /* rebuild what is up to date */
-  bool wait;           /* wait for another run's lock instead of failing */
-  int verbosity;       /* 0 -q, 1 normal, 2 -v */
-  GPtrArray *sources;  /* char *: every input file, for the manifest */
-  bool attach;         /* --attach-data */
-  char *const *inputs; /* the files and folders named, as given */
+  int jobs;                  /* worker processes; 1: in this process */
+  int shard, shards;         /* render the shard-th (1-based) of shards slices */
+  bool force;                /* rebuild what is up to date */
+  bool wait;                 /* wait for another run's lock instead of failing */
+  int verbosity;             /* 0 -q, 1 normal, 2 -v */
+  GPtrArray *sources;        /* char *: every input file, for the manifest */
+  bool attach;               /* --attach-data */
+  char *const *inputs;       /* the files and folders named, as given */
   int n_inputs;
   GPtrArray *stamps; /* set by jx_batch_begin: "path\tstamp" of each input
                       * file as it was before it was read */

@@ -19,7 +19,7 @@ typedef struct {
   const char *subject;
   const char *keywords;
   const char *creator;
-  const char *date; /* ISO 8601 creation date, or NULL for now */
+  const char *date;              /* ISO 8601 creation date, or NULL for now */
   const struct JxSigner *signer; /* signs the PDF before it is in place
                                   * (sign.h), or NULL */
 } JxMeta;

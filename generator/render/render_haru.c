@@ -481,8 +481,7 @@ bool jx_haru_permissions(const char *list, unsigned *out) {
 }
 
 /* Writes the file: under a temporary name beside path, synced, renamed. */
-static bool save(Haru *h, const char *path, bool fixed_id, const JxSigner *signer,
-                 GError **error) {
+static bool save(Haru *h, const char *path, bool fixed_id, const JxSigner *signer, GError **error) {
   bool signed_failed = false;
   char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
   char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);

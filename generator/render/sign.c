@@ -2,14 +2,15 @@
  *
  * The update appended: the signature dictionary (/Type /Sig, /SubFilter
  * /ETSI.CAdES.detached, /ByteRange, /Contents, /M), the signature field's
- * widget (on page 1, of no size, printed and locked, its appearance an
- * empty form: PDF/A wants one), new versions of page
- * 1 (its /Annots with the widget) and of the catalogue (an /AcroForm with
- * the field, /SigFlags 3), a cross-reference section for those four and a
- * trailer pointing back at the file's own (/Prev), its /ID kept.  The
- * /ByteRange covers the whole file but the hex of /Contents; the CMS is
- * made over those bytes, its length known beforehand from a first signing
- * (an RSA or ECDSA signature's length does not depend on what it signs). */
+ * widget (on page 1, of no size, printed and locked) and its appearance
+ * (an empty form: PDF/A wants one), new versions of page 1 (its /Annots
+ * with the widget) and of the catalogue (an /AcroForm with the field,
+ * /SigFlags 3), a cross-reference section for those five and a trailer
+ * pointing back at the file's own (/Prev), its /ID kept.  The /ByteRange
+ * covers the whole file but the hex of /Contents; the CMS is made over
+ * those bytes.  Its length is known beforehand from a first signing, with
+ * room to spare: an ECDSA signature's DER may be a byte or two longer;
+ * the hex is padded with zeros, which a reader's DER parser stops before. */
 #include "render/sign.h"
 
 #include <errno.h>
@@ -296,8 +297,9 @@ static GString *update(const JxSigner *s, const Parts *p, size_t base, long prev
   strftime(m, sizeof m, "D:%Y%m%d%H%M%S+00'00'", gmtime_r(&s->when, &tm));
 
   obj[n++] = (Entry){sig, 0, base + u->len};
-  g_string_append_printf(u, "%lld 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite "
-                            "/SubFilter /ETSI.CAdES.detached\n/ByteRange ",
+  g_string_append_printf(u,
+                         "%lld 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite "
+                         "/SubFilter /ETSI.CAdES.detached\n/ByteRange ",
                          sig);
   *range = u->len;
   g_string_append(u, "[0 0000000000 0000000000 0000000000]\n/Contents ");
@@ -370,10 +372,12 @@ bool jx_sign_pdf(const JxSigner *s, const char *path, GError **error) {
     g_free(data);
     return false;
   }
-  /* the CMS's length, from a signing of anything */
+  /* the CMS's length, from a signing of anything, and room to spare */
   int cms_len = 0;
   unsigned char *der = cms_of(s, "", 0, &cms_len);
   OPENSSL_free(der);
+  if (cms_len > 0)
+    cms_len += 16;
   GString *u = NULL;
   size_t range = 0, contents = 0;
   if (cms_len > 0) {
@@ -392,7 +396,7 @@ bool jx_sign_pdf(const JxSigner *s, const char *path, GError **error) {
     int n = 0;
     der = cms_of(s, signed_bytes->str, signed_bytes->len, &n);
     g_string_free(signed_bytes, TRUE);
-    ok = der && n == cms_len;
+    ok = der && n <= cms_len;
     if (ok) {
       char *h = hex(der, (size_t)n);
       memcpy(u->str + contents + 1, h, (size_t)n * 2);
