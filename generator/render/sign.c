@@ -77,6 +77,27 @@ static char *hex(const unsigned char *p, size_t n) {
   return g_string_free(s, FALSE);
 }
 
+/* The DER of a detached CMS SignedData over data: SHA-256, the signer's
+ * certificate and chain, the signed attributes content-type, message-digest,
+ * signing-certificate-v2 (CMS_CADES) and the signing time.  NULL on
+ * failure; the caller frees with OPENSSL_free. */
+static unsigned char *cms_of(const JxSigner *s, const char *data, size_t n, int *len) {
+  unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP;
+  unsigned char *der = NULL;
+  BIO *in = BIO_new_mem_buf(data, (int)n);
+  CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags | CMS_PARTIAL);
+  CMS_SignerInfo *si =
+      cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags | CMS_CADES) : NULL;
+  ASN1_TIME *t = ASN1_TIME_set(NULL, s->when);
+  bool ok = in && si && t && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1);
+  ok = ok && CMS_final(cms, in, NULL, flags);
+  *len = ok ? i2d_CMS_ContentInfo(cms, &der) : -1;
+  ASN1_TIME_free(t);
+  CMS_ContentInfo_free(cms);
+  BIO_free(in);
+  return *len > 0 ? der : NULL;
+}
+
 JxSigner *jx_signer_load(const char *key, const char *cert, const char *chain, const char *pass,
                          time_t when, GError **error) {
   JxSigner *s = g_new0(JxSigner, 1);
@@ -144,6 +165,17 @@ JxSigner *jx_signer_load(const char *key, const char *cert, const char *chain, c
   unsigned int mdn = 0;
   X509_digest(s->cert, EVP_sha256(), md, &mdn);
   s->fingerprint = hex(md, mdn);
+  /* a key OpenSSL cannot make this CMS with (SM2 in OpenSSL 3.0) is
+   * found before anything is written */
+  int trial_len = 0;
+  unsigned char *trial = cms_of(s, "", 0, &trial_len);
+  OPENSSL_free(trial);
+  if (!trial) {
+    g_set_error(error, JX_SIGN_ERROR, JX_SIGN_BAD,
+                "%s: OpenSSL cannot sign a CMS with this key (%s): use an RSA or ECDSA key", key,
+                ssl_reason());
+    goto fail;
+  }
   return s;
 fail:
   jx_signer_free(s);
@@ -169,26 +201,6 @@ const char *jx_signer_fingerprint(const JxSigner *s) {
   return s->fingerprint;
 }
 
-/* The DER of a detached CMS SignedData over data: SHA-256, the signer's
- * certificate and chain, the signed attributes content-type, message-digest,
- * signing-certificate-v2 (CMS_CADES) and the signing time.  NULL on
- * failure; the caller frees with OPENSSL_free. */
-static unsigned char *cms_of(const JxSigner *s, const char *data, size_t n, int *len) {
-  unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP;
-  unsigned char *der = NULL;
-  BIO *in = BIO_new_mem_buf(data, (int)n);
-  CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags | CMS_PARTIAL);
-  CMS_SignerInfo *si =
-      cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags | CMS_CADES) : NULL;
-  ASN1_TIME *t = ASN1_TIME_set(NULL, s->when);
-  bool ok = in && si && t && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1);
-  ok = ok && CMS_final(cms, in, NULL, flags);
-  *len = ok ? i2d_CMS_ContentInfo(cms, &der) : -1;
-  ASN1_TIME_free(t);
-  CMS_ContentInfo_free(cms);
-  BIO_free(in);
-  return *len > 0 ? der : NULL;
-}
 
 /* What the update needs of the file, read by qpdf. */
 typedef struct {

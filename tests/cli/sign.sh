@@ -23,6 +23,10 @@ mkdir -p "$K"
   openssl ecparam -name prime256v1 -genkey -noout -out ec.key
   openssl req -new -key ec.key -out ec.csr -subj "/CN=EC signer"
   openssl x509 -req -in ec.csr -CA ca.pem -CAkey ca.key -out ec.pem -days 30 -set_serial 3
+  # SM2 (GB/T 38540's curve): OpenSSL 3.0 makes the key, not a CMS with it
+  openssl genpkey -algorithm SM2 -out sm2.key
+  openssl req -new -key sm2.key -out sm2.csr -subj "/CN=SM2 signer" -sm3
+  openssl x509 -req -in sm2.csr -signkey sm2.key -out sm2.pem -days 30 -sm3
   printf 's3cret\n' >pass
   printf 'wrong\n' >wrong
 ) >"$WORK/pki.log" 2>&1 || { bad "openssl could not make the test keys"; cat "$WORK/pki.log"; }
@@ -114,6 +118,7 @@ refused 66 "cannot read the private key" --sign "$K/none.key" --cert "$K/signer.
 refused 66 "cannot read the certificate" --sign "$K/ec.key" --cert "$K/none.pem"
 refused 66 "--sign-pass-file" --sign "$K/signer.key" --cert "$K/signer.pem" --sign-pass-file "$K/none"
 refused 64 "--sign KEY.pem and --cert CERT.pem go together" --sign "$K/ec.key"
+refused 65 "OpenSSL cannot sign a CMS with this key" --sign "$K/sm2.key" --cert "$K/sm2.pem"
 # the certificates are valid for 30 days from now: 31 days on they have expired
 SOURCE_DATE_EPOCH=$((SOURCE_DATE_EPOCH + 31 * 86400)) refused 65 "the certificate is expired" --sign "$K/ec.key" --cert "$K/ec.pem"
 SOURCE_DATE_EPOCH=$((SOURCE_DATE_EPOCH - 86400)) refused 65 "the certificate is not yet valid" --sign "$K/ec.key" --cert "$K/ec.pem"
