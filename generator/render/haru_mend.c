@@ -114,7 +114,8 @@ static HPDF_STATUS mended_before_write(HPDF_Dict font) {
   if (!descriptor)
     return HPDF_OK;
   if (!HPDF_Dict_GetItem(descriptor, "CapHeight", HPDF_OCLASS_NUMBER)) {
-    /* the height of H, or for a face without Latin capitals its ascent */
+    /* the face's (OS/2), or libharu's measure of its H, or for a face
+     * with neither its ascent */
     HPDF_INT32 cap = def->cap_height ? def->cap_height : def->ascent;
     ret += HPDF_Dict_AddNumber(descriptor, "CapHeight", cap);
   }
@@ -178,12 +179,14 @@ bool jx_haru_repair(const char *path, bool fix_id) {
   return ok;
 }
 
-void jx_haru_mend_font(HPDF_Font font) {
+void jx_haru_mend_font(HPDF_Font font, int cap_height) {
   HPDF_Dict d = font;
   HPDF_FontAttr attr = d->attr;
   if (!attr || attr->type != HPDF_FONT_TYPE0_TT || !d->before_write_fn ||
       d->before_write_fn == mended_before_write)
     return;
+  if (cap_height > 0)
+    attr->fontdef->cap_height = (HPDF_UINT16)cap_height;
   libharu_before_write = d->before_write_fn;
   d->before_write_fn = mended_before_write;
 }

@@ -17,9 +17,10 @@ void jx_haru_outline_dest(HPDF_Outline o, HPDF_Page page, double top);
 void jx_haru_link(HPDF_Annotation a, HPDF_Page page, double top);
 
 /* A CID TrueType font from HPDF_GetFont completed when it is written: its
- * descriptor's CapHeight and CIDSet, and a true ToUnicode CMap.  Any other
+ * descriptor's CapHeight (cap_height in thousandths of an em, the whole
+ * face's; 0: unknown) and CIDSet, and a true ToUnicode CMap.  Any other
  * font is left as it is. */
-void jx_haru_mend_font(HPDF_Font font);
+void jx_haru_mend_font(HPDF_Font font, int cap_height);
 
 /* The file libharu wrote at path, put right in place (same length): the
  * XMP stream's /Subtype, and with fix_id the /ID made a digest of the

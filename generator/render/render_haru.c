@@ -10,6 +10,7 @@
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <hb-subset.h>
+#include <hb-ot.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <math.h>
@@ -206,8 +207,17 @@ static bool load_face(Haru *h, Face *f, guint n, GError **error) {
     const char *name = ok ? HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE) : NULL;
     f->font = name ? HPDF_GetFont(h->pdf, name, "UTF-8") : NULL;
     ok = f->font != NULL;
-    if (ok)
-      jx_haru_mend_font(f->font);
+    if (ok) {
+      /* the height of the capitals from the whole face: libharu measures
+       * its H, which a subset without one lacks */
+      hb_font_t *font = hb_font_create(face);
+      hb_position_t cap = 0;
+      unsigned upem = hb_face_get_upem(face);
+      if (!hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) || !upem)
+        cap = 0;
+      hb_font_destroy(font);
+      jx_haru_mend_font(f->font, upem ? (int)((long)cap * 1000 / (long)upem) : 0);
+    }
     g_free(path);
     hb_face_destroy(sub);
   }

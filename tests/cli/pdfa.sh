@@ -80,6 +80,39 @@ while read -r f; do
     ;;
   esac
 done <"$WORK/list"
+# the CIDSet of each font (which Preflight finds, but does not read) is the
+# CIDs its CIDToGIDMap gives a glyph, and CID 0; the CapHeight of a Latin
+# face is under its ascent (the capitals' height, not the ascent libharu
+# falls back on), read back from the file with qpdf
+f=$(grep "/annual/" "$WORK/list" | head -1)
+qpdf --json=2 --json-key=qpdf --json-stream-data=inline --decode-level=generalized "$f" >"$WORK/q.json" 2>/dev/null
+if python3 - "$WORK/q.json" >"$WORK/cidset" 2>&1 <<'PY'; then ok; else bad "CIDSet or CapHeight wrong"; cat "$WORK/cidset"; fi
+import base64, json, sys
+objs = json.load(open(sys.argv[1]))["qpdf"][1]
+def value(ref):
+    o = objs["obj:" + ref]
+    return o["value"] if "value" in o else o["stream"]["dict"]
+def data(ref):
+    return base64.b64decode(objs["obj:" + ref]["stream"]["data"])
+fonts = 0
+for key, o in objs.items():
+    v = o.get("value", o.get("stream", {}).get("dict"))
+    if not isinstance(v, dict) or v.get("/Subtype") != "/CIDFontType2":
+        continue
+    fonts += 1
+    m = data(v["/CIDToGIDMap"])
+    mapped = {0} | {i // 2 for i in range(0, len(m), 2) if m[i] or m[i + 1]}
+    desc = value(v["/FontDescriptor"])
+    bits = data(desc["/CIDSet"])
+    inset = {i for i in range(len(bits) * 8) if bits[i // 8] & (0x80 >> (i % 8))}
+    if inset != mapped:
+        sys.exit(f"{v['/BaseFont']}: CIDSet {len(inset)} CIDs, the map {len(mapped)}")
+    if "Liberation" in v["/BaseFont"] and not 0 < desc["/CapHeight"] < desc["/Ascent"]:
+        sys.exit(f"{v['/BaseFont']}: CapHeight {desc['/CapHeight']}, Ascent {desc['/Ascent']}")
+if fonts < 4:
+    sys.exit(f"only {fonts} CID fonts")
+PY
+
 # the files in the list: the sample's four templates', the signed and the
 # plain one, one a department of the untrusted input (five), the 100 projects
 if [ "$n" -ge 12 ]; then ok; else bad "only $n files validated"; fi
