@@ -74,7 +74,7 @@ while read -r f; do
   *)
     if [ "$valid" = true ]; then ok; else
       bad "${f#"$WORK"/}: not PDF/A-1b"
-      xmllint --xpath "/preflights/preflight[$i]/errors" "$XML" 2>/dev/null | head -60
+      xmllint --xpath "/preflights/preflight[$i]" "$XML" 2>/dev/null
       echo
     fi
     ;;
