@@ -201,7 +201,6 @@ const char *jx_signer_fingerprint(const JxSigner *s) {
   return s->fingerprint;
 }
 
-
 /* What the update needs of the file, read by qpdf. */
 typedef struct {
   int root, root_gen, page, page_gen;

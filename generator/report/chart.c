@@ -70,10 +70,7 @@ static guint32 status_color(JxCanvas *cv, JxStatus s) {
   return s == JX_STATUS_MET ? st->met : s == JX_STATUS_PARTLY ? st->partly : st->unmet;
 }
 
-/* The label of tick value v on a scale of step: a percentage carries its
- * sign; a scale of whole 万 counts in 万 (100万, 200万) so that labels stay
- * short. */
-static char *tick_text(double v, double step, const char *unit) {
+char *jx_chart_tick_text(double v, double step, const char *unit) {
   if (v == 0)
     return g_strdup("0");
   bool percent = unit && strcmp(unit, "%") == 0;
@@ -82,8 +79,7 @@ static char *tick_text(double v, double step, const char *unit) {
   return g_strdup_printf("%g%s", v, percent ? "%" : "");
 }
 
-/* The unit written once beside a scale: all but %, which each label has. */
-static const char *axis_unit(const char *unit) {
+const char *jx_chart_axis_unit(const char *unit) {
   return unit && *unit && strcmp(unit, "%") != 0 ? unit : NULL;
 }
 
@@ -105,7 +101,7 @@ static void draw_axis(JxCanvas *cv, double x0, double w, double y, double end, d
   for (int i = 0; i <= n; i++) {
     double x = reverse ? x0 + w * (1 - (double)i / n) : x0 + w * i / n;
     jx_canvas_line(cv, x, y, 0, TICK, 0.5, TICK_GREY);
-    text[i] = tick_text(i * step, step, unit);
+    text[i] = jx_chart_tick_text(i * step, step, unit);
     width[i] = jx_canvas_width(cv, JX_ROLE_RUNNING, text[i]);
     /* flush with the plot's ends, centred on the ticks between */
     left[i] = x - width[i] / 2;
@@ -196,7 +192,7 @@ double jx_bullets_draw(const void *chart, JxCanvas *cv, double x, double top, do
     draw_plot(cv, r, x0, pw, cy, NULL);
     jx_canvas_text(cv, JX_ROLE_RUNNING, jx_status_name(r->status), status_x, y, status_w,
                    JX_ALIGN_LEFT);
-    if (!r->qualitative && axis_unit(r->unit))
+    if (!r->qualitative && jx_chart_axis_unit(r->unit))
       /* the unit of the scale, at the end of its labels */
       jx_canvas_text(cv, JX_ROLE_RUNNING, r->unit, status_x, cy + BAND / 2 + TICK, status_w,
                      JX_ALIGN_LEFT);
@@ -397,101 +393,6 @@ double jx_heat_draw(const void *map, JxCanvas *cv, double x, double top, double 
       g_free(text);
     }
     y += h;
-  }
-  return y - top;
-}
-
-/* ---- in year ---- */
-
-static void trend_row_free(JxTrendRow *r) {
-  g_free(r->name);
-  g_array_free(r->months, TRUE);
-  g_array_free(r->values, TRUE);
-  g_free(r);
-}
-
-JxTrendChart *jx_trends_new(const char *title) {
-  JxTrendChart *c = g_new0(JxTrendChart, 1);
-  c->title = g_strdup(title);
-  c->rows = g_ptr_array_new_with_free_func((GDestroyNotify)trend_row_free);
-  return c;
-}
-
-JxTrendRow *jx_trends_add(JxTrendChart *c, const char *name, bool accumulates, double target,
-                          const char *unit) {
-  JxTrendRow *r = g_new0(JxTrendRow, 1);
-  r->name = g_strdup(name);
-  r->accumulates = accumulates;
-  r->target = target;
-  r->unit = g_intern_string(unit ? unit : "");
-  r->months = g_array_new(FALSE, FALSE, sizeof(int));
-  r->values = g_array_new(FALSE, FALSE, sizeof(double));
-  g_ptr_array_add(c->rows, r);
-  return r;
-}
-
-void jx_trends_point(JxTrendRow *r, int month, double value) {
-  g_array_append_val(r->months, month);
-  g_array_append_val(r->values, value);
-}
-
-void jx_trends_free(JxTrendChart *c) {
-  if (!c)
-    return;
-  g_free(c->title);
-  g_ptr_array_free(c->rows, TRUE);
-  g_free(c);
-}
-
-double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, double width) {
-  const JxTrendChart *c = chart;
-  double y = top;
-  y += jx_canvas_text(cv, JX_ROLE_TABLE_HEAD, c->title, x, y, width, JX_ALIGN_LEFT) + 2;
-  double x0 = x + width * JX_TREND_FROM, pw = width * JX_TREND_WIDTH, ph = JX_TREND_HEIGHT;
-  for (guint i = 0; i < c->rows->len; i++) {
-    const JxTrendRow *r = g_ptr_array_index(c->rows, i);
-    double h =
-        jx_canvas_text(cv, JX_ROLE_TABLE, r->name, x, y, width * JX_TREND_FROM - 8, JX_ALIGN_LEFT);
-    double most = r->target;
-    for (guint k = 0; k < r->values->len; k++)
-      most = fmax(most, g_array_index(r->values, double, k));
-    double step, max = jx_chart_scale(most, 0, &step);
-    double base = y + ph; /* the plot's bottom: 0 */
-                          /* months 0 … 12 across, 0 … max up */
-#define TX(m) (x0 + pw * (m) / 12.0)
-#define TY(v) (base - ph * (v) / max)
-    jx_canvas_fill(cv, x0, y, pw, ph, BAND_MET);
-    jx_canvas_line(cv, x0, TY(r->target), pw, 0, 1, 0x000000); /* the annual target */
-    if (r->accumulates) /* 序时进度: the target spread over the year */
-      jx_canvas_line(cv, x0, base, pw, TY(r->target) - base, 0.8, 0x999999);
-    for (guint k = 0; k < r->values->len; k++) {
-      int m = g_array_index(r->months, int, k);
-      double v = g_array_index(r->values, double, k);
-      if (k > 0) {
-        int pm = g_array_index(r->months, int, k - 1);
-        double pv = g_array_index(r->values, double, k - 1);
-        jx_canvas_line(cv, TX(pm), TY(pv), TX(m) - TX(pm), TY(v) - TY(pv), 1.5,
-                       jx_canvas_style(cv)->met);
-      }
-      jx_canvas_dot(cv, TX(m), TY(v), 2.5, jx_canvas_style(cv)->met);
-    }
-    /* the top of the scale with its unit; the months by quarter */
-    char *hi = tick_text(max, step, r->unit);
-    char *label = axis_unit(r->unit) ? g_strconcat(hi, r->unit, NULL) : g_strdup(hi);
-    jx_canvas_text(cv, JX_ROLE_RUNNING, label, x0 + pw + 4, y - 3, x + width - x0 - pw - 4,
-                   JX_ALIGN_LEFT);
-    g_free(label);
-    g_free(hi);
-    static const char *const quarters[] = {"年初", "3月", "6月", "9月", "12月"};
-    for (int q = 0; q <= 4; q++) {
-      double tx = TX(3 * q), tw = jx_canvas_width(cv, JX_ROLE_RUNNING, quarters[q]);
-      double lx = q == 0 ? tx : q == 4 ? tx - tw : tx - tw / 2;
-      jx_canvas_line(cv, tx, base, 0, TICK, 0.5, TICK_GREY);
-      jx_canvas_text(cv, JX_ROLE_RUNNING, quarters[q], lx, base + TICK, tw + 1, JX_ALIGN_LEFT);
-    }
-#undef TX
-#undef TY
-    y += fmax(h, ph + TICK + 13.5) + ROW_GAP;
   }
   return y - top;
 }

@@ -84,10 +84,13 @@ double jx_heat_draw(const void *map, JxCanvas *cv, double x, double top, double 
 guint32 jx_heat_color(double completion);
 
 /* In year: an indicator's values month by month against its annual target
- * (a horizontal line) and, for one that accumulates, the 序时进度 line that
- * rises to the target at December. */
+ * (a horizontal line, labelled with the target as written) and, for one
+ * that accumulates, the 序时进度 line that rises to the target at December;
+ * a y axis of round ticks in the indicator's unit, each value written at
+ * its point (only the last where they would touch). */
 typedef struct {
   char *name;
+  char *target_text; /* "≥98%" */
   bool accumulates;
   double target;
   const char *unit;
@@ -101,18 +104,40 @@ typedef struct {
 } JxTrendChart;
 
 JxTrendChart *jx_trends_new(const char *title);
-/* Adds a row; returns it for jx_trends_point. */
+/* Adds a row; returns it for jx_trends_point.  target_text is the target
+ * as the table writes it (≥98%), for its label. */
 JxTrendRow *jx_trends_add(JxTrendChart *c, const char *name, bool accumulates, double target,
-                          const char *unit);
+                          const char *target_text, const char *unit);
 void jx_trends_point(JxTrendRow *r, int month, double value);
 void jx_trends_free(JxTrendChart *c);
 double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, double width);
 
-/* The plot of a trend row: its start and width as shares of the width, and
- * its height in points. */
+/* A trend row's geometry: its name in the first JX_TREND_NAME of the width,
+ * the y axis's labels up to the plot, the plot from JX_TREND_FROM of the
+ * width for JX_TREND_WIDTH of it and JX_TREND_HEIGHT points high, the
+ * target's label in what is left at the right. */
+#define JX_TREND_NAME 0.28
 #define JX_TREND_FROM 0.38
-#define JX_TREND_WIDTH 0.50
-#define JX_TREND_HEIGHT 36.0
+#define JX_TREND_WIDTH 0.46
+#define JX_TREND_HEIGHT 54.0
+
+/* The label of tick value v on a scale of step: a percentage carries its
+ * sign; a scale of whole 万 counts in 万 (100万, 200万) so that labels stay
+ * short.  Caller frees. */
+char *jx_chart_tick_text(double v, double step, const char *unit);
+
+/* The unit written once beside a scale: all but %, which each label has;
+ * NULL for none. */
+const char *jx_chart_axis_unit(const char *unit);
+
+/* The scale of a line chart that need not start at zero (trend.c): round
+ * ticks of step from *lo to *hi (2 to most steps of 1, 2 or 5 × 10^k)
+ * around the values from min to max with some room above and below, so
+ * that a rate moving between 96 % and 100 % fills the plot; from zero where
+ * the room below would reach it, or where from_zero (a line that starts at
+ * zero). */
+void jx_chart_range(double min, double max, bool from_zero, int most, double *lo, double *hi,
+                    double *step);
 
 /* The end of a row's scale, at least 1.15 times the larger of target and
  * actual: 2 to 5 steps of a round number (1, 2, 2.5 or 5 × 10^k), the

@@ -220,6 +220,9 @@ static bool bullet_row(const JxIndicatorResult *res, JxBulletRow *row) {
 
 /* Rows a bullet chart holds at most: 8 rows of 4 lines fit a page. */
 #define CHART_ROWS 8
+/* a trend row is taller (its y axis): four to a figure, so that one fits
+ * the rest of a page more often */
+#define TREND_ROWS 4
 
 /* The bullet rows of an assessed indicator: one, or one a sub-target
  * ("舆情监控 · 《舆情月报》"), each assessed alone; none when there is
@@ -336,6 +339,16 @@ static void project_charts(Report *rp, const JxProject *p, const JxProjectResult
   g_ptr_array_free(charts, TRUE);
 }
 
+/* Indicator k's result in month r when it has a value to draw: assessed,
+ * with a comparable actual; else NULL. */
+static const JxIndicatorResult *trend_point(const JxProjectResult *r, guint k) {
+  const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, k);
+  JxStatus s = res->outcome.status;
+  if (s != JX_STATUS_MET && s != JX_STATUS_PARTLY && s != JX_STATUS_UNMET)
+    return NULL;
+  return res->actual->value->cmp == JX_CMP_NONE ? NULL : res;
+}
+
 static void project_trends(Report *rp, const JxProject *p) {
   JxDocument *doc = rp->doc;
   GPtrArray *series = jx_assess_periods(p, rp->rules);
@@ -347,46 +360,57 @@ static void project_trends(Report *rp, const JxProject *p) {
         (!rp->o->period || jx_period_compare(r->period, rp->o->period) <= 0))
       g_ptr_array_add(months, r);
   }
-  JxTrendChart *chart = NULL;
-  guint charts = 0;
+  /* the indicators drawn: a target to reach and an actual in some month */
+  GArray *drawn = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint k = 0; months->len >= 2 && k < p->indicators->len; k++) {
     const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
     const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
     if (!t || t->parts || (t->cmp != JX_CMP_GE && t->cmp != JX_CMP_GT))
       continue;
+    for (guint i = 0; i < months->len; i++)
+      if (trend_point(g_ptr_array_index(months, i), k)) {
+        g_array_append_val(drawn, k);
+        break;
+      }
+  }
+  /* as many to a figure as balances them: 5 are 3 and 2, not 4 and 1 */
+  guint figures = (drawn->len + TREND_ROWS - 1) / TREND_ROWS;
+  guint per = figures ? (drawn->len + figures - 1) / figures : 0;
+  JxTrendChart *chart = NULL;
+  guint charts = 0;
+  for (guint d = 0; d < drawn->len; d++) {
+    guint k = g_array_index(drawn, guint, d);
+    const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
+    const JxValue *t = ind->annual_target ? ind->annual_target : ind->period_target;
     double target = jx_decimal_to_double(t->number);
+    if (!chart || chart->rows->len >= per) {
+      if (charts == 0) {
+        char *title = report_text_of(rp, "project-trends");
+        report_heading(rp, 3, title);
+        g_free(title);
+      }
+      chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
+      JxBlock *f = jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
+      f->alt = g_strdup_printf("%s：%s", p->name, chart->title);
+      f->figure_name = charts ? g_strdup_printf("%s-年内进度-%u", p->name, charts + 1)
+                              : g_strdup_printf("%s-年内进度", p->name);
+      charts++;
+    }
     JxTrendRow *row = NULL;
     for (guint i = 0; i < months->len; i++) {
       const JxProjectResult *r = g_ptr_array_index(months, i);
-      const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, k);
-      const JxOutcome *o = &res->outcome;
-      if (o->status != JX_STATUS_MET && o->status != JX_STATUS_PARTLY &&
-          o->status != JX_STATUS_UNMET)
+      const JxIndicatorResult *res = trend_point(r, k);
+      if (!res)
         continue;
-      if (res->actual->value->cmp == JX_CMP_NONE)
-        continue;
-      if (!row) {
-        if (!chart || chart->rows->len >= CHART_ROWS) {
-          if (charts == 0) {
-            char *title = report_text_of(rp, "project-trends");
-            report_heading(rp, 3, title);
-            g_free(title);
-          }
-          chart = jx_trends_new(charts ? "月度完成值（续）" : "月度完成值");
-          JxBlock *f =
-              jx_document_figure(doc, jx_trends_draw, chart, (GDestroyNotify)jx_trends_free);
-          f->alt = g_strdup_printf("%s：%s", p->name, chart->title);
-          f->figure_name = charts ? g_strdup_printf("%s-年内进度-%u", p->name, charts + 1)
-                                  : g_strdup_printf("%s-年内进度", p->name);
-          charts++;
-        }
-        row = jx_trends_add(chart, ind->name, res->accumulates, target, t->unit);
-      }
+      if (!row)
+        row = jx_trends_add(chart, ind->name, res->accumulates, target, t->raw, t->unit);
       /* the completion against the whole year's target, as a value */
+      const JxOutcome *o = &res->outcome;
       double annual = res->accumulates ? o->ratio * r->progress : o->ratio;
       jx_trends_point(row, atoi(r->period + 5), annual * target);
     }
   }
+  g_array_free(drawn, TRUE);
   g_ptr_array_free(months, TRUE);
   g_ptr_array_free(series, TRUE);
 }

@@ -210,9 +210,11 @@ if not alts or any(not a for _, a in alts):
 cat = next(v["value"] for v in objs.values() if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
 print("tables", len(tables), "figures", len(alts), "first", alts[0][1] if alts else None, "lang", cat.get("/Lang"))
 PY
-# the sample's 28 charts (a score chart, its category map, and each
-# project's score, bullet and trend charts), the first the department's
-if grep -q "^tables [1-9][0-9]* figures 28 first u:部门得分 98.59（优，按项目资金加权） lang u:zh-CN$" "$WORK/tags.out" &&
+# the sample's 32 charts (a score chart, its category map, and each
+# project's score, bullet and trend charts: 11 trend charts, a project's
+# trend rows four at most to one, balanced; pdftotext counts their titles,
+# 月度完成值 and 月度完成值（续）), the first the department's
+if grep -q "^tables [1-9][0-9]* figures 32 first u:部门得分 98.59（优，按项目资金加权） lang u:zh-CN$" "$WORK/tags.out" &&
   [ "$(wc -l <"$WORK/tags.out")" = 1 ]; then ok; else
   bad "the tagged structure"
   cat "$WORK/tags.out"

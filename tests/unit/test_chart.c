@@ -265,7 +265,7 @@ static void others_no_overlaps(void **state) {
   jx_heat_add(m, longest, v);
   jx_document_figure(doc, jx_heat_draw, m, (GDestroyNotify)jx_heat_free);
   JxTrendChart *tc = jx_trends_new("月度完成值");
-  JxTrendRow *r = jx_trends_add(tc, longest, true, 4000000, "");
+  JxTrendRow *r = jx_trends_add(tc, longest, true, 4000000, "≥400万", "");
   jx_trends_point(r, 3, 800000);
   jx_trends_point(r, 6, 1440000);
   jx_document_figure(doc, jx_trends_draw, tc, (GDestroyNotify)jx_trends_free);
@@ -489,54 +489,144 @@ static void heat_map(void **state) {
   jx_document_free(doc);
 }
 
-/* In year: the values at their months (month m at m/12 of the plot, value v
- * at v/max of its height), the target across, the 序时进度 line rising from
- * nothing at the start of the year to the target at its end.  服务人次 of
- * 20000: scale 25000 (1.15 × 20000 = 23000); 4786 at March, 9204 at June. */
-static void trends(void **state) {
-  (void)state;
-  JxTrendChart *c = jx_trends_new("月度完成值");
-  JxTrendRow *r = jx_trends_add(c, "服务人次", true, 20000, "");
-  jx_trends_point(r, 3, 4786);
-  jx_trends_point(r, 6, 9204);
+/* The text ops of page 0 whose text is text. */
+static guint count_text(const JxLayout *l, const char *text) {
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  guint n = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    n += op->kind == JX_OP_TEXT && strcmp(op->text, text) == 0;
+  }
+  return n;
+}
+
+/* One trend chart of row r laid out; its dots into dots. */
+static JxLayout *trend_layout(JxTrendChart *c, GPtrArray *dots) {
   JxDocument *doc = jx_document_new("测试", "测试单位");
   jx_document_figure(doc, jx_trends_draw, c, (GDestroyNotify)jx_trends_free);
   JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
-  const JxStyle *st = jx_style_default();
-  double x0 = st->left + st->width * JX_TREND_FROM, pw = st->width * JX_TREND_WIDTH;
+  jx_document_free(doc);
   const JxPage *page = g_ptr_array_index(l->pages, 0);
-  GPtrArray *dots = g_ptr_array_new(), *lines = g_ptr_array_new();
   for (guint i = 0; i < page->ops->len; i++) {
     JxOp *op = &g_array_index(page->ops, JxOp, i);
     if (op->kind == JX_OP_DOT)
       g_ptr_array_add(dots, op);
-    else if (op->kind == JX_OP_RULE && op->role == JX_ROLE_TABLE && op->stroke != 0.5)
-      g_ptr_array_add(lines, op);
   }
+  return l;
+}
+
+/* In year, an accumulation: the values at their months (month m at m/12 of
+ * the plot), the target across and the 序时进度 line rising from nothing at
+ * the start of the year to it at the end, on a y axis from 0.  服务人次 of
+ * 20000 with 4786 in March and 9204 in June: the values span 20000 − 4786 =
+ * 15214, a quarter of it over the target is 23803.5; of 1, 2, 5 × 10^k, at
+ * most 54 / 12 = 4 steps (as many labels as fit up the plot): 5000 would
+ * take 5, 10000 takes 3: 0 … 30000, labelled 0, 1万, 2万, 3万. */
+static void trends(void **state) {
+  (void)state;
+  JxTrendChart *c = jx_trends_new("月度完成值");
+  JxTrendRow *r = jx_trends_add(c, "服务人次", true, 20000, "≥20000", "");
+  jx_trends_point(r, 3, 4786);
+  jx_trends_point(r, 6, 9204);
+  GPtrArray *dots = g_ptr_array_new();
+  JxLayout *l = trend_layout(c, dots);
+  const JxStyle *st = jx_style_default();
+  double x0 = st->left + st->width * JX_TREND_FROM, pw = st->width * JX_TREND_WIDTH;
+  double ph = JX_TREND_HEIGHT;
   assert_int_equal(dots->len, 2);
   JxOp *mar = g_ptr_array_index(dots, 0), *jun = g_ptr_array_index(dots, 1);
   assert_true(fabs(mar->x - (x0 + pw * 3 / 12)) < 1e-9);
   assert_true(fabs(jun->x - (x0 + pw * 6 / 12)) < 1e-9);
-  double base = mar->y + JX_TREND_HEIGHT * 4786 / 25000; /* the plot's bottom */
-  assert_true(fabs(jun->y - (base - JX_TREND_HEIGHT * 9204 / 25000)) < 1e-9);
-  /* target, 序时进度, and the segment March–June */
-  assert_int_equal(lines->len, 3);
-  /* the months by quarter, 年初 to 12月, under the plot */
-  for (guint i = 0, q = 0; i < page->ops->len; i++) {
-    JxOp *op = &g_array_index(page->ops, JxOp, i);
-    if (op->kind == JX_OP_RULE && op->stroke == 0.5) {
-      assert_true(fabs(op->x - (x0 + pw * q / 4)) < 1e-9 && fabs(op->y - base) < 1e-9);
-      q++;
-    }
+  double base = mar->y + ph * 4786 / 30000; /* the plot's bottom: 0 */
+  assert_true(fabs(jun->y - (base - ph * 9204 / 30000)) < 1e-9);
+  /* the target at 20000 / 30000 of the height, 序时进度 from (年初, 0) to it */
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  bool target = false, pace = false;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind != JX_OP_RULE)
+      continue;
+    double ty = base - ph * 20000 / 30000;
+    target |= op->stroke == 1 && fabs(op->x - x0) < 1e-9 && fabs(op->w - pw) < 1e-9 &&
+              fabs(op->y - ty) < 1e-9 && op->h == 0;
+    pace |= fabs(op->x - x0) < 1e-9 && fabs(op->y - base) < 1e-9 &&
+            fabs(op->y + op->h - ty) < 1e-9 && fabs(op->w - pw) < 1e-9;
   }
-  JxOp *target = g_ptr_array_index(lines, 0), *pace = g_ptr_array_index(lines, 1);
-  assert_true(fabs(target->y - (base - JX_TREND_HEIGHT * 20000 / 25000)) < 1e-9);
-  assert_true(fabs(pace->x - x0) < 1e-9 && fabs(pace->y - base) < 1e-9);
-  assert_true(fabs(pace->y + pace->h - target->y) < 1e-9);
+  assert_true(target);
+  assert_true(pace);
+  /* the axis's labels, the values at their points, the target and the
+   * 序时进度 named */
+  static const char *const labels[] = {"0",    "1万",         "2万",      "3万",  "4786",
+                                       "9204", "目标 ≥20000", "序时进度", "年初", "12月"};
+  for (size_t i = 0; i < G_N_ELEMENTS(labels); i++)
+    if (count_text(l, labels[i]) != 1)
+      fail_msg("'%s' %u times", labels[i], count_text(l, labels[i]));
+  /* the y axis's labels end left of the plot, in order up it */
+  const JxOp *zero = text_op(l, "0", 0), *three = text_op(l, "3万", 0);
+  assert_true(zero->x + zero->w <= x0 + 0.01 && three->x + three->w <= x0 + 0.01);
+  assert_true(three->y < zero->y);
   g_ptr_array_free(dots, TRUE);
-  g_ptr_array_free(lines, TRUE);
   jx_layout_free(l);
-  jx_document_free(doc);
+}
+
+/* A rate that moves between 95.3 % and 99 % against ≥98 % is drawn on a
+ * scale that shows it: span 3.7, a quarter of it either side, 94.375 …
+ * 99.925; steps of 2 (1 would take 6): 94 … 100, the bottom labelled 94% —
+ * the axis says where it starts.  The 3.7 points take (99 − 95.3) / 6 of
+ * the plot's height, 62 % (on the old scale from 0 to 125, 3 %). */
+static void trend_range(void **state) {
+  (void)state;
+  double lo, hi, step;
+  jx_chart_range(95.3, 99, false, 4, &lo, &hi, &step);
+  assert_true(fabs(lo - 94) < 1e-9 && fabs(hi - 100) < 1e-9 && fabs(step - 2) < 1e-9);
+  /* from zero where the room below reaches it, or when asked */
+  /* 5 − 8.75 < 0; 48.75 would take 5 steps of 10: 3 of 20 */
+  jx_chart_range(5, 40, false, 4, &lo, &hi, &step);
+  assert_true(lo == 0 && fabs(hi - 60) < 1e-9 && fabs(step - 20) < 1e-9);
+  /* 99.25 from 0: 5 steps of 20 are too many, 2 of 50 */
+  jx_chart_range(98, 99, true, 4, &lo, &hi, &step);
+  assert_true(lo == 0 && fabs(hi - 100) < 1e-9 && fabs(step - 50) < 1e-9);
+  /* one value: a little either side of it (2 % of it, then a quarter) */
+  jx_chart_range(100, 100, false, 4, &lo, &hi, &step);
+  assert_true(lo < 100 && hi > 100 && hi - lo <= 2 + 1e-9);
+
+  JxTrendChart *c = jx_trends_new("月度完成值");
+  JxTrendRow *r = jx_trends_add(c, "办事群众满意度", false, 98, "≥98%", "%");
+  jx_trends_point(r, 3, 95.3);
+  jx_trends_point(r, 6, 99);
+  jx_trends_point(r, 9, 97.9);
+  GPtrArray *dots = g_ptr_array_new();
+  JxLayout *l = trend_layout(c, dots);
+  JxOp *mar = g_ptr_array_index(dots, 0), *jun = g_ptr_array_index(dots, 1);
+  double ph = JX_TREND_HEIGHT;
+  assert_true(fabs((mar->y - jun->y) - ph * 3.7 / 6) < 1e-9);
+  assert_int_equal(count_text(l, "94%"), 1);
+  assert_int_equal(count_text(l, "100%"), 1);
+  assert_int_equal(count_text(l, "95.3%"), 1);
+  assert_int_equal(count_text(l, "目标 ≥98%"), 1);
+  assert_int_equal(count_text(l, "序时进度"), 0); /* a level, not an accumulation */
+  assert_int_equal(check_boxes(l), 3);
+  g_ptr_array_free(dots, TRUE);
+  jx_layout_free(l);
+}
+
+/* Values a month apart whose labels would touch: only the last is
+ * written (99.2% is wider than a month's 442.2 × 0.46 / 12 = 17 pt). */
+static void trend_labels_touch(void **state) {
+  (void)state;
+  JxTrendChart *c = jx_trends_new("月度完成值");
+  JxTrendRow *r = jx_trends_add(c, "通勤率", false, 100, "100%", "%");
+  jx_trends_point(r, 1, 99.2);
+  jx_trends_point(r, 2, 99.2);
+  jx_trends_point(r, 3, 99.3);
+  GPtrArray *dots = g_ptr_array_new();
+  JxLayout *l = trend_layout(c, dots);
+  assert_int_equal(dots->len, 3);
+  assert_int_equal(count_text(l, "99.2%"), 0);
+  assert_int_equal(count_text(l, "99.3%"), 1);
+  check_boxes(l);
+  g_ptr_array_free(dots, TRUE);
+  jx_layout_free(l);
 }
 
 /* Luma (ITU-R BT.601) of a colour: what a greyscale printer keeps. */
@@ -564,6 +654,7 @@ int main(void) {
       cmocka_unit_test(never_split),   cmocka_unit_test(bars_and_markers),
       cmocka_unit_test(no_overlaps),   cmocka_unit_test(scores),
       cmocka_unit_test(heat_map),      cmocka_unit_test(trends),
+      cmocka_unit_test(trend_range),   cmocka_unit_test(trend_labels_touch),
       cmocka_unit_test(greyscale),     cmocka_unit_test(others_no_overlaps),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
