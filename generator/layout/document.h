@@ -95,6 +95,7 @@ typedef struct {
   /* the 公文's blocks */
   guint32 color;     /* text and rules: 0xRRGGBB; 0 for the style's */
   bool keep;         /* SPACE: kept at the top of a page too */
+  bool keep_next;    /* PARAGRAPH: wholly on the page of the block after it */
   bool one_line;     /* PARAGRAPH: set smaller rather than wrapped */
   guint break_after; /* PARAGRAPH, HEADING: where one too long for a line
                       * breaks first (bytes; 0: where Pango breaks), so a

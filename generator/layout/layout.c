@@ -271,10 +271,10 @@ static bool set_shrunk(Builder *b, const JxBlock *blk) {
   return true;
 }
 
-static void set_paragraph(Builder *b, const JxBlock *blk) {
+/* A paragraph's lines: its layout, and in *in how far in from the text
+ * block's left it stands.  A new reference. */
+static PangoLayout *paragraph_layout(Builder *b, const JxBlock *blk, double *in_out) {
   const JxRoleStyle *r = &b->st->roles[blk->role];
-  if (blk->one_line && set_shrunk(b, blk))
-    return;
   /* a hanging paragraph (附件：…) starts two characters in, its other
    * lines under the first character after its label */
   double in = blk->hang > 0 ? (2 + blk->inset) * (r->size + r->letter_spacing) : 0;
@@ -291,6 +291,16 @@ static void set_paragraph(Builder *b, const JxBlock *blk) {
   PangoLayout *l = jx_make_layout(b, blk->role, text, b->st->width - in, blk->align,
                                   blk->hang > 0 ? -(int)blk->hang : blk->indent, false);
   g_free(broken);
+  *in_out = in;
+  return l;
+}
+
+static void set_paragraph(Builder *b, const JxBlock *blk) {
+  const JxRoleStyle *r = &b->st->roles[blk->role];
+  if (blk->one_line && set_shrunk(b, blk))
+    return;
+  double in = 0;
+  PangoLayout *l = paragraph_layout(b, blk, &in);
   int n = pango_layout_get_line_count(l);
   double *xs = g_new(double, n), *ws = g_new(double, n);
   jx_line_extents(l, xs, ws);
@@ -318,11 +328,12 @@ static void set_paragraph(Builder *b, const JxBlock *blk) {
   g_object_unref(l);
 }
 
-/* Whether a block stays on the page of the block after it: headings, and
- * a table's caption ("单位：万元"). */
+/* Whether a block stays on the page of the block after it: headings, a
+ * table's caption ("单位：万元"), and a paragraph that says so (a 附件说明's
+ * first 附件 with its second). */
 static bool keeps_with_next(const JxBlock *blk) {
   return blk->kind == JX_BLOCK_HEADING ||
-         (blk->kind == JX_BLOCK_PARAGRAPH && blk->role == JX_ROLE_TABLE);
+         (blk->kind == JX_BLOCK_PARAGRAPH && (blk->role == JX_ROLE_TABLE || blk->keep_next));
 }
 
 /* The height the blocks from i on need at the least on one page: a chain of
@@ -343,6 +354,13 @@ static double need_from(const Builder *b, guint i) {
       return need;
     if (!keeps_with_next(blk))
       return need + 2 * b->st->roles[blk->role].pitch;
+    if (blk->keep_next) { /* all its lines */
+      double in = 0;
+      PangoLayout *l = paragraph_layout((Builder *)b, blk, &in);
+      need += pango_layout_get_line_count(l) * b->st->roles[blk->role].pitch;
+      g_object_unref(l);
+      continue;
+    }
     need += b->st->roles[blk->role].pitch;
     if (blk->kind == JX_BLOCK_HEADING)
       need += b->st->space_before_heading;

@@ -275,7 +275,9 @@ void report_letter(Report *r, const JxDepartmentResult *dr) {
   char *line = g_strdup_printf("附件：%s%s", two ? "1. " : "", attachment);
   /* a long name goes on under its first character (附件： is three
    * characters; "1. " in the Latin face as wide as one) */
-  jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, false)->hang = two ? 4 : 3;
+  JxBlock *first = jx_document_paragraph(r->doc, JX_ROLE_BODY, line, JX_ALIGN_LEFT, false);
+  first->hang = two ? 4 : 3;
+  first->keep_next = two; /* the two 附件 on one page */
   g_free(line);
   if (two) {
     char *forms = fill(r, jx_template_text(r->t, "texts", "forms"));

@@ -251,6 +251,38 @@ static void forms_attached(void **state) {
   text_op(head, "项目支出绩效自评表");
 }
 
+/* The page of the first text op that begins with prefix in x, or -1. */
+static int page_of(const JxLayout *x, const char *prefix) {
+  for (guint p = 0; p < x->pages->len; p++) {
+    const JxPage *pg = g_ptr_array_index(x->pages, p);
+    for (guint i = 0; i < pg->ops->len; i++) {
+      const JxOp *op = &g_array_index(pg->ops, JxOp, i);
+      if (op->kind == JX_OP_TEXT && g_str_has_prefix(op->text, prefix))
+        return (int)p;
+    }
+  }
+  return -1;
+}
+
+/* The two 附件 of the 附件说明 stay on one page: without the 发文字号 and
+ * 主送机关 of gongwen.ini, page 1 of the sample's 公文 has room for 附件：1.
+ * (two lines) but not for 2. after it, and both go to page 2. */
+static void attachments_together(void **state) {
+  (void)state;
+  GError *err = NULL;
+  JxTemplate *t = jx_template_load("official", &err);
+  assert_non_null(t);
+  JxReportOptions o = {t, "2024年12月31日", NULL, true};
+  JxDocument *doc = jx_report_department(g_ptr_array_index(in->model->departments, 0), &o);
+  JxLayout *x = jx_layout_document(doc, &t->style, ctx);
+  int one = page_of(x, "附件：1. "), two = page_of(x, "2. 广州市");
+  assert_true(one >= 0);
+  assert_int_equal(one, two);
+  jx_layout_free(x);
+  jx_document_free(doc);
+  jx_template_free(t);
+}
+
 /* 份号, 密级和保密期限 and 紧急程度 flush left on the first three lines of
  * the 版心, in that order (GB/T 9704 7.2.1–7.2.3); the 发文机关标志 stays 35
  * mm below the 版心's top. */
@@ -399,7 +431,7 @@ int main(void) {
       cmocka_unit_test(head_and_body),    cmocka_unit_test(attachment_and_date),
       cmocka_unit_test(record),           cmocka_unit_test(record_after_blank),
       cmocka_unit_test(values),           cmocka_unit_test(forms_attached),
-      cmocka_unit_test(copy_and_secrecy),
+      cmocka_unit_test(copy_and_secrecy), cmocka_unit_test(attachments_together),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
