@@ -54,6 +54,7 @@ typedef struct {
   gchar **level_units;       /* in year: units of levels, not accumulations */
   gchar **level_words;       /* … and words in their names */
   double lag;                /* behind by more than this is 滞后 */
+  double yellow, red;        /* [warnings]: behind by more than these is 黄灯, 红灯 */
   GHashTable *accumulates;   /* name key -> GINT_TO_POINTER(1 累计 or 2 时点) */
 } JxAssessConfig;
 
@@ -96,6 +97,15 @@ double jx_assess_score(const JxOutcome *o, double weight, const JxAssessConfig *
 
 #define JX_STATUS_COUNT 6
 
+/* A light of 双监控 (财预〔2019〕136号): how a project's budget execution
+ * and its indicators stand against 序时进度 and their targets. */
+typedef enum {
+  JX_LIGHT_NONE,   /* nothing to judge: 不适用, or no monitoring */
+  JX_LIGHT_GREEN,  /* 绿 正常 */
+  JX_LIGHT_YELLOW, /* 黄 关注 */
+  JX_LIGHT_RED,    /* 红 预警 */
+} JxLight;
+
 typedef struct {
   const JxIndicator *indicator;
   const JxActual *actual; /* of the period assessed, or NULL */
@@ -104,6 +114,8 @@ typedef struct {
   double score;
   bool accumulates; /* compared with the annual value × 序时进度 */
   bool lagging;     /* in year, behind by more than the lag: 滞后 */
+  JxLight light;
+  char *light_reason; /* why yellow or red, in words; NULL for green */
 } JxIndicatorResult;
 
 /* Totals of a 一级 (level 1) or 二级 (level 2) category. */
@@ -121,6 +133,9 @@ typedef struct {
   bool has_execution;     /* budget execution reported for the period */
   bool execution_lagging; /* the rate behind 序时进度 by more than the lag */
   double execution_rate;  /* executed ÷ budget, 0.98 for 98 % */
+  JxLight execution_light;
+  char *execution_reason; /* why yellow or red; NULL for green */
+  JxLight light;          /* the worst of the budget's and the indicators' */
   double execution_weight, execution_score;
   GArray *indicators;    /* JxIndicatorResult, in table order */
   GPtrArray *categories; /* JxCategoryResult *: each 一级 then its 二级 */
@@ -140,6 +155,11 @@ typedef struct {
 JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const JxAssessConfig *c,
                                    JxDiag *diag);
 void jx_project_result_free(JxProjectResult *r);
+
+/* Sets the lights of r (lights.c): its budget execution's, each
+ * indicator's and the worst of them, under c's [warnings].  Called by
+ * jx_assess_project. */
+void jx_assess_lights(JxProjectResult *r, const JxAssessConfig *c);
 
 /* p assessed at every period it has actuals or budget execution for, in
  * period order (months, then the year): the time series of the trend
@@ -167,6 +187,11 @@ void jx_department_result_free(JxDepartmentResult *r);
  * a level (rates, satisfaction): the per-indicator setting of c, else a
  * level when its target's unit or its name says so. */
 bool jx_assess_accumulates(const JxIndicator *ind, const JxAssessConfig *c);
+
+/* "绿", "黄", "红", or "" for none. */
+const char *jx_light_color_name(JxLight l);
+/* "正常", "关注", "预警", or "". */
+const char *jx_light_word(JxLight l);
 
 /* "达成", "部分达成", "未达成", "无实际值", "不适用", "无法评价". */
 const char *jx_status_name(JxStatus s);

@@ -80,8 +80,12 @@ static void category_free(JxCategoryResult *cat) {
 void jx_project_result_free(JxProjectResult *r) {
   if (!r)
     return;
-  for (guint i = 0; i < r->indicators->len; i++)
-    g_free(g_array_index(r->indicators, JxIndicatorResult, i).outcome.reason);
+  for (guint i = 0; i < r->indicators->len; i++) {
+    JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    g_free(res->outcome.reason);
+    g_free(res->light_reason);
+  }
+  g_free(r->execution_reason);
   g_array_free(r->indicators, TRUE);
   g_ptr_array_free(r->categories, TRUE);
   g_free(r->period);
@@ -320,6 +324,7 @@ JxProjectResult *jx_assess_project(const JxProject *p, const char *period, const
   g_free(raw);
   r->percent = r->out_of > 0 ? r->total * 100 / r->out_of : 0;
   r->grade = jx_assess_grade(c, r->percent);
+  jx_assess_lights(r, c);
   return r;
 }
 

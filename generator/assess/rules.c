@@ -57,8 +57,16 @@ static bool number(GKeyFile *kf, const char *path, const char *group, const char
 
 /* Reads [in-year] and [in-year-indicators]. */
 static bool read_in_year(GKeyFile *kf, const char *path, JxAssessConfig *c, GError **error) {
-  if (!number(kf, path, "in-year", "lag", &c->lag, error))
+  if (!number(kf, path, "in-year", "lag", &c->lag, error) ||
+      !number(kf, path, "warnings", "yellow", &c->yellow, error) ||
+      !number(kf, path, "warnings", "red", &c->red, error))
     return false;
+  if (c->red < c->yellow) {
+    g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                "%s: [warnings] red (%g) is less than yellow (%g): red is further behind", path,
+                c->red, c->yellow);
+    return false;
+  }
   c->level_units = g_key_file_get_string_list(kf, "in-year", "level-units", NULL, NULL);
   c->level_words = g_key_file_get_string_list(kf, "in-year", "level-words", NULL, NULL);
   if (!c->level_units)

@@ -158,6 +158,16 @@ void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong) {
   g_ptr_array_add(row, c);
 }
 
+void jx_block_dot_cell(JxBlock *t, const char *text, guint32 color, JxAlign align) {
+  char *spaced = g_strconcat("\u3000", text, NULL);
+  jx_block_cell(t, spaced, align, false);
+  g_free(spaced);
+  GPtrArray *row = g_ptr_array_index(t->rows, t->rows->len - 1);
+  JxCell *c = g_ptr_array_index(row, row->len - 1);
+  c->dot = true;
+  c->dot_color = color;
+}
+
 void jx_block_span(JxBlock *t, guint rows, guint cols) {
   GPtrArray *row = g_ptr_array_index(t->rows, t->rows->len - 1);
   JxCell *c = g_ptr_array_index(row, row->len - 1);

@@ -61,6 +61,8 @@ typedef struct {
   bool strong;   /* set in the header role's weight: totals rows */
   guint rowspan; /* rows it covers, 1 or more */
   guint colspan; /* columns it covers, 1 or more */
+  bool dot;      /* a disc in dot_color stands before the text (a light) */
+  guint32 dot_color;
 } JxCell;
 
 typedef struct {
@@ -166,6 +168,10 @@ void jx_block_row(JxBlock *t);
 
 /* Appends a cell to the last row of t. */
 void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong);
+/* A cell of text with a disc of color before it: a light and its word.  The
+ * text starts with an ideographic space the disc is drawn in, so that
+ * measuring and wrapping the cell make room for it. */
+void jx_block_dot_cell(JxBlock *t, const char *text, guint32 color, JxAlign align);
 
 /* The last cell of t spans rows rows and cols columns (each at least 1);
  * the layout keeps a span inside the table and inside its header or

@@ -38,12 +38,13 @@ static const char *const header[] = {"部门",
                                      "得分",
                                      "填报得分",
                                      "标记",
+                                     "监控结果",
                                      "偏差原因分析及改进措施",
                                      "完成可能性",
                                      "备注",
                                      NULL};
 
-enum { NCOL = 36 };
+enum { NCOL = 37 };
 
 /* Writes one field, quoted only when it must be: a reader trims spaces at the
  * ends of unquoted fields. */
@@ -116,6 +117,7 @@ enum {
   C_SCORE,
   C_REPORTED,
   C_FLAGS,
+  C_LIGHT,
   C_CAUSE,
   C_LIKELIHOOD,
   C_REMARK
@@ -177,6 +179,7 @@ static void outcome_cells(char *cells[NCOL], const JxIndicatorResult *res) {
     cells[C_FLAGS] = g_strdup("进度滞后");
   else if (o->status == JX_STATUS_UNASSESSABLE && o->reason)
     cells[C_FLAGS] = g_strdup(o->reason);
+  cells[C_LIGHT] = g_strdup(jx_light_color_name(res->light));
 }
 
 /* The project assessed at each period it has actuals for: period -> result
@@ -265,6 +268,7 @@ static void execution_rows(FILE *out, const JxProject *p, GHashTable *results, b
           cells[C_SCORE] = g_strdup_printf("%.2f", r->execution_score);
           if (r->execution_lagging)
             cells[C_FLAGS] = g_strdup("执行滞后");
+          cells[C_LIGHT] = g_strdup(jx_light_color_name(r->execution_light));
         }
         if (e->has_weight)
           cells[C_WEIGHT] = g_strdup(jx_decimal_format(e->weight, buf, sizeof buf));

@@ -75,6 +75,14 @@ void report_forms(Report *r);
  * 附件, the report and the forms. */
 bool report_forms_attached(const Report *r);
 
+/* 红黄绿灯 (warnings.c): a light's cell, a disc in the template's colour
+ * and its word (绿 正常, 黄 关注, 红 预警; — for none); whether a project's
+ * indicator tables show them ([warnings] lights); and the part of every
+ * project's lights and every yellow and red with its reason. */
+void report_light_cell(const Report *r, JxBlock *t, JxLight l);
+bool report_lights_shown(const Report *r);
+void report_warnings(Report *r);
+
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p);
 

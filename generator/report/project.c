@@ -130,7 +130,10 @@ static bool has_texts(const JxProject *p, bool of_goal) {
 }
 
 /* 序号 | 一级 | 二级 | 三级 | 实施周期指标值 | 年度指标值 [| 实际完成值]. */
-static void indicator_table(JxDocument *doc, const JxProject *p, const char *asked) {
+static void indicator_table(const Report *r, const JxProject *p, const JxProjectResult *pr) {
+  JxDocument *doc = r->doc;
+  const char *asked = r->o->period;
+  bool lights = report_lights_shown(r);
   const char *period = asked ? asked : report_latest_period(p);
   /* a monitoring form's 全年预计完成情况, where it gives one */
   bool expected = false;
@@ -142,7 +145,7 @@ static void indicator_table(JxDocument *doc, const JxProject *p, const char *ask
   bool long_term = false;
   for (guint i = 0; i < p->indicators->len && !long_term; i++)
     long_term = ((const JxIndicator *)g_ptr_array_index(p->indicators, i))->period_target != NULL;
-  guint cols = 5 + long_term + (period ? 1 : 0) + (expected ? 1 : 0);
+  guint cols = 5 + long_term + (period ? 1 : 0) + (expected ? 1 : 0) + lights;
   const char *head[] = {"序号", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"};
   if (!long_term)
     head[4] = head[5];
@@ -156,6 +159,8 @@ static void indicator_table(JxDocument *doc, const JxProject *p, const char *ask
   }
   if (expected)
     jx_block_cell(t, "全年预计\n完成情况", JX_ALIGN_CENTER, false);
+  if (lights)
+    jx_block_cell(t, "监控结果", JX_ALIGN_CENTER, false);
   for (guint i = 0; i < p->indicators->len; i++) {
     const JxIndicator *ind = g_ptr_array_index(p->indicators, i);
     char n[16];
@@ -174,6 +179,8 @@ static void indicator_table(JxDocument *doc, const JxProject *p, const char *ask
       if (expected)
         jx_block_cell(t, a ? a->expected : "", JX_ALIGN_LEFT, false);
     }
+    if (lights)
+      report_light_cell(r, t, g_array_index(pr->indicators, JxIndicatorResult, i).light);
   }
 }
 
@@ -473,7 +480,7 @@ void report_project(Report *r, const JxProject *p) {
     }
     case JX_PROJECT_INDICATORS:
       report_heading(r, 3, title = report_text_of(r, "project-indicators"));
-      indicator_table(r->doc, p, r->o->period);
+      indicator_table(r, p, pr);
       break;
     case JX_PROJECT_SELF_EVAL:
     case JX_PROJECT_MONITORING:

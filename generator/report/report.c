@@ -384,8 +384,8 @@ static void execution(Report *r, const JxDepartmentResult *dr) {
   report_heading(r, 1, title);
   g_free(title);
   jx_document_paragraph(r->doc, JX_ROLE_TABLE, "单位：万元", JX_ALIGN_RIGHT, false);
-  static const char *const head[] = {"序号",   "项目名称", "预算数", "执行数",
-                                     "执行率", "序时进度", "状态"};
+  static const char *const head[] = {"序号",   "项目名称", "预算数",  "执行数",
+                                     "执行率", "序时进度", "监控结果"};
   JxBlock *t = report_headed_table(r->doc, 7, head, G_N_ELEMENTS(head));
   for (guint i = 0; i < dr->projects->len; i++) {
     const JxProjectResult *pr = g_ptr_array_index(dr->projects, i);
@@ -404,11 +404,7 @@ static void execution(Report *r, const JxDepartmentResult *dr) {
                   false);
     jx_block_cell(t, rate, JX_ALIGN_RIGHT, false);
     jx_block_cell(t, timing, JX_ALIGN_RIGHT, false);
-    jx_block_cell(t,
-                  !pr->has_execution      ? "未报"
-                  : pr->execution_lagging ? "滞后"
-                                          : "正常",
-                  JX_ALIGN_CENTER, pr->execution_lagging);
+    report_light_cell(r, t, pr->execution_light);
   }
 }
 
@@ -616,6 +612,9 @@ JxDocument *jx_report_department(const JxDepartment *d, const JxReportOptions *o
       break;
     case JX_PART_LAGGING:
       lagging(&r, dr);
+      break;
+    case JX_PART_WARNINGS:
+      report_warnings(&r);
       break;
     case JX_PART_TARGETS:
       targets_table(&r);

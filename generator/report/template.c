@@ -37,8 +37,8 @@ typedef struct {
 
 #define PLACES "{部门} {年度} {期间} {项目名称} {页码} {总页数} {生成日期}"
 #define REPORT_PARTS                                                                               \
-  "cover|toc|funds|overview|execution|lagging|targets|projects|summary|appendix|letter|record|"    \
-  "forms"
+  "cover|toc|funds|overview|execution|lagging|warnings|targets|projects|summary|appendix|letter|"  \
+  "record|forms"
 #define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends|monitoring"
 
 static const char *const role_names[JX_ROLE_COUNT] = {
@@ -82,6 +82,9 @@ static const Spec specs[] = {
     {"colors", "text", T_COLOR, NULL, 0, 0},
     {"colors", "rule", T_COLOR, NULL, 0, 0},
     {"colors", "mark", T_COLOR, NULL, 0, 0},
+    {"colors", "green", T_COLOR, NULL, 0, 0},
+    {"colors", "yellow", T_COLOR, NULL, 0, 0},
+    {"colors", "red", T_COLOR, NULL, 0, 0},
     {"official", "份号", T_TEXT, NULL, 0, 0},
     {"official", "密级和保密期限", T_TEXT, NULL, 0, 0},
     {"official", "紧急程度", T_TEXT, NULL, 0, 0},
@@ -112,6 +115,8 @@ static const Spec specs[] = {
     {"texts", "overview", T_TEXT, NULL, 0, 0},
     {"texts", "execution", T_TEXT, NULL, 0, 0},
     {"texts", "lagging", T_TEXT, NULL, 0, 0},
+    {"texts", "warnings", T_TEXT, NULL, 0, 0},
+    {"texts", "warnings-detail", T_TEXT, NULL, 0, 0},
     {"texts", "targets", T_TEXT, NULL, 0, 0},
     {"texts", "projects", T_TEXT, NULL, 0, 0},
     {"texts", "summary", T_TEXT, NULL, 0, 0},
@@ -140,6 +145,9 @@ static const Spec specs[] = {
     {"in-year", "level-words", T_LIST, NULL, 0, 0},
     {"in-year", "lag", T_NUMBER, NULL, 0, 1},
     {"in-year-indicators", "*", T_CHOICE, "累计|时点", 0, 0},
+    {"warnings", "yellow", T_NUMBER, NULL, 0, 1},
+    {"warnings", "red", T_NUMBER, NULL, 0, 1},
+    {"warnings", "lights", T_BOOL, NULL, 0, 0},
 };
 
 /* Groups whose keys are data: a key set to nothing in a template removes
@@ -681,6 +689,15 @@ JxTemplate *jx_template_load(const char *name, GError **error) {
   Loader ld = {t->keys, t->where, g_ptr_array_new_with_free_func(g_free)};
   bool ok = load_file(&ld, path, NULL, error) && check_all(t, error);
   g_ptr_array_free(ld.visiting, TRUE);
+  /* the lights' thresholds are in order: said where the red one is */
+  if (ok && g_key_file_get_double(t->keys, "warnings", "red", NULL) <
+                g_key_file_get_double(t->keys, "warnings", "yellow", NULL)) {
+    g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                "%s: error: [warnings] red is less than yellow: red is as far behind as yellow "
+                "or further",
+                jx_template_where(t, "warnings", "red"));
+    ok = false;
+  }
   if (ok) {
     t->rules = jx_assess_config_from_keys(t->keys, t->path, error);
     ok = t->rules != NULL;

@@ -19,6 +19,7 @@ typedef enum {
   JX_PART_OVERVIEW,  /* 基本情况: funds, scores, department charts */
   JX_PART_EXECUTION, /* budget execution against 序时进度, by project */
   JX_PART_LAGGING,   /* indicators behind 序时进度 first */
+  JX_PART_WARNINGS,  /* 红黄灯: every project's lights, every yellow and red */
   JX_PART_TARGETS,   /* the published target table */
   JX_PART_PROJECTS,  /* a section a project (the [sections] project key) */
   JX_PART_SUMMARY,   /* 绩效得分汇总: department charts */

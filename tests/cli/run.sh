@@ -47,12 +47,20 @@ cp "$WORK/out" "$WORK/dump1.csv"
 # 41 indicators × 4 periods + 5 projects × 4 execution records + the header
 rows=$(grep -c '' "$WORK/dump1.csv")
 lines_in_goals=$(awk -F'"' 'NF>1{n+=gsub(/\n/,"")}END{print n+0}' "$WORK/dump1.csv")
-if [ "$rc" = 0 ] && [ "$(head -1 "$WORK/dump1.csv")" = "部门,部门编码,项目编码,项目名称,实施单位,部门整体,总计,财政拨款,财政专户拨款,上年结转资金,单位资金,其他资金,年初预算数,绩效目标,目标完成情况,序号,一级指标,二级指标,三级指标,实施周期指标值,年度指标值,指标性质,目标数值,度量单位,分值,期间,实际完成值,全年预计完成值,完成状态,完成率,得分,填报得分,标记,偏差原因分析及改进措施,完成可能性,备注" ]; then ok; else bad "dump header"; fi
+if [ "$rc" = 0 ] && [ "$(head -1 "$WORK/dump1.csv")" = "部门,部门编码,项目编码,项目名称,实施单位,部门整体,总计,财政拨款,财政专户拨款,上年结转资金,单位资金,其他资金,年初预算数,绩效目标,目标完成情况,序号,一级指标,二级指标,三级指标,实施周期指标值,年度指标值,指标性质,目标数值,度量单位,分值,期间,实际完成值,全年预计完成值,完成状态,完成率,得分,填报得分,标记,监控结果,偏差原因分析及改进措施,完成可能性,备注" ]; then ok; else bad "dump header"; fi
 # one goal (智慧城市建设经费) has two paragraphs, so one quoted cell spans two lines
 if [ "$rows" = $((1 + 41 * 4 + 5 * 4 + 1)) ]; then ok; else bad "dump has $rows lines, expected 186 ($lines_in_goals)"; fi
 # the assessment columns: 通勤率 99.4% of 100% at year end is 部分达成, 0.994
 # of its 30 points (效益 has this one indicator) = 29.82
-if grep -q '^广州市海珠区政务服务数据管理局（本级）,,,琶洲政务分中心运营经费,,,,,,,,,,,,1,效益指标,社会效益,琶洲分中心对外服务通勤率,100%,100%,≥,100,%,,2024,99.4%,,部分达成,0.994,29.82,,,,,$' "$WORK/dump1.csv"; then ok; else bad "dump assessment columns"; grep '琶洲分中心对外服务通勤率' "$WORK/dump1.csv" | tail -1; fi
+if grep -q '^广州市海珠区政务服务数据管理局（本级）,,,琶洲政务分中心运营经费,,,,,,,,,,,,1,效益指标,社会效益,琶洲分中心对外服务通勤率,100%,100%,≥,100,%,,2024,99.4%,,部分达成,0.994,29.82,,,绿,,,$' "$WORK/dump1.csv"; then ok; else bad "dump assessment columns"; grep '琶洲分中心对外服务通勤率' "$WORK/dump1.csv" | tail -1; fi
+# the lights at 2024-09 (序时进度 9/12 = 0.75; yellow beyond 0.1 behind, red
+# beyond 0.2): 归集数据量 2160000 of 4000000 is 2160000 / (0.75 × 4000000) =
+# 0.72 of what is due, 0.28 behind: 红; 应用主题数量 2 of 3 is 2 / 2.25 = 0.8889,
+# 0.111 behind: 黄; 智慧城市's budget 288.18 of 439.63 = 0.6555, 0.0945 behind
+# 序时进度: 绿
+light() { grep "$1" "$WORK/dump1.csv" | grep -o ",2024-09,.*" | awk -F, '{print $10}'; }
+if [ "$(light '平台归集数据量')/$(light '平台建设应用主题数量')" = "红/黄" ]; then ok; else bad "dump lights: $(light '平台归集数据量')/$(light '平台建设应用主题数量')"; fi
+if grep -q '^广州市海珠区政务服务数据管理局（本级）,,,智慧城市建设经费,.*,预算执行数,,,,,,,2024-09,288.18,,,0.6555,[0-9.]*,,,绿,' "$WORK/dump1.csv"; then ok; else bad "dump budget light"; grep '智慧城市建设经费.*预算执行数,,,,,,,2024-09' "$WORK/dump1.csv"; fi
 run dump "$WORK/dump1.csv"
 if [ "$rc" = 0 ] && cmp -s "$WORK/dump1.csv" "$WORK/out"; then ok; else bad "dump → read → dump is not the same bytes"; diff "$WORK/dump1.csv" "$WORK/out" | head; fi
 

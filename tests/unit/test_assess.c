@@ -546,6 +546,59 @@ static void in_year(void **state) {
   jx_inputs_free(in);
 }
 
+/* 红黄绿灯 at 2024-06 (序时进度 0.5), yellow beyond 0.1 behind and red beyond
+ * 0.2 (templates/defaults.ini), worked by hand:
+ *   服务人次 540 of 1200: 540 ÷ 600 due = 0.9, 0.1 behind, not beyond: 绿;
+ *   培训场次 4 of 12: 4 ÷ 6 = 0.6667, 0.333 behind: 红;
+ *   办结率 85% of ≥98% (a level): 0.8673, 0.133 behind: 黄;
+ *   满意度 95% of ≥90% but 完成可能性 完全不可能: 红; 覆盖率 the same, 有可能: 黄;
+ *   宣传次数 reported for 2024-03 only: 黄 (本期未报);
+ *   budget 35 of 100 = 0.35 against 0.5, 15 points behind: 黄;
+ * the project: the worst, 红. */
+static void lights(void **state) {
+  (void)state;
+  JxDiag *diag = jx_diag_new("t.csv");
+  JxModel *m =
+      model_of("部门,项目名称,总计,一级指标,二级指标,三级指标,年度指标值,期间,实际完成值,"
+               "完成可能性\n"
+               "某局,项目,100,产出指标,数量指标,服务人次,≥1200人次,2024-06,540人次,确定能\n"
+               "某局,项目,,产出指标,数量指标,培训场次,≥12场,2024-06,4场,确定能\n"
+               "某局,项目,,产出指标,质量指标,办结率,≥98%,2024-06,85%,确定能\n"
+               "某局,项目,,满意度指标,服务对象满意度,群众满意度,≥90%,2024-06,95%,"
+               "完全不可能\n"
+               "某局,项目,,效益指标,社会效益,覆盖率,≥90%,2024-06,95%,有可能\n"
+               "某局,项目,,产出指标,数量指标,宣传次数,≥10次,2024-03,3次,确定能\n"
+               "某局,项目,,,,预算执行数,,2024-06,35,\n",
+               diag);
+  JxDepartment *d = g_ptr_array_index(m->departments, 0);
+  JxProjectResult *r =
+      jx_assess_project(g_ptr_array_index(d->projects, 0), "2024-06", config, NULL);
+  static const JxLight want[] = {JX_LIGHT_GREEN, JX_LIGHT_RED,    JX_LIGHT_YELLOW,
+                                 JX_LIGHT_RED,   JX_LIGHT_YELLOW, JX_LIGHT_YELLOW};
+  assert_int_equal(r->indicators->len, G_N_ELEMENTS(want));
+  for (guint i = 0; i < G_N_ELEMENTS(want); i++) {
+    const JxIndicatorResult *res = &g_array_index(r->indicators, JxIndicatorResult, i);
+    assert_int_equal(res->light, want[i]);
+    assert_true((res->light == JX_LIGHT_GREEN) == (res->light_reason == NULL));
+  }
+  const JxIndicatorResult *at = &g_array_index(r->indicators, JxIndicatorResult, 1);
+  assert_string_equal(at->light_reason, "完成按序时进度（50.0%）应完成量的66.7%");
+  at = &g_array_index(r->indicators, JxIndicatorResult, 2);
+  assert_string_equal(at->light_reason, "完成率86.7%");
+  at = &g_array_index(r->indicators, JxIndicatorResult, 3);
+  assert_string_equal(at->light_reason, "完成可能性：完全不可能");
+  at = &g_array_index(r->indicators, JxIndicatorResult, 5);
+  assert_string_equal(at->light_reason, "本期未报完成值");
+  assert_int_equal(r->execution_light, JX_LIGHT_YELLOW);
+  assert_string_equal(r->execution_reason, "执行率35.00%，低于序时进度50.00% 15.00个百分点");
+  assert_int_equal(r->light, JX_LIGHT_RED);
+  assert_string_equal(jx_light_color_name(r->light), "红");
+  assert_string_equal(jx_light_word(JX_LIGHT_YELLOW), "关注");
+  jx_project_result_free(r);
+  jx_model_free(m);
+  jx_diag_free(diag);
+}
+
 /* Which indicators accumulate: units and words, and the per-name setting. */
 static void accumulation_rule(void **state) {
   (void)state;
@@ -613,6 +666,7 @@ int main(void) {
       cmocka_unit_test(codes),
       cmocka_unit_test(not_applicable),
       cmocka_unit_test(in_year),
+      cmocka_unit_test(lights),
       cmocka_unit_test(accumulation_rule),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -324,6 +324,72 @@ static void tables(void **state) {
   jx_document_free(doc);
 }
 
+/* A light's disc stands in the ideographic space its cell starts with: inside
+ * that em box on the first line, once a cell (not on a wrapped line), in
+ * its colour, and not tagged as content (the word after it is). */
+static void light_dots(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  JxBlock *t = jx_document_table(doc, 2, 1);
+  jx_block_row(t);
+  jx_block_cell(t, "项目名称", JX_ALIGN_CENTER, false);
+  jx_block_cell(t, "监控结果", JX_ALIGN_CENTER, false);
+  static const guint32 colors[] = {0x1A9641, 0xF2B705, 0xD7191C};
+  static const char *const words[] = {"绿 正常", "黄 关注",
+                                      "红 预警：完成可能性完全不可能，需整改"};
+  for (int i = 0; i < 3; i++) {
+    jx_block_row(t);
+    jx_block_cell(t, "某项目某项目某项目某项目某项目某项目某项目某项目某项目某项目", JX_ALIGN_LEFT,
+                  false);
+    jx_block_dot_cell(t, words[i], colors[i], JX_ALIGN_LEFT);
+  }
+  JxLayout *l = jx_layout_document(doc, style(), ctx);
+  const JxStyle *st = style();
+  double size = st->roles[JX_ROLE_TABLE].size;
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  int dots = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *d = &g_array_index(page->ops, JxOp, i);
+    if (d->kind != JX_OP_DOT)
+      continue;
+    assert_int_equal(d->color, colors[dots]);
+    assert_int_equal(d->tag, JX_TAG_NONE);
+    /* the first line of its cell: the text op of the same cell with the
+     * smallest baseline */
+    const JxOp *line = NULL;
+    for (guint k = 0; k < page->ops->len; k++) {
+      const JxOp *op = &g_array_index(page->ops, JxOp, k);
+      if (op->kind == JX_OP_TEXT && op->cell == d->cell && (!line || op->y < line->y))
+        line = op;
+    }
+    assert_non_null(line);
+    assert_true(g_str_has_prefix(line->text, "\u3000"));
+    assert_true(strstr(line->text, words[dots] == words[2] ? "红" : words[dots]) != NULL);
+    /* inside the em box of the ideographic space: 0.88 em over the baseline
+     * to 0.12 under it in the CJK faces */
+    assert_true(d->x - d->w >= line->x - 0.01);
+    assert_true(d->x + d->w <= line->x + size + 0.01);
+    assert_true(d->y - d->w >= line->y - 0.88 * size - 0.01);
+    assert_true(d->y + d->w <= line->y + 0.12 * size + 0.01);
+    dots++;
+  }
+  assert_int_equal(dots, 3);
+  /* the long word wraps: its cell has more than one line, and one disc */
+  int lines = 0, red_cell = -1;
+  for (guint k = 0; k < page->ops->len; k++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, k);
+    if (op->kind == JX_OP_DOT && op->color == colors[2])
+      red_cell = op->cell;
+  }
+  for (guint k = 0; k < page->ops->len; k++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, k);
+    lines += op->kind == JX_OP_TEXT && op->cell == red_cell;
+  }
+  assert_true(lines >= 2);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 /* Consecutive full-width punctuation takes one and a half characters. */
 static void punctuation_compressed(void **state) {
   (void)state;
@@ -651,6 +717,7 @@ int main(void) {
       cmocka_unit_test(widows_and_orphans),
       cmocka_unit_test(heading_keeps_with_next),
       cmocka_unit_test(tables),
+      cmocka_unit_test(light_dots),
       cmocka_unit_test(punctuation_compressed),
       cmocka_unit_test(outline),
       cmocka_unit_test(half_width_marks),
