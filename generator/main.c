@@ -67,6 +67,8 @@ static const char usage[] =
     "                   environment's JIXIAO_SIGN_PASS); never on the command line\n"
     "  -j N             render: N documents at a time (default: the cores)\n"
     "  --shard K/N      render: only the K-th of N slices of the documents\n"
+    "  --summary        render: the district summary (-t summary) besides, from\n"
+    "                   the scores of the departments' reports\n"
     "  --force          render: remake documents that are up to date\n"
     "  --wait           render: wait for another run on the same folder\n"
     "  -q, -v           render: no warnings or progress; or say what is done\n"
@@ -93,6 +95,7 @@ typedef struct {
   bool attach, pdfa;       /* haru */
   int jobs, shard, shards; /* render: -j, --shard */
   bool force, wait;        /* render */
+  bool summary;            /* render: --summary */
   int verbosity;           /* render: 0 -q, 1, 2 -v */
   const char *owner_password, *user_password, *permit;            /* haru */
   const char *sign_key, *sign_cert, *sign_chain, *sign_pass_file; /* render */
@@ -245,6 +248,8 @@ static int parse_options(int argc, char **argv, Options *o) {
       }
     } else if (!only_inputs && render && strcmp(a, "--force") == 0) {
       o->force = true;
+    } else if (!only_inputs && render && strcmp(a, "--summary") == 0) {
+      o->summary = true;
     } else if (!only_inputs && render && strcmp(a, "--wait") == 0) {
       o->wait = true;
     } else if (!only_inputs && render && (strcmp(a, "-q") == 0 || strcmp(a, "-v") == 0)) {
@@ -606,16 +611,52 @@ static int check_signer(const Options *o, JxSignOptions *so, char **pass) {
   return EX_OK;
 }
 
+/* The district summary's template of a run: the run's own when it is a
+ * district one, the shipped summary with --summary; NULL (and *rc) when a
+ * shard is asked for one, which sees only its slice of the departments. */
+static const JxTemplate *summary_template(const Options *o, JxTemplate *t, JxTemplate **own,
+                                          int *rc) {
+  *own = NULL;
+  if (!t->district && !o->summary)
+    return NULL;
+  if (o->shards > 1) {
+    fprintf(stderr,
+            "jixiao: the district summary needs every department, and --shard %d/%d has a slice "
+            "of them: make it in a run of its own (jixiao render -t summary INPUT...), which "
+            "assesses without making the departments' reports\n",
+            o->shard, o->shards);
+    *rc = EX_USAGE;
+    return NULL;
+  }
+  if (t->district)
+    return t;
+  GError *err = NULL;
+  *own = jx_template_load("summary", &err);
+  if (!*own) {
+    fprintf(stderr, "%s\n", err->message);
+    g_error_free(err);
+    *rc = EX_SOFTWARE;
+  }
+  return *own;
+}
+
 static int render_run(const Options *o, const JxSignOptions *sign) {
   int rc = EX_OK;
   JxTemplate *t = load_template(o, &rc);
   if (!t)
     return rc;
+  JxTemplate *own_summary = NULL;
+  const JxTemplate *summary = summary_template(o, t, &own_summary, &rc);
+  if (rc != EX_OK) {
+    jx_template_free(t);
+    return rc;
+  }
   JxHaruOptions haru = {NULL, o->owner_password, o->user_password, 0, o->pdfa, JX_ICC_PROFILE};
   if (o->permit)
     jx_haru_permissions(o->permit, &haru.permissions);
   JxBatch b = {.out_dir = o->out_dir,
                .tmpl = t,
+               .summary = summary,
                .official = o->official,
                .period = o->period,
                .pdf = o->pdf,
@@ -642,6 +683,7 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
   if (rc != EX_OK || done) {
     jx_batch_end(&b, lock);
     jx_template_free(t);
+    jx_template_free(own_summary);
     return rc;
   }
   JxInputs *in = NULL;
@@ -649,6 +691,7 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
   if (rc != EX_OK) {
     jx_batch_end(&b, lock);
     jx_template_free(t);
+    jx_template_free(own_summary);
     return rc;
   }
   if (jx_model_count_projects(in->model) == 0) {
@@ -679,6 +722,7 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
   jx_batch_end(&b, lock);
   jx_inputs_free(in);
   jx_template_free(t);
+  jx_template_free(own_summary);
   return rc;
 }
 

@@ -8,6 +8,7 @@
 #include "layout/layout.h"
 #include "render/render.h"
 #include "report/report.h"
+#include "assess/scorecard.h"
 #include "model/text.h"
 #include "batch/wire.h"
 
@@ -207,6 +208,8 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
   g_hash_table_destroy(taken);
   g_hash_table_destroy(digests);
   g_ptr_array_free(depts, TRUE);
+  if (b->summary)
+    batch_plan_summary(b, jobs, common);
   g_free(common);
   g_free(tname);
   return jobs;
@@ -214,26 +217,19 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
 
 /* ---- making one document ---- */
 
-/* What a worker needs, opened once per process. */
-typedef struct {
-  JxFonts *fonts;
-  PangoContext *ctx;
-  char *iso, *cn;   /* the report's date for the PDF and the cover */
-  JxSigner *signer; /* --sign's, or NULL */
-} Worker;
-
-/* Renders j; records in r the files written and what went wrong. */
-static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) {
+/* Writes doc's files (PDF, SVG, PNG, its figures) at prefix in dir, for
+ * the document named name; records in r the files written and what went
+ * wrong. */
+void batch_write_document(const JxBatch *b, const Worker *w, const JxTemplate *t, JxDocument *doc,
+                          const char *dir, const char *prefix, const char *name, Result *r) {
   GError *err = NULL;
-  const JxStyle *style = b->haru ? &b->tmpl->truetype : &b->tmpl->style;
-  if (g_mkdir_with_parents(j->dir, 0777) != 0) {
-    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: cannot create the folder %s: %s", j->dir,
+  const JxStyle *style = b->haru ? &t->truetype : &t->style;
+  if (g_mkdir_with_parents(dir, 0777) != 0) {
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: cannot create the folder %s: %s", dir,
                                               g_strerror(errno)));
     r->rc = EX_CANTCREAT;
     return;
   }
-  JxReportOptions ro = {b->tmpl, w->cn, b->period, b->charts};
-  JxDocument *doc = jx_report_department(j->d, &ro);
   JxLayout *l = jx_layout_document(doc, style, w->ctx);
   GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
   JxMeta meta = {doc->title,           doc->author, doc->subject, doc->keywords,
@@ -241,20 +237,19 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
   bool ok = true;
   guint pdf_pages = 0;
   if (b->pdf) {
-    char *path = g_strdup_printf("%s.pdf", j->prefix);
+    char *path = g_strdup_printf("%s.pdf", prefix);
     ok = b->haru ? jx_render_haru(l, &meta, b->haru_options, path, &err)
                  : jx_render_pdf(l, &meta, path, &err);
     g_ptr_array_add(written, path);
     pdf_pages = l->pages->len;
   }
   if (ok && b->svg)
-    ok = jx_render_svg(l, j->prefix, written, &err);
+    ok = jx_render_svg(l, prefix, written, &err);
   if (ok && b->png)
-    ok = jx_render_png(l, j->prefix, b->dpi, written, &err);
+    ok = jx_render_png(l, prefix, b->dpi, written, &err);
   /* each chart as a file of its own, for web pages and word processors */
   if (ok && (b->svg || b->png))
-    ok = jx_render_figures(doc, &b->tmpl->style, w->ctx, j->dir, b->svg, b->png, b->dpi, written,
-                           &err);
+    ok = jx_render_figures(doc, &t->style, w->ctx, dir, b->svg, b->png, b->dpi, written, &err);
   if (ok) {
     for (guint k = 0; k < written->len; k++) {
       const char *path = g_ptr_array_index(written, k);
@@ -268,17 +263,30 @@ static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) 
       g_free(sum);
     }
   } else {
-    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: %s: %s", j->d->name, err->message));
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: %s: %s", name, err->message));
     /* a character the haru engine's faces lack is the data's problem */
     r->rc = g_error_matches(err, JX_HARU_ERROR, JX_HARU_GLYPH) ? EX_DATAERR : EX_CANTCREAT;
     g_clear_error(&err);
   }
   g_ptr_array_free(written, TRUE);
   jx_layout_free(l);
+}
+
+/* Renders j; records in r the files written, what went wrong, and (for
+ * the district summary) the department's scorecard. */
+static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) {
+  JxReportOptions ro = {b->tmpl, w->cn, b->period, b->charts};
+  if (b->summary) {
+    JxScorecard *card = jx_scorecard_new(j->d, jx_report_period(j->d, b->period), b->tmpl->rules);
+    r->scores = jx_scorecard_to_text(card);
+    jx_scorecard_free(card);
+  }
+  JxDocument *doc = jx_report_department(j->d, &ro);
+  batch_write_document(b, w, b->tmpl, doc, j->dir, j->prefix, j->d->name, r);
   jx_document_free(doc);
 }
 
-static bool worker_open(Worker *w, const JxBatch *b, GError **error) {
+bool batch_worker_open(Worker *w, const JxBatch *b, GError **error) {
   w->fonts = jx_fonts_open(NULL, error);
   if (!w->fonts)
     return false;
@@ -309,7 +317,7 @@ static bool worker_open(Worker *w, const JxBatch *b, GError **error) {
   return true;
 }
 
-static void worker_close(Worker *w) {
+void batch_worker_close(Worker *w) {
   jx_signer_free(w->signer);
   if (w->ctx)
     g_object_unref(w->ctx);
@@ -328,6 +336,7 @@ static void result_put(GString *m, gint64 i, const Result *r) {
   jx_wire_put_int(m, r->rc);
   jx_wire_put_list(m, r->files);
   jx_wire_put_list(m, r->notes);
+  jx_wire_put_string(m, r->scores);
 }
 
 /* ---- progress ---- */
@@ -368,7 +377,8 @@ static void progress_show(Progress *p) {
 static void batch_put(GString *m, const JxBatch *b) {
   jx_wire_put_string(m, b->tmpl->path);
   jx_wire_put_string(m, b->period);
-  jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4);
+  jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4 |
+                         (b->summary != NULL) << 5);
   char dpi[G_ASCII_DTOSTR_BUF_SIZE];
   jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
   jx_wire_put_int(m, b->verbosity);
@@ -526,6 +536,7 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
           results[i].rc = (int)jx_wire_get_int(&r);
           jx_wire_get_list(&r, results[i].files);
           jx_wire_get_list(&r, results[i].notes);
+          results[i].scores = jx_wire_get_string(&r);
           got_result[i] = !r.bad;
         }
         p->done++;
@@ -606,13 +617,14 @@ int jx_batch_worker(void) {
   b.png = flags & 4;
   b.charts = flags & 8;
   b.haru = flags & 16;
+  b.summary = flags & 32 ? t : NULL; /* the worker only sends scorecards back */
   b.dpi = dpi ? g_ascii_strtod(dpi, NULL) : 0;
   b.haru_options = set.has_haru ? &set.haru : NULL;
   b.sign = set.has_sign ? &set.sign : NULL;
   b.verbosity = verbosity;
   Worker w = {0};
   int rc = EX_OK;
-  if (!t || !worker_open(&w, &b, &err)) {
+  if (!t || !batch_worker_open(&w, &b, &err)) {
     fprintf(stderr, "jixiao: worker: %s\n", err ? err->message : "a broken first message");
     g_clear_error(&err);
     rc = EX_SOFTWARE;
@@ -631,7 +643,7 @@ int jx_batch_worker(void) {
     } else {
       j.d = g_ptr_array_index(model->departments, 0);
       Result res = {0, false, g_ptr_array_new_with_free_func(g_free),
-                    g_ptr_array_new_with_free_func(g_free)};
+                    g_ptr_array_new_with_free_func(g_free), NULL};
       run_job(&b, &w, &j, &res);
       GString *out = g_string_new(NULL);
       result_put(out, i, &res);
@@ -640,12 +652,13 @@ int jx_batch_worker(void) {
       g_string_free(out, TRUE);
       g_ptr_array_free(res.files, TRUE);
       g_ptr_array_free(res.notes, TRUE);
+      g_free(res.scores);
     }
     jx_model_free(model);
     job_clear(&j);
   }
   if (t)
-    worker_close(&w);
+    batch_worker_close(&w);
   jx_template_free(t);
   GString *last = g_string_new(NULL);
   jx_wire_put_int(last, MSG_PEAK);
@@ -670,7 +683,7 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
   if (n == 1) {
     Worker w = {0};
     GError *err = NULL;
-    if (!worker_open(&w, b, &err)) {
+    if (!batch_worker_open(&w, b, &err)) {
       fprintf(stderr, "jixiao: %s\n", err->message);
       g_error_free(err);
       return false;
@@ -681,7 +694,7 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
         p->done++;
         progress_show(p);
       }
-    worker_close(&w);
+    batch_worker_close(&w);
     return true;
   }
   bool *got = g_new0(bool, jobs->len);
@@ -713,12 +726,15 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
   g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
   g_free(spath);
   Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, 0, g_get_monotonic_time()};
+  bool make_summary = false;
   for (guint i = 0; i < jobs->len; i++) {
     Job *j = &g_array_index(jobs, Job, i);
     results[i].files = g_ptr_array_new_with_free_func(g_free);
     results[i].notes = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *same = b->force ? NULL : batch_up_to_date(state, j);
-    if (same) {
+    if (j->summary && !same) {
+      make_summary = true; /* by this run, after the departments' */
+    } else if (same) {
       g_ptr_array_free(results[i].files, TRUE);
       results[i].files = same;
       results[i].skipped = true;
@@ -732,6 +748,8 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
   int rc = EX_OK;
   if (p.total && !run_all(b, jobs, todo, results, &p) && rc == EX_OK)
     rc = EX_SOFTWARE;
+  if (make_summary)
+    batch_make_summary(b, m, jobs, results, state);
   guint failed = 0;
   for (guint i = 0; i < jobs->len; i++) {
     const Result *r = &results[i];
@@ -763,6 +781,7 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
     job_clear(&g_array_index(jobs, Job, i));
     g_ptr_array_free(results[i].files, TRUE);
     g_ptr_array_free(results[i].notes, TRUE);
+    g_free(results[i].scores);
   }
   g_array_free(jobs, TRUE);
   g_free(results);

@@ -15,6 +15,11 @@
 typedef struct {
   const char *out_dir;
   const JxTemplate *tmpl;
+  /* the district summary's template: with --summary, the summary made after
+   * the departments' reports from their scorecards; the run's own template
+   * when it is a district one (scope=district), which makes the summary
+   * alone; NULL for none */
+  const JxTemplate *summary;
   const char *official; /* --official FILE over the template, or NULL */
   const char *period;   /* NULL: each department's latest */
   bool pdf, svg, png;

@@ -6,18 +6,20 @@
 
 #include "batch/batch.h"
 #include "batch/wire.h"
+#include "layout/fonts.h"
 
 #include <glib.h>
 #include <string.h>
 
 /* One document to make. */
 typedef struct {
-  const JxDepartment *d;
-  char *period;       /* its folder: "2024", "2024-06", or 未填期间 */
-  char *dir;          /* OUT/<period>/<department> */
-  char *prefix;       /* dir/<template> */
-  GPtrArray *sources; /* char *: the input files it is made from */
-  char *key;          /* SHA-256 of everything it is made from */
+  const JxDepartment *d; /* NULL for the district summary */
+  bool summary;          /* the district summary, made by the run itself last */
+  char *period;          /* its folder: "2024", "2024-06", or 未填期间 */
+  char *dir;             /* OUT/<period>/<department> */
+  char *prefix;          /* dir/<template> */
+  GPtrArray *sources;    /* char *: the input files it is made from */
+  char *key;             /* SHA-256 of everything it is made from */
 } Job;
 
 /* What became of a job, read back from its worker. */
@@ -27,7 +29,33 @@ typedef struct {
   GPtrArray *files; /* char *: "path\tsha256\tpages", then "\tsubject" of
                      * the signer of a signed PDF */
   GPtrArray *notes; /* char *: errors and warnings, as printed */
+  char *scores;     /* with --summary: the department's scorecard as text */
 } Result;
+
+/* What making documents needs, opened once per process: the fonts, the
+ * date, the signer. */
+typedef struct {
+  JxFonts *fonts;
+  PangoContext *ctx;
+  char *iso, *cn;   /* the report's date for the PDF and the cover */
+  JxSigner *signer; /* --sign's, or NULL */
+} Worker;
+bool batch_worker_open(Worker *w, const JxBatch *b, GError **error);
+void batch_worker_close(Worker *w);
+
+/* Lays out doc in t's style and writes its files at prefix in dir (the
+ * run's formats, its figures with SVG or PNG); the files or what went wrong
+ * (for the document called name) go into r. */
+void batch_write_document(const JxBatch *b, const Worker *w, const JxTemplate *t, JxDocument *doc,
+                          const char *dir, const char *prefix, const char *name, Result *r);
+
+/* The district summary (summary.c): its job, after the departments' (and
+ * in their place with a district template), whose key is theirs and the
+ * summary template's; and making it from the scorecards the workers sent
+ * back, or the tree's state kept, into results[the summary job]. */
+void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common);
+void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
+                        GKeyFile *state);
 
 /* The state of the tree: a group a document (its path without .pdf), with the key it was
  * made from and its files ("path\tsha256\tpages"). */
@@ -40,6 +68,8 @@ GPtrArray *batch_up_to_date(GKeyFile *state, const Job *j);
  * tree's state: what it was made from, its files, sources and messages, so
  * the next run can skip it and the manifest can list the whole tree. */
 void batch_save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *results);
+/* The scorecard the state keeps with j's document, or NULL. */
+char *batch_saved_scores(GKeyFile *state, const Job *j);
 /* OUT/manifest.json: every document of the tree, from its state, one a
  * line in path order (so that the manifests of shards merge by lines):
  * department, period, template, status, files (path, SHA-256, pages),

@@ -116,6 +116,13 @@ GPtrArray *batch_up_to_date(GKeyFile *state, const Job *j) {
   return out;
 }
 
+char *batch_saved_scores(GKeyFile *state, const Job *j) {
+  char *group = doc_group(j->prefix);
+  char *scores = g_key_file_get_string(state, group, "scores", NULL);
+  g_free(group);
+  return scores;
+}
+
 /* ---- the manifest ---- */
 
 static void json_string(GString *s, const char *text) {
@@ -141,9 +148,17 @@ void batch_save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *r
     const Result *r = &results[i];
     char *g = doc_group(j->prefix);
     g_key_file_set_string(state, g, "key", r->rc ? "" : j->key);
-    g_key_file_set_string(state, g, "department", j->d->name);
+    char *summary_name = j->summary ? batch_template_file_name(b->summary) : NULL;
+    g_key_file_set_string(state, g, "department", j->d ? j->d->name : "各部门");
     g_key_file_set_string(state, g, "period", j->period);
-    g_key_file_set_string(state, g, "template", tname);
+    g_key_file_set_string(state, g, "template", summary_name ? summary_name : tname);
+    g_free(summary_name);
+    /* a scorecard made with the document stays with it; one made without
+     * has none */
+    if (r->scores)
+      g_key_file_set_string(state, g, "scores", r->scores);
+    else if (!r->skipped)
+      g_key_file_remove_key(state, g, "scores", NULL);
     g_key_file_set_string(state, g, "status",
                           r->rc        ? "failed"
                           : r->skipped ? "up to date"
@@ -293,7 +308,8 @@ static GPtrArray *input_stamps(const JxBatch *b) {
 static char *run_group(const JxBatch *b) {
   GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
   char *common = batch_common_key(b);
-  char *shard = g_strdup_printf("|%d/%d", b->shard, b->shards);
+  /* a run that makes the summary besides is not one that does not */
+  char *shard = g_strdup_printf("|%d/%d%s", b->shard, b->shards, b->summary ? "|summary" : "");
   g_checksum_update(c, (const guchar *)common, -1);
   g_checksum_update(c, (const guchar *)shard, -1);
   for (int i = 0; i < b->n_inputs; i++)

@@ -320,8 +320,16 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
      * broken even where nothing else fits */
     if (longest_line(cell->text) <= (head ? 6 : cell->align == JX_ALIGN_CENTER ? 4 : 2))
       unbroken = MAX(unbroken, nat);
+    /* a light and its word (● 红 预警) are one */
+    if (cell->dot)
+      unbroken = MAX(unbroken, nat);
     guint c = gc->col;
     natural[c] = MAX(natural[c], nat);
+    /* a label across rows has no lines of its own in the fit: it keeps
+     * what a short cell keeps, so that a department's name down the rows
+     * is not set a character or two a line */
+    if (gc->rows > 1)
+      unbroken = MAX(unbroken, MIN(nat, keep));
     least[c] = MAX(least[c], nat <= keep ? nat : unbroken);
     hard[c] = MAX(hard[c], unbroken);
     if (gc->rows == 1 && *cell->text && gc->row % stride == 0) {

@@ -168,6 +168,13 @@ void jx_block_dot_cell(JxBlock *t, const char *text, guint32 color, JxAlign alig
   c->dot_color = color;
 }
 
+void jx_block_shade(JxBlock *t, guint32 color) {
+  GPtrArray *row = g_ptr_array_index(t->rows, t->rows->len - 1);
+  JxCell *c = g_ptr_array_index(row, row->len - 1);
+  c->shaded = true;
+  c->shade = color;
+}
+
 void jx_block_span(JxBlock *t, guint rows, guint cols) {
   GPtrArray *row = g_ptr_array_index(t->rows, t->rows->len - 1);
   JxCell *c = g_ptr_array_index(row, row->len - 1);

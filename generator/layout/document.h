@@ -63,6 +63,8 @@ typedef struct {
   guint colspan; /* columns it covers, 1 or more */
   bool dot;      /* a disc in dot_color stands before the text (a light) */
   guint32 dot_color;
+  bool shaded; /* the cell is filled with shade (a heat map's cell) */
+  guint32 shade;
 } JxCell;
 
 typedef struct {
@@ -172,6 +174,9 @@ void jx_block_cell(JxBlock *t, const char *text, JxAlign align, bool strong);
  * text starts with an ideographic space the disc is drawn in, so that
  * measuring and wrapping the cell make room for it. */
 void jx_block_dot_cell(JxBlock *t, const char *text, guint32 color, JxAlign align);
+
+/* The last cell of t is filled with color under its text. */
+void jx_block_shade(JxBlock *t, guint32 color);
 
 /* The last cell of t spans rows rows and cols columns (each at least 1);
  * the layout keeps a span inside the table and inside its header or

@@ -451,6 +451,14 @@ static void place_part(Table *tb, const Part *part) {
       jx_add_op(b, JX_OP_FILL, head, tb->boxes[i].x, tops[first[i]], tb->boxes[i].width,
                 tops[last[i] + 1] - tops[first[i]]);
   }
+  /* a shaded cell (a heat map's) under its text */
+  for (guint i = 0; i < n; i++) {
+    const JxCell *cell = g_array_index(g->cells, JxGridCell, i).cell;
+    if (first[i] >= 0 && cell->shaded)
+      jx_add_op(b, JX_OP_FILL, tb->boxes[i].role, tb->boxes[i].x, tops[first[i]],
+                tb->boxes[i].width, tops[last[i] + 1] - tops[first[i]])
+          ->color = cell->shade;
+  }
   for (guint i = 0; i < n; i++) {
     if (first[i] < 0)
       continue;

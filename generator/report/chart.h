@@ -121,6 +121,21 @@ double jx_trends_draw(const void *chart, JxCanvas *cv, double x, double top, dou
 #define JX_TREND_WIDTH 0.46
 #define JX_TREND_HEIGHT 54.0
 
+/* The district summary's score against funds (scatter.c): a point a
+ * department, its name beside it where it meets no other name, point or
+ * edge (placed in the order added: the best-ranked first), and a caption
+ * counting the names left out. */
+typedef struct {
+  char *title;
+  char *x_unit, *y_unit; /* the axes' captions: 资金（万元）, 得分 */
+  GPtrArray *points;
+} JxScatter;
+
+JxScatter *jx_scatter_new(const char *title, const char *x_unit, const char *y_unit);
+void jx_scatter_add(JxScatter *s, const char *name, double x, double y);
+void jx_scatter_free(JxScatter *s);
+double jx_scatter_draw(const void *scatter, JxCanvas *cv, double x, double top, double width);
+
 /* The label of tick value v on a scale of step: a percentage carries its
  * sign; a scale of whole 万 counts in 万 (100万, 200万) so that labels stay
  * short.  Caller frees. */

@@ -40,6 +40,7 @@ typedef struct {
   "cover|toc|funds|overview|execution|lagging|warnings|targets|projects|summary|appendix|letter|"  \
   "record|forms"
 #define PROJECT_PARTS "funds|goal|indicators|self-evaluation|charts|trends|monitoring"
+#define DISTRICT_PARTS "cover|toc|totals|ranking|scatter|categories|execution|warnings"
 
 static const char *const role_names[JX_ROLE_COUNT] = {
     [JX_ROLE_TITLE] = "title",       [JX_ROLE_SUBTITLE] = "subtitle",
@@ -55,6 +56,7 @@ static const Spec specs[] = {
     {"template", "name", T_TEXT, NULL, 0, 0},
     {"template", "description", T_TEXT, NULL, 0, 0},
     {"template", "extends", T_TEXT, NULL, 0, 0},
+    {"template", "scope", T_CHOICE, "department|district", 0, 0},
     {"page", "size", T_CHOICE, "A4|A3|A5|B5", 0, 0},
     {"page", "orientation", T_CHOICE, "portrait|landscape", 0, 0},
     {"page", "margin-top", T_NUMBER, NULL, 5, 100},
@@ -108,6 +110,7 @@ static const Spec specs[] = {
     {"sections", "report", T_PARTS, REPORT_PARTS, 0, 0},
     {"sections", "project", T_PARTS, PROJECT_PARTS, 0, 0},
     {"sections", "form", T_CHOICE, "national|sichuan", 0, 0},
+    {"sections", "district", T_PARTS, DISTRICT_PARTS, 0, 0},
     {"texts", "title", T_TEXT, NULL, 0, 0},
     {"texts", "cover", T_LIST, NULL, 0, 0},
     {"texts", "toc", T_TEXT, NULL, 0, 0},
@@ -132,6 +135,12 @@ static const Spec specs[] = {
     {"texts", "whole", T_TEXT, NULL, 0, 0},
     {"texts", "project-texts", T_TEXT, NULL, 0, 0},
     {"texts", "continued", T_TEXT, NULL, 0, 0},
+    {"texts", "district-totals", T_TEXT, NULL, 0, 0},
+    {"texts", "district-ranking", T_TEXT, NULL, 0, 0},
+    {"texts", "district-scatter", T_TEXT, NULL, 0, 0},
+    {"texts", "district-categories", T_TEXT, NULL, 0, 0},
+    {"texts", "district-execution", T_TEXT, NULL, 0, 0},
+    {"texts", "district-warnings", T_TEXT, NULL, 0, 0},
     {"assess", "partly-from", T_NUMBER, NULL, 0, 1},
     {"assess", "qualitative-met-from", T_NUMBER, NULL, 0, 1},
     {"assess", "qualitative-partly-from", T_NUMBER, NULL, 0, 1},
@@ -714,6 +723,10 @@ JxTemplate *jx_template_load(const char *name, GError **error) {
   t->n_project_parts = parts(t, "project", PROJECT_PARTS, p);
   for (guint i = 0; i < t->n_project_parts; i++)
     t->project_parts[i] = (JxProjectPart)p[i];
+  t->district = strcmp(jx_template_text(t, "template", "scope"), "district") == 0;
+  t->n_district_parts = parts(t, "district", DISTRICT_PARTS, p);
+  for (guint i = 0; i < t->n_district_parts; i++)
+    t->district_parts[i] = (JxDistrictPart)p[i];
   for (int i = 0; i < 4; i++) {
     char key[8];
     g_snprintf(key, sizeof key, "level%d", i + 1);

@@ -42,6 +42,19 @@ typedef enum {
   JX_PROJECT_COUNT
 } JxProjectPart;
 
+/* What a district summary holds, in order (the [sections] district key). */
+typedef enum {
+  JX_DISTRICT_COVER,
+  JX_DISTRICT_TOC,
+  JX_DISTRICT_TOTALS,     /* counts, funds, the mean score, the grades' distribution */
+  JX_DISTRICT_RANKING,    /* departments by score, ties 并列 */
+  JX_DISTRICT_SCATTER,    /* score against funds */
+  JX_DISTRICT_CATEGORIES, /* the completion of each category: a heat map */
+  JX_DISTRICT_EXECUTION,  /* budget execution against 序时进度 */
+  JX_DISTRICT_WARNINGS,   /* every yellow and red light */
+  JX_DISTRICT_COUNT
+} JxDistrictPart;
+
 typedef struct {
   char *name;        /* as asked for: "annual" or a path */
   char *path;        /* the file read */
@@ -55,6 +68,9 @@ typedef struct {
   guint n_parts;
   JxProjectPart project_parts[JX_PROJECT_COUNT];
   guint n_project_parts;
+  bool district; /* [template] scope=district: one summary over every department */
+  JxDistrictPart district_parts[JX_DISTRICT_COUNT];
+  guint n_district_parts;
   char *numbering[4]; /* heading numbers by level: "{一}、", "（{一}）", "{1}.", "（{1}）" */
   GHashTable *strings; /* "group\nkey" -> its text, as read (the style
                         * points into them) */

@@ -1,0 +1,132 @@
+/* summary.c - the district summary in a batch: planned as one more
+ * document after the departments', and made by the run itself from the
+ * scorecards its workers sent back with their reports (or the tree's state
+ * kept with those up to date), so that nothing is read or assessed twice. */
+#include "batch/jobs.h"
+
+#include "assess/scorecard.h"
+#include "read/table.h"
+#include "report/district.h"
+#include "report/report.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common) {
+  Job s = {0};
+  s.summary = true;
+  /* the period the reports speak of: asked, else the latest of theirs */
+  const char *when = b->period;
+  for (guint i = 0; !when && i < jobs->len; i++) {
+    const char *p = g_array_index(jobs, Job, i).period;
+    if (strcmp(p, "未填期间") != 0 && (!s.period || jx_period_compare(p, s.period) > 0)) {
+      g_free(s.period);
+      s.period = g_strdup(p);
+    }
+  }
+  if (when)
+    s.period = g_strdup(when);
+  if (!s.period)
+    s.period = g_strdup("未填期间");
+  char *tname = batch_template_file_name(b->summary);
+  s.dir = g_build_filename(b->out_dir, s.period, NULL);
+  s.prefix = g_build_filename(s.dir, tname, NULL);
+  g_free(tname);
+  /* made from every department's inputs: its key is theirs, in order, and
+   * the summary template's */
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  gsize len = 0;
+  char *keys = g_key_file_to_data(b->summary->keys, &len, NULL);
+  g_checksum_update(c, (const guchar *)common, -1);
+  g_checksum_update(c, (const guchar *)"summary", -1);
+  g_checksum_update(c, (const guchar *)keys, (gssize)len);
+  g_free(keys);
+  GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+  s.sources = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    g_checksum_update(c, (const guchar *)j->key, -1);
+    for (guint k = 0; k < j->sources->len; k++) {
+      const char *src = g_ptr_array_index(j->sources, k);
+      if (g_hash_table_add(seen, (gpointer)src))
+        g_ptr_array_add(s.sources, g_strdup(src));
+    }
+  }
+  g_hash_table_destroy(seen);
+  s.key = g_strdup(g_checksum_get_string(c));
+  g_checksum_free(c);
+  /* a district template makes the summary alone */
+  if (b->tmpl->district) {
+    for (guint i = 0; i < jobs->len; i++) {
+      Job *j = &g_array_index(jobs, Job, i);
+      g_free(j->period);
+      g_free(j->dir);
+      g_free(j->prefix);
+      g_free(j->key);
+      if (j->sources)
+        g_ptr_array_free(j->sources, TRUE);
+    }
+    g_array_set_size(jobs, 0);
+  }
+  g_array_append_val(jobs, s);
+}
+
+/* The scorecard of department job i: sent back by its worker, kept in the
+ * state with its report, or (a report made before, without one) assessed
+ * here. */
+static JxScorecard *card_of(const JxBatch *b, GArray *jobs, Result *results, guint i,
+                            GKeyFile *state) {
+  const Job *j = &g_array_index(jobs, Job, i);
+  const Result *r = &results[i];
+  char *saved = r->scores ? NULL : batch_saved_scores(state, j);
+  const char *text = r->scores ? r->scores : saved;
+  JxScorecard *card = text ? jx_scorecard_from_text(text, NULL) : NULL;
+  g_free(saved);
+  if (!card)
+    card = jx_scorecard_new(j->d, jx_report_period(j->d, b->period), b->tmpl->rules);
+  if (r->rc) {
+    card->failed = true;
+    const char *why = r->notes->len ? g_ptr_array_index(r->notes, 0) : NULL;
+    /* the note names the department already: what follows it is why */
+    const char *after = why ? strstr(why, j->d->name) : NULL;
+    if (after && g_str_has_prefix(after + strlen(j->d->name), ": "))
+      why = after + strlen(j->d->name) + 2;
+    card->failure = g_strdup(why ? why : "");
+  }
+  return card;
+}
+
+void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
+                        GKeyFile *state) {
+  guint last = jobs->len - 1;
+  const Job *s = &g_array_index(jobs, Job, last);
+  Result *r = &results[last];
+  GPtrArray *cards = g_ptr_array_new_with_free_func((GDestroyNotify)jx_scorecard_free);
+  if (b->tmpl->district) {
+    /* the summary alone: each department assessed here, once */
+    for (guint i = 0; i < m->departments->len; i++) {
+      const JxDepartment *d = g_ptr_array_index(m->departments, i);
+      if (d->projects->len)
+        g_ptr_array_add(cards, jx_scorecard_new(d, jx_report_period(d, b->period), b->tmpl->rules));
+    }
+  } else {
+    for (guint i = 0; i < last; i++)
+      g_ptr_array_add(cards, card_of(b, jobs, results, i, state));
+  }
+  Worker w = {0};
+  GError *err = NULL;
+  if (!batch_worker_open(&w, b, &err)) {
+    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: the summary: %s", err->message));
+    r->rc = EX_SOFTWARE;
+    g_error_free(err);
+  } else {
+    bool none = strcmp(s->period, "未填期间") == 0;
+    JxReportOptions ro = {b->summary, w.cn, none ? NULL : s->period, b->charts};
+    JxDocument *doc = jx_report_district(cards, &ro);
+    batch_write_document(b, &w, b->summary, doc, s->dir, s->prefix, "the summary", r);
+    jx_document_free(doc);
+  }
+  batch_worker_close(&w);
+  g_ptr_array_free(cards, TRUE);
+}
