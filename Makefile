@@ -142,6 +142,7 @@ e2e-core: $(BIN) fonts
 	tests/cli/faults.sh $(BIN)
 	tests/cli/untrusted.sh $(BIN)
 	tests/cli/sign.sh $(BIN)
+	tests/cli/district.sh $(BIN)
 
 e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/render.sh $(BIN)
@@ -151,6 +152,7 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/readme.sh $(BIN) README.md
 	tests/cli/readme.sh $(BIN) docs/input.md
 	tests/cli/readme.sh $(BIN) docs/templates.md
+	tests/cli/readme.sh $(BIN) docs/district.md
 
 # the checks that mostly time a validator (Apache PDFBox Preflight, a JVM):
 # not again in the sanitizer build

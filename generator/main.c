@@ -43,7 +43,7 @@ static const char usage[] =
     "Options:\n"
     "  --encoding ENC   read every input as ENC (an iconv name such as GBK)\n"
     "  -t TEMPLATE      the report template: a name from the templates folder\n"
-    "                   (annual, monthly, targets, official) or a FILE.ini\n"
+    "                   (annual, monthly, targets, official, summary) or a FILE.ini\n"
     "                   (default: annual); its scoring rules apply to check too\n"
     "  --period P       assess and report at P (2024 or 2024-06; default: the latest)\n"
     "  --official FILE  the 公文's values (发文字号, 成文日期, 主送机关, 正文 …) from\n"

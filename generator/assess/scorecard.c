@@ -38,7 +38,6 @@ void jx_scorecard_free(JxScorecard *s) {
   g_free(s->department);
   g_free(s->period);
   g_free(s->grade);
-  g_free(s->failure);
   g_ptr_array_free(s->categories, TRUE);
   g_ptr_array_free(s->alerts, TRUE);
   g_free(s);
@@ -179,17 +178,26 @@ double jx_scorecard_execution(const JxScorecard *s) {
 
 /* ---- as text ---- */
 
-/* Fields are escaped (g_strescape) and joined by tabs: a name may hold
- * anything but a NUL. */
+/* Fields are joined by tabs, a backslash, tab, line end or return in one
+ * written as C writes it (what g_strcompress reads back): a name may hold
+ * anything but a NUL, and Chinese stays as it is. */
 static void line(GString *out, const char *key, int n, ...) {
   g_string_append(out, key);
   va_list ap;
   va_start(ap, n);
   for (int i = 0; i < n; i++) {
-    char *e = g_strescape(va_arg(ap, const char *), NULL);
     g_string_append_c(out, '\t');
-    g_string_append(out, e);
-    g_free(e);
+    for (const char *c = va_arg(ap, const char *); *c; c++) {
+      const char *e = *c == '\\'   ? "\\\\"
+                      : *c == '\t' ? "\\t"
+                      : *c == '\n' ? "\\n"
+                      : *c == '\r' ? "\\r"
+                                   : NULL;
+      if (e)
+        g_string_append(out, e);
+      else
+        g_string_append_c(out, *c);
+    }
   }
   va_end(ap);
   g_string_append_c(out, '\n');

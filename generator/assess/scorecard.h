@@ -41,8 +41,8 @@ typedef struct {
   GPtrArray *categories; /* JxCardCategory *: 一级, then 预算执行率 */
   guint lights[4];       /* projects by JxLight */
   GPtrArray *alerts;     /* JxCardAlert *: its yellow and red projects */
-  bool failed;           /* its report could not be made */
-  char *failure;         /* why, or NULL */
+  bool failed;           /* its report could not be made (why is said where
+                          * the run says what failed) */
 } JxScorecard;
 
 /* The scorecard of d at period (its report's: jx_report_period; NULL for

@@ -732,8 +732,12 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
     results[i].files = g_ptr_array_new_with_free_func(g_free);
     results[i].notes = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *same = b->force ? NULL : batch_up_to_date(state, j);
-    if (j->summary && !same) {
-      make_summary = true; /* by this run, after the departments' */
+    if (j->summary && (!same || p.total)) {
+      /* by this run, after the departments': also when one of theirs is
+       * remade, which may have failed before or fail now */
+      make_summary = true;
+      if (same)
+        g_ptr_array_free(same, TRUE);
     } else if (same) {
       g_ptr_array_free(results[i].files, TRUE);
       results[i].files = same;

@@ -85,15 +85,8 @@ static JxScorecard *card_of(const JxBatch *b, GArray *jobs, Result *results, gui
   g_free(saved);
   if (!card)
     card = jx_scorecard_new(j->d, jx_report_period(j->d, b->period), b->tmpl->rules);
-  if (r->rc) {
-    card->failed = true;
-    const char *why = r->notes->len ? g_ptr_array_index(r->notes, 0) : NULL;
-    /* the note names the department already: what follows it is why */
-    const char *after = why ? strstr(why, j->d->name) : NULL;
-    if (after && g_str_has_prefix(after + strlen(j->d->name), ": "))
-      why = after + strlen(j->d->name) + 2;
-    card->failure = g_strdup(why ? why : "");
-  }
+  /* why is on standard error and in the manifest */
+  card->failed = r->rc != 0;
   return card;
 }
 

@@ -200,8 +200,7 @@ static void ranking(District *ds) {
     if (!s->assessed)
       g_string_append(note, "未报实际完成情况");
     if (s->failed)
-      g_string_append_printf(note, "%s报告未能生成%s%s", note->len ? "；" : "",
-                             s->failure ? "：" : "", s->failure ? s->failure : "");
+      g_string_append_printf(note, "%s报告未能生成", note->len ? "；" : "");
     const char *asked = r->o->period ? r->o->period : "";
     if (*s->period && strcmp(s->period, asked) != 0) {
       char *when = report_period_label(s->period);

@@ -1,6 +1,7 @@
 /* An actual against its target.  Every expected ratio is worked out by hand
  * in the comment beside it (DOMAIN.md §3). */
 #include "assess/assess.h"
+#include "assess/scorecard.h"
 #include "read/inputs.h"
 #include "read/table.h"
 
@@ -599,6 +600,49 @@ static void lights(void **state) {
   jx_diag_free(diag);
 }
 
+/* A scorecard as text and back is the same card, and its text again the
+ * same bytes; a name with a tab and a line end survives; a line it does
+ * not know is an error, not a card. */
+static void scorecard_text(void **state) {
+  (void)state;
+  JxDiag *diag = jx_diag_new("t.csv");
+  JxModel *m = model_of("部门,项目名称,总计,一级指标,二级指标,三级指标,年度指标值,期间,实际完成值\n"
+                        "某局,项目,100,产出指标,数量指标,服务人次,≥100人次,2024,50人次\n"
+                        "某局,项目,,,,预算执行数,,2024,98\n",
+                        diag);
+  JxDepartment *d = g_ptr_array_index(m->departments, 0);
+  JxScorecard *card = jx_scorecard_new(d, "2024", config);
+  /* (0.98 × 10 + 0.5 × 50) × 100 / 60 = 58.00, 差; 0.5 of the target: red */
+  assert_true(card->assessed);
+  assert_true(fabs(card->score - 58) < 1e-9);
+  assert_string_equal(card->grade, "差");
+  assert_int_equal(card->lights[JX_LIGHT_RED], 1);
+  assert_int_equal(card->alerts->len, 1);
+  g_free(card->department);
+  card->department = g_strdup("某\t局\n（本级）\\");
+  char *text = jx_scorecard_to_text(card);
+  JxScorecard *back = jx_scorecard_from_text(text, NULL);
+  assert_non_null(back);
+  assert_string_equal(back->department, "某\t局\n（本级）\\");
+  char *again = jx_scorecard_to_text(back);
+  assert_string_equal(text, again);
+  assert_true(fabs(jx_scorecard_execution(back) - 0.98) < 1e-12);
+  GError *err = NULL;
+  char *broken = g_strconcat(text, "scores\t1\n", NULL);
+  assert_null(jx_scorecard_from_text(broken, &err));
+  assert_non_null(err);
+  g_clear_error(&err);
+  assert_null(jx_scorecard_from_text("", &err));
+  g_clear_error(&err);
+  g_free(broken);
+  g_free(again);
+  g_free(text);
+  jx_scorecard_free(back);
+  jx_scorecard_free(card);
+  jx_model_free(m);
+  jx_diag_free(diag);
+}
+
 /* Which indicators accumulate: units and words, and the per-name setting. */
 static void accumulation_rule(void **state) {
   (void)state;
@@ -667,6 +711,7 @@ int main(void) {
       cmocka_unit_test(not_applicable),
       cmocka_unit_test(in_year),
       cmocka_unit_test(lights),
+      cmocka_unit_test(scorecard_text),
       cmocka_unit_test(accumulation_rule),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -281,6 +281,56 @@ static void others_no_overlaps(void **state) {
   jx_document_free(doc);
 }
 
+/* The district scatter: among 60 departments in a cluster, with long names,
+ * no name meets another name, a point or the text block's edge; those left
+ * out are counted in the caption (worked from the ops: names drawn + left
+ * out = 60). */
+static void scatter_labels(void **state) {
+  (void)state;
+  JxDocument *doc = jx_document_new("测试", "测试单位");
+  JxScatter *sc = jx_scatter_new("各部门得分与项目资金", "项目资金（万元）", "得分");
+  for (int i = 0; i < 60; i++) {
+    char name[96];
+    g_snprintf(name, sizeof name, "%s第%d局", i % 3 ? "区" : "广州市海珠区政务服务数据管理局", i);
+    /* a cluster, one far right at the top, one at zero funds */
+    double x = i == 0 ? 9000 : i == 1 ? 0 : 3000 + (i * 37) % 900;
+    double y = i == 0 ? 99.9 : 90 + (i * 13) % 50 / 10.0;
+    jx_scatter_add(sc, name, x, y);
+  }
+  jx_document_figure(doc, jx_scatter_draw, sc, (GDestroyNotify)jx_scatter_free);
+  JxLayout *l = jx_layout_document(doc, jx_style_default(), ctx);
+  assert_int_equal(l->pages->len, 1);
+  assert_int_equal(check_boxes(l), 60);
+  const JxStyle *st = jx_style_default();
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  guint names = 0, left_out = 0;
+  for (guint i = 0; i < page->ops->len; i++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, i);
+    if (op->kind != JX_OP_TEXT)
+      continue;
+    if (strstr(op->text, "局"))
+      names++;
+    if (sscanf(op->text, "另有%u个部门", &left_out) == 1)
+      continue;
+    /* no text covers a point */
+    const JxRoleStyle *r = &st->roles[op->role];
+    double top = op->y - 0.88 * r->size, bottom = op->y + 0.12 * r->size;
+    for (guint k = 0; k < page->ops->len; k++) {
+      const JxOp *d = &g_array_index(page->ops, JxOp, k);
+      if (d->kind != JX_OP_DOT)
+        continue;
+      bool meet = d->x + d->w > op->x + 0.01 && d->x - d->w < op->x + op->w - 0.01 &&
+                  d->y + d->w > top + 0.01 && d->y - d->w < bottom - 0.01;
+      if (meet)
+        fail_msg("'%s' covers the point at (%.1f, %.1f)", op->text, d->x, d->y);
+    }
+  }
+  assert_true(names >= 10); /* the edges and the cluster's rim have room */
+  assert_int_equal(names + left_out, 60);
+  jx_layout_free(l);
+  jx_document_free(doc);
+}
+
 /* Counts the ops of kind on page. */
 static guint count_ops(const JxPage *page, JxOpKind kind) {
   guint n = 0;
@@ -649,13 +699,14 @@ static void greyscale(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(scales),        cmocka_unit_test(axis_ticks),
-      cmocka_unit_test(graded_scores), cmocka_unit_test(empty_and_single),
-      cmocka_unit_test(never_split),   cmocka_unit_test(bars_and_markers),
-      cmocka_unit_test(no_overlaps),   cmocka_unit_test(scores),
-      cmocka_unit_test(heat_map),      cmocka_unit_test(trends),
-      cmocka_unit_test(trend_range),   cmocka_unit_test(trend_labels_touch),
-      cmocka_unit_test(greyscale),     cmocka_unit_test(others_no_overlaps),
+      cmocka_unit_test(scales),         cmocka_unit_test(axis_ticks),
+      cmocka_unit_test(graded_scores),  cmocka_unit_test(empty_and_single),
+      cmocka_unit_test(never_split),    cmocka_unit_test(bars_and_markers),
+      cmocka_unit_test(no_overlaps),    cmocka_unit_test(scores),
+      cmocka_unit_test(heat_map),       cmocka_unit_test(trends),
+      cmocka_unit_test(trend_range),    cmocka_unit_test(trend_labels_touch),
+      cmocka_unit_test(greyscale),      cmocka_unit_test(others_no_overlaps),
+      cmocka_unit_test(scatter_labels),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
