@@ -320,8 +320,9 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
      * broken even where nothing else fits */
     if (longest_line(cell->text) <= (head ? 6 : cell->align == JX_ALIGN_CENTER ? 4 : 2))
       unbroken = MAX(unbroken, nat);
-    /* a light and its word (● 红 预警) are one */
-    if (cell->dot)
+    /* a light and its word (● 红 预警: the disc's space, the colour, a
+     * space, the word) are one */
+    if (cell->dot && longest_line(cell->text) <= 6)
       unbroken = MAX(unbroken, nat);
     guint c = gc->col;
     natural[c] = MAX(natural[c], nat);

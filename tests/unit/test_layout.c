@@ -336,19 +336,65 @@ static void light_dots(void **state) {
   jx_block_cell(t, "监控结果", JX_ALIGN_CENTER, false);
   static const guint32 colors[] = {0x1A9641, 0xF2B705, 0xD7191C};
   static const char *const words[] = {"绿 正常", "黄 关注",
-                                      "红 预警：完成可能性完全不可能，需整改"};
+                                      "红 "
+                                      "预警：完成可能性完全不可能，需整改，完成可能性完全不可能，需"
+                                      "整改，完成可能性完全不可能，需整改"};
   for (int i = 0; i < 3; i++) {
     jx_block_row(t);
     jx_block_cell(t, "某项目某项目某项目某项目某项目某项目某项目某项目某项目某项目", JX_ALIGN_LEFT,
                   false);
     jx_block_dot_cell(t, words[i], colors[i], JX_ALIGN_LEFT);
   }
+  /* the district's list: a light between a name and a long reason */
+  JxBlock *list = jx_document_table(doc, 5, 1);
+  jx_block_row(list);
+  jx_block_cell(list, "序号", JX_ALIGN_CENTER, false);
+  jx_block_cell(list, "部门", JX_ALIGN_CENTER, false);
+  jx_block_cell(list, "项目名称", JX_ALIGN_CENTER, false);
+  jx_block_cell(list, "监控结果", JX_ALIGN_CENTER, false);
+  jx_block_cell(list, "原因", JX_ALIGN_CENTER, false);
+  for (int i = 0; i < 6; i++) {
+    jx_block_row(list);
+    /* reasons long enough that every point of width saved lines */
+    jx_block_cell(list, "1", JX_ALIGN_CENTER, false);
+    if (i == 0) {
+      jx_block_cell(list, "第12区第466局", JX_ALIGN_LEFT, false);
+      jx_block_span(list, 6, 1);
+    }
+    jx_block_cell(list, "某某专项经费第3项", JX_ALIGN_LEFT, false);
+    jx_block_dot_cell(list, "橙 预警", 0xAA0000, JX_ALIGN_LEFT);
+    jx_block_cell(
+        list,
+        "预算执行黄灯：本期未报预算执行；红灯指标3项：系统访问量9（完成率76.8%），系统访问"
+        "量15（完成率72.6%），办件量23（完成率72.2%）；黄灯指标2项：巡查次数14（完成率"
+        "82.3%），系统访问量16（完成率89.8%）。",
+        JX_ALIGN_LEFT, false);
+  }
   JxLayout *l = jx_layout_document(doc, style(), ctx);
   const JxStyle *st = style();
   double size = st->roles[JX_ROLE_TABLE].size;
   const JxPage *page = g_ptr_array_index(l->pages, 0);
+  /* … is never set over two lines */
+  int whole = 0;
+  for (guint k = 0; k < page->ops->len; k++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, k);
+    if (op->kind == JX_OP_TEXT && op->text && strstr(op->text, "橙")) {
+      assert_non_null(strstr(op->text, "橙 预警"));
+      whole++;
+    }
+  }
+  assert_int_equal(whole, 6);
+  /* the department's name down its rows keeps five characters a line: two
+   * lines for its eight, not a character or two a line */
+  int name_lines = 0;
+  for (guint k = 0; k < page->ops->len; k++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, k);
+    name_lines += op->kind == JX_OP_TEXT && op->text &&
+                  g_str_has_prefix("第12区第466局", op->text) && !strstr(op->text, "经费");
+  }
+  assert_true(name_lines <= 2);
   int dots = 0;
-  for (guint i = 0; i < page->ops->len; i++) {
+  for (guint i = 0; i < page->ops->len && dots < 3; i++) {
     const JxOp *d = &g_array_index(page->ops, JxOp, i);
     if (d->kind != JX_OP_DOT)
       continue;
@@ -374,7 +420,14 @@ static void light_dots(void **state) {
     dots++;
   }
   assert_int_equal(dots, 3);
-  /* the long word wraps: its cell has more than one line, and one disc */
+  /* a light's word beside a long cell is kept whole: one line */
+  for (guint k = 0; k < page->ops->len; k++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, k);
+    if (op->kind == JX_OP_TEXT && op->text && strstr(op->text, "关"))
+      assert_non_null(strstr(op->text, "黄 关注"));
+  }
+  /* a text wider than the page wraps: its cell has more than one line, and
+   * one disc */
   int lines = 0, red_cell = -1;
   for (guint k = 0; k < page->ops->len; k++) {
     const JxOp *op = &g_array_index(page->ops, JxOp, k);
