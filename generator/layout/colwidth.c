@@ -328,8 +328,9 @@ void jx_column_widths(Builder *b, const JxBlock *t, const JxGrid *g, double *wid
     natural[c] = MAX(natural[c], nat);
     /* a label across rows has no lines of its own in the fit: it keeps
      * what a short cell keeps, so that a department's name down the rows
-     * is not set a character or two a line */
-    if (gc->rows > 1)
+     * is not set a character or two a line (an official form's columns
+     * are the form's) */
+    if (gc->rows > 1 && t->role != JX_ROLE_FORM)
       unbroken = MAX(unbroken, MIN(nat, keep));
     least[c] = MAX(least[c], nat <= keep ? nat : unbroken);
     hard[c] = MAX(hard[c], unbroken);
