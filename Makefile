@@ -50,7 +50,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit e2e e2e-core validate memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit e2e e2e-core e2e-render validate memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -170,13 +170,14 @@ scale: $(BIN) fonts
 	tests/cli/scale.sh $(BIN)
 
 # Builds use both cores; the checks run one at a time (some stop
-# processes, some time themselves), but for Preflight (a JVM) beside
-# valgrind's memcheck (one core), which time nothing.
+# processes, some time themselves), but for Preflight (a JVM), valgrind's
+# memcheck (one core) and the short fuzz (a fixed time a target) side by
+# side, which time nothing.
 test:
 	@$(MAKE) --no-print-directory -j2 $(BIN) $(TEST_BIN) $(BUILD)/tools/pgmdiff
 	@$(MAKE) --no-print-directory unit e2e
-	@$(MAKE) --no-print-directory -j2 validate memcheck
-	@$(MAKE) --no-print-directory scale fuzz-smoke sanitize-errors
+	@$(MAKE) --no-print-directory -j3 validate memcheck fuzz-smoke
+	@$(MAKE) --no-print-directory scale sanitize-errors
 	@echo "make test: all passed"
 
 # The same tests built with AddressSanitizer and UBSan, apart from the
@@ -194,14 +195,22 @@ sanitize:
 	$(SAN_RUN) -j2 build/san/jixiao $(TEST_BIN:$(BUILD)/%=build/san/%) build/san/tools/pgmdiff
 	$(SAN_RUN) unit e2e
 
-# what make test runs in the sanitizer build: every unit and end-to-end
-# check, for memory errors and undefined behaviour; leaks are memcheck's
-# part of make test, and make sanitize (CI) looks for them in every check
-# (test_glyphs mostly times pdftoppm over every hanzi: make sanitize runs it)
+# what make test runs in the sanitizer build: every unit check and the
+# end-to-end checks of jixiao's own work, for memory errors and undefined
+# behaviour; leaks are memcheck's part of make test, and make sanitize (CI)
+# looks for them in every check.  Left to make sanitize: test_glyphs (it
+# mostly times pdftoppm over every hanzi), haru.sh (pdftoppm and raster
+# comparisons), and the man page's, the install's and the docs' examples,
+# which run what the other checks run.
 sanitize-errors: SAN_LEAKS = detect_leaks=0
 sanitize-errors:
-	$(SAN_RUN) -j2 build/san/jixiao $(TEST_BIN:$(BUILD)/%=build/san/%) build/san/tools/pgmdiff
-	$(SAN_RUN) UNIT_SKIP=test_glyphs unit e2e
+	$(SAN_RUN) -j2 build/san/jixiao $(TEST_BIN:$(BUILD)/%=build/san/%)
+	$(SAN_RUN) UNIT_SKIP=test_glyphs unit e2e-core
+	$(SAN_RUN) e2e-render
+
+# the rendering checks of e2e, by themselves for the sanitizer pass
+e2e-render: $(BIN) fonts
+	tests/cli/render.sh $(BIN)
 
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
@@ -233,7 +242,7 @@ fuzz: fuzz-build fonts
 
 # a short run of each target, for make test
 fuzz-smoke: fuzz-build fonts
-	tests/fuzz/run.sh build/fuzz/fuzz 5 $(FUZZ_NAMES)
+	tests/fuzz/run.sh build/fuzz/fuzz 3 $(FUZZ_NAMES)
 
 # The installed program reads its fonts and templates from $(PREFIX)/share/jixiao.
 install: fonts

@@ -79,8 +79,12 @@ static void detail_row(const Report *r, JxBlock *t, guint *seq, const char *proj
   jx_block_cell(t, project, JX_ALIGN_LEFT, false);
   jx_block_cell(t, what, JX_ALIGN_LEFT, false);
   report_light_cell(r, t, l);
-  char *why = cause && *cause ? g_strdup_printf("%s。偏差原因：%s", reason, cause)
-                              : g_strdup_printf("%s。", reason);
+  /* the unit's words end as a sentence does */
+  bool ended = cause && (g_str_has_suffix(cause, "。") || g_str_has_suffix(cause, "！") ||
+                         g_str_has_suffix(cause, "？"));
+  char *why = cause && *cause
+                  ? g_strdup_printf("%s。偏差原因：%s%s", reason, cause, ended ? "" : "。")
+                  : g_strdup_printf("%s。", reason);
   jx_block_cell(t, why, JX_ALIGN_LEFT, false);
   g_free(why);
 }
