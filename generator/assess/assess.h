@@ -161,6 +161,10 @@ void jx_project_result_free(JxProjectResult *r);
  * jx_assess_project. */
 void jx_assess_lights(JxProjectResult *r, const JxAssessConfig *c);
 
+/* Whether anything of r is reported at its period: its budget execution or
+ * an indicator's actual (one that reported nothing is itself a yellow). */
+bool jx_project_reported(const JxProjectResult *r);
+
 /* p assessed at every period it has actuals or budget execution for, in
  * period order (months, then the year): the time series of the trend
  * charts.  JxProjectResult *, freed with the array. */

@@ -88,6 +88,15 @@ static void execution_light(JxProjectResult *r, const JxAssessConfig *c) {
                                           100 * r->execution_rate, 100 * r->progress, 100 * behind);
 }
 
+bool jx_project_reported(const JxProjectResult *r) {
+  if (r->has_execution)
+    return true;
+  for (guint k = 0; k < r->indicators->len; k++)
+    if (g_array_index(r->indicators, JxIndicatorResult, k).actual)
+      return true;
+  return false;
+}
+
 void jx_assess_lights(JxProjectResult *r, const JxAssessConfig *c) {
   execution_light(r, c);
   r->light = r->execution_light;

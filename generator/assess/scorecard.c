@@ -67,16 +67,6 @@ static void add_category(JxScorecard *s, const char *label, double weight, doubl
   g_ptr_array_add(s->categories, c);
 }
 
-/* Whether anything of pr is reported at its period. */
-static bool reported(const JxProjectResult *pr) {
-  if (pr->has_execution)
-    return true;
-  for (guint k = 0; k < pr->indicators->len; k++)
-    if (g_array_index(pr->indicators, JxIndicatorResult, k).actual)
-      return true;
-  return false;
-}
-
 /* Names of pr's indicators of light l, at most a few, and how many. */
 static void named(GString *out, const JxProjectResult *pr, JxLight l, const char *label) {
   guint n = 0;
@@ -102,7 +92,7 @@ static void named(GString *out, const JxProjectResult *pr, JxLight l, const char
 static void project_alert(JxScorecard *s, const JxProjectResult *pr) {
   if (pr->light < JX_LIGHT_YELLOW)
     return;
-  if (!reported(pr)) {
+  if (!jx_project_reported(pr)) {
     add_alert(s, pr->light, pr->project->name, "本期未报监控情况。");
     return;
   }

@@ -47,7 +47,6 @@ static void cover(District *ds) {
   JxBlock *h = jx_document_heading(r->doc, JX_ROLE_TITLE, title, 1);
   h->align = JX_ALIGN_CENTER;
   g_free(title);
-  jx_document_space(r->doc, 40);
   guint projects = 0;
   int64_t funds = 0;
   for (guint i = 0; i < ds->ranked->len; i++) {
@@ -58,19 +57,8 @@ static void cover(District *ds) {
   char buf[32];
   char *line = g_strdup_printf("部门 %u 个　项目 %u 个　资金合计 %s 万元", ds->ranked->len,
                                projects, jx_amount_format(funds, true, buf));
-  jx_document_paragraph(r->doc, JX_ROLE_SUBTITLE, line, JX_ALIGN_CENTER, false);
+  report_cover_rest(r, line);
   g_free(line);
-  jx_document_space(r->doc, 200);
-  gchar **lines = g_strsplit(jx_template_text(r->t, "texts", "cover"), ";", -1);
-  for (int i = 0; lines[i]; i++) {
-    char *filled = jx_text_fill(g_strstrip(lines[i]), r->places);
-    if (*filled)
-      jx_document_paragraph(r->doc, JX_ROLE_SUBTITLE, filled, JX_ALIGN_CENTER, false);
-    g_free(filled);
-  }
-  g_strfreev(lines);
-  jx_document_page_break(r->doc);
-  r->doc->cover_pages = 1;
 }
 
 static void contents(District *ds) {

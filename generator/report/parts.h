@@ -83,6 +83,10 @@ void report_light_cell(const Report *r, JxBlock *t, JxLight l);
 bool report_lights_shown(const Report *r);
 void report_warnings(Report *r);
 
+/* The cover after its title: the line of facts under it, the template's
+ * [texts] cover lines lower down, and the page's end. */
+void report_cover_rest(Report *r, const char *facts);
+
 /* A project's section: its parts in the template's order. */
 void report_project(Report *r, const JxProject *p);
 

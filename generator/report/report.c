@@ -297,12 +297,16 @@ static void cover(Report *r) {
     h->outline_title = g_strdup(d->name);
   }
   g_free(title);
-  jx_document_space(r->doc, 40);
   char buf[32];
   char *line = g_strdup_printf("项目 %u 个　绩效指标 %u 项　资金合计 %s 万元", d->projects->len,
                                indicators, jx_amount_format(total, true, buf));
-  jx_document_paragraph(r->doc, JX_ROLE_SUBTITLE, line, JX_ALIGN_CENTER, false);
+  report_cover_rest(r, line);
   g_free(line);
+}
+
+void report_cover_rest(Report *r, const char *facts) {
+  jx_document_space(r->doc, 40);
+  jx_document_paragraph(r->doc, JX_ROLE_SUBTITLE, facts, JX_ALIGN_CENTER, false);
   jx_document_space(r->doc, 200);
   gchar **lines = g_strsplit(jx_template_text(r->t, "texts", "cover"), ";", -1);
   for (int i = 0; lines[i]; i++) {

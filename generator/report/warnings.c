@@ -23,16 +23,6 @@ bool report_lights_shown(const Report *r) {
   return strcmp(jx_template_text(r->t, "warnings", "lights"), "true") == 0;
 }
 
-/* Whether anything of pr is reported at its period. */
-static bool reported(const JxProjectResult *pr) {
-  if (pr->has_execution)
-    return true;
-  for (guint k = 0; k < pr->indicators->len; k++)
-    if (g_array_index(pr->indicators, JxIndicatorResult, k).actual)
-      return true;
-  return false;
-}
-
 /* The worst light of pr's indicators, and how many are yellow and red. */
 static JxLight indicators_light(const JxProjectResult *pr, guint *yellow, guint *red) {
   JxLight worst = JX_LIGHT_NONE;
@@ -101,7 +91,7 @@ static void detail_table(const Report *r, GPtrArray *results) {
       const char *name = pr->project->name;
       if (!t && pr->light >= JX_LIGHT_YELLOW)
         t = report_headed_table(r->doc, 5, head, G_N_ELEMENTS(head));
-      if (!reported(pr)) {
+      if (!jx_project_reported(pr)) {
         if (want == JX_LIGHT_YELLOW)
           detail_row(r, t, &seq, name, "预算执行和绩效指标", JX_LIGHT_YELLOW, "本期未报监控情况",
                      NULL);
