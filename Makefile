@@ -50,7 +50,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit e2e e2e-core e2e-render validate memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit glyphs e2e e2e-core e2e-render validate memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -132,6 +132,10 @@ report: jixiao fonts
 unit: $(TEST_BIN) fonts
 	@for t in $(filter-out $(UNIT_SKIP:%=$(BUILD)/tests/%),$(TEST_BIN)); do echo "== $$t"; $$t || exit 1; done
 
+# no glyph lost on the way into a PDF (tests/unit/test_glyphs.c)
+glyphs: $(BUILD)/tests/test_glyphs fonts
+	$(BUILD)/tests/test_glyphs
+
 # the checks of reading, batches, faults and untrusted data
 e2e-core: $(BIN) fonts
 	tests/cli/run.sh $(BIN)
@@ -171,12 +175,12 @@ scale: $(BIN) fonts
 
 # Builds use both cores; the checks run one at a time (some stop
 # processes, some time themselves), but for Preflight (a JVM), valgrind's
-# memcheck (one core) and the short fuzz (a fixed time a target) side by
-# side, which time nothing.
+# memcheck (one core), the short fuzz (a fixed time a target) and the glyph
+# check (pdftoppm over every hanzi) side by side, which time nothing.
 test:
 	@$(MAKE) --no-print-directory -j2 $(BIN) $(TEST_BIN) $(BUILD)/tools/pgmdiff
-	@$(MAKE) --no-print-directory unit e2e
-	@$(MAKE) --no-print-directory -j3 validate memcheck fuzz-smoke
+	@$(MAKE) --no-print-directory UNIT_SKIP=test_glyphs unit e2e
+	@$(MAKE) --no-print-directory -j4 validate memcheck fuzz-smoke glyphs
 	@$(MAKE) --no-print-directory scale sanitize-errors
 	@echo "make test: all passed"
 
