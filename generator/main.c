@@ -308,7 +308,33 @@ static int read_inputs(const Options *o, JxInputs **in) {
   return s == JX_INPUTS_IO ? EX_IOERR : EX_NOINPUT;
 }
 
-static void print_summary(const JxInput *f) {
+/* Counts in *errors and *warnings the problems of d that are in the file
+ * at path or one of its sheets or tables ("book.xlsx:Sheet1!"). */
+static void count_in(const JxDiag *d, const char *path, guint *errors, guint *warnings) {
+  size_t n = strlen(path);
+  guint shown_e = 0, shown_w = 0;
+  for (guint i = 0; i < d->list->len; i++) {
+    const JxDiagnostic *x = g_ptr_array_index(d->list, i);
+    if (x->severity == JX_ERROR)
+      shown_e++;
+    else
+      shown_w++;
+    const char *file = x->file ? x->file : d->file;
+    if (strncmp(file, path, n) != 0 || (file[n] != '\0' && file[n] != ':'))
+      continue;
+    *errors += x->severity == JX_ERROR;
+    *warnings += x->severity == JX_WARNING;
+  }
+  /* those counted but not kept are placed in d's own file */
+  if (strcmp(d->file, path) == 0) {
+    *errors += d->errors - shown_e;
+    *warnings += d->warnings - shown_w;
+  }
+}
+
+/* One file's line of check; its counts include the assessment's problems
+ * placed in it (assessed, one JxDiag a department). */
+static void print_summary(const JxInput *f, const GPtrArray *assessed) {
   const JxTableInfo *i = &f->info;
   printf("%s: ", f->path);
   if (i->parts) {
@@ -337,8 +363,11 @@ static void print_summary(const JxInput *f) {
     if (i->kind != JX_KIND_TARGETS)
       printf(", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
   }
-  printf(": %u error%s, %u warning%s\n", f->diag->errors, f->diag->errors == 1 ? "" : "s",
-         f->diag->warnings, f->diag->warnings == 1 ? "" : "s");
+  guint errors = f->diag->errors, warnings = f->diag->warnings;
+  for (guint d = 0; assessed && d < assessed->len; d++)
+    count_in(g_ptr_array_index(assessed, d), f->path, &errors, &warnings);
+  printf(": %u error%s, %u warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+         warnings == 1 ? "" : "s");
 }
 
 /* One project's line of check: its period, score and grade; a score out of
@@ -353,18 +382,30 @@ static void print_score(const JxDepartment *dept, const JxProjectResult *r) {
     printf("score %.2f, %s\n", r->total, r->grade);
 }
 
-/* Prints each project's score and grade where actuals are present, and
- * what could not be assessed; EX_DATAERR when that includes an error. */
-static int print_scores(const JxModel *m, const char *period, const JxAssessConfig *c) {
+/* Assesses each department with projects: its results into results and
+ * its problems into diags (one JxDiag each, printed); EX_DATAERR when they
+ * include an error. */
+static int assess_all(const JxModel *m, const char *period, const JxAssessConfig *c,
+                      GPtrArray *results, GPtrArray *diags) {
   guint errors = 0;
   for (guint d = 0; d < m->departments->len; d++) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
     if (dept->projects->len == 0)
       continue;
     JxDiag *diag = jx_diag_new(((JxProject *)g_ptr_array_index(dept->projects, 0))->loc.file);
-    JxDepartmentResult *dr = jx_assess_department(dept, period, c, diag);
+    g_ptr_array_add(results, jx_assess_department(dept, period, c, diag));
     jx_diag_print(diag, stderr);
     errors += diag->errors;
+    g_ptr_array_add(diags, diag);
+  }
+  return errors ? EX_DATAERR : EX_OK;
+}
+
+/* Prints each project's score and grade where actuals are present. */
+static void print_scores(const GPtrArray *results) {
+  for (guint d = 0; d < results->len; d++) {
+    const JxDepartmentResult *dr = g_ptr_array_index(results, d);
+    const JxDepartment *dept = dr->department;
     if (dr->whole)
       print_score(dept, dr->whole);
     for (guint i = 0; i < dr->projects->len; i++)
@@ -372,10 +413,7 @@ static int print_scores(const JxModel *m, const char *period, const JxAssessConf
     if (dr->projects->len > 1)
       printf("%s: score %.2f, %s (%u projects, weighted by funds)\n", dept->name, dr->total,
              dr->grade, dr->projects->len);
-    jx_department_result_free(dr);
-    jx_diag_free(diag);
   }
-  return errors ? EX_DATAERR : EX_OK;
 }
 
 /* Says which of t's 公文 values the standard would not print as given: a
@@ -442,14 +480,18 @@ static int cmd_check(const Options *o) {
     jx_template_free(t);
     return rc;
   }
-  for (guint i = 0; i < in->files->len; i++) {
-    const JxInput *f = g_ptr_array_index(in->files, i);
-    jx_diag_print(f->diag, stderr);
-    print_summary(f);
-  }
-  rc = jx_inputs_errors(in) ? EX_DATAERR : print_scores(in->model, o->period, t->rules);
-  if (jx_inputs_errors(in))
-    rc = EX_DATAERR;
+  for (guint i = 0; i < in->files->len; i++)
+    jx_diag_print(((JxInput *)g_ptr_array_index(in->files, i))->diag, stderr);
+  /* a table read with errors is not assessed: its scores would be wrong */
+  GPtrArray *results = g_ptr_array_new_with_free_func((GDestroyNotify)jx_department_result_free);
+  GPtrArray *diags = g_ptr_array_new_with_free_func((GDestroyNotify)jx_diag_free);
+  rc = jx_inputs_errors(in) ? EX_DATAERR
+                            : assess_all(in->model, o->period, t->rules, results, diags);
+  for (guint i = 0; i < in->files->len; i++)
+    print_summary(g_ptr_array_index(in->files, i), diags);
+  print_scores(results);
+  g_ptr_array_free(results, TRUE);
+  g_ptr_array_free(diags, TRUE);
   jx_inputs_free(in);
   jx_template_free(t);
   if (fflush(stdout) != 0)

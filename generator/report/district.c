@@ -33,11 +33,9 @@ static gint by_score(gconstpointer a, gconstpointer b) {
   return strcmp(x->department, y->department);
 }
 
-static const char *money(double wan, char *buf, gsize n) {
-  g_snprintf(buf, n, "%.2f", wan);
-  /* thousands apart, as the other tables have them */
-  int64_t hundredths = llround(wan * 100);
-  return jx_amount_format(hundredths, true, buf);
+/* buf holds 32 bytes; thousands apart, as the other tables have them */
+static const char *money(double wan, char *buf) {
+  return jx_amount_format(llround(wan * 100), true, buf);
 }
 
 static void cover(District *ds) {
@@ -304,8 +302,8 @@ static void execution(District *ds) {
     char n[16], budget[32] = "", done[32] = "", pct[32] = "未报", timing[32];
     g_snprintf(n, sizeof n, "%u", i + 1);
     if (!isnan(rate)) {
-      money(s->budget, budget, sizeof budget);
-      money(s->executed, done, sizeof done);
+      money(s->budget, budget);
+      money(s->executed, done);
       g_snprintf(pct, sizeof pct, "%.2f%%", 100 * rate);
     }
     g_snprintf(timing, sizeof timing, "%.2f%%", 100 * s->progress);

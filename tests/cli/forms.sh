@@ -82,6 +82,10 @@ if [ -d "$EXAMPLES" ]; then
     bad "langfang warnings:"; cat "$WORK/err"
   fi
   if [ "$(grep -c ': warning:' "$WORK/err")" = 2 ]; then ok; else bad "langfang: warnings"; cat "$WORK/err"; fi
+  # the file's line counts them: the two lines above are its warnings
+  if grep -q 'langfang_shipin_xuexiao_2019_zipingbiao_PARTIAL.csv: form .*: 0 errors, 2 warnings$' "$WORK/out"; then ok; else
+    bad "langfang: the summary's count: $(cat "$WORK/out")"
+  fi
   run dump "$f"
   d=$WORK/langfang.csv
   cp "$WORK/out" "$d"
