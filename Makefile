@@ -13,7 +13,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKGS := pangocairo pangoft2 harfbuzz harfbuzz-subset glib-2.0 fontconfig cairo-pdf cairo-svg cairo-png \
-        libzip libxml-2.0 libcrypto libqpdf
+        libzip libxml-2.0 libcrypto libqpdf libwoff2enc
 # BUILD holds objects and test binaries, BIN the program: the sanitizer
 # build uses its own of both, so the two never mix.
 BUILD ?= build
@@ -41,12 +41,13 @@ TEMPLATEDIR ?= $(CURDIR)/templates
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
               -DJX_VERSION='"$(VERSION)"' -DJX_FONT_DIR='"$(FONTDIR)"' \
               -DJX_TEMPLATE_DIR='"$(TEMPLATEDIR)"' -Igenerator
-LIBS := $(PKG_LIBS) -lhpdf -lcsv -lfreexl -lm
+# -lstdc++: the woff2 encoder is C++ (generator/render/woff2.cc)
+LIBS := $(PKG_LIBS) -lhpdf -lcsv -lfreexl -lstdc++ -lm
 
 SRC := $(wildcard generator/*.c generator/*/*.c)
 HDR := $(wildcard generator/*/*.h)
 LIB_SRC := $(filter-out generator/main.c generator/layout/fontprep.c,$(SRC))
-LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o) $(BUILD)/render/woff2.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -99,6 +100,13 @@ $(BUILD)/%.o: generator/%.c $(HDR) | $(BUILD)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# the one C++ file: the C face of the woff2 library's encoder
+$(BUILD)/render/woff2.o: generator/render/woff2.cc generator/render/woff2.h | $(BUILD)
+	@mkdir -p $(@D)
+	@echo "  CXX     $<"
+	@$(CXX) -std=c++11 $(WARN) $(CFLAGS) $(shell pkg-config --cflags libwoff2enc) -Igenerator \
+	        -c $< -o $@
 
 $(BUILD):
 	mkdir -p $(BUILD)/tests
@@ -237,7 +245,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ)
 
 fuzz-build:
 	@command -v clang >/dev/null || scripts/bootstrap
-	@$(MAKE) --no-print-directory -j2 BUILD=build/fuzz CC=clang WARN="-Wall -Wextra" \
+	@$(MAKE) --no-print-directory -j2 BUILD=build/fuzz CC=clang CXX=clang++ WARN="-Wall -Wextra" \
 	        CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(FUZZ_SAN)" \
 	        $(FUZZ_NAMES:%=build/fuzz/fuzz/%)
 

@@ -50,7 +50,8 @@ static const char usage[] =
     "                   FILE's [公文] group, over the template's [official]\n"
     "  -o DIR           render: the output tree, DIR/<期间>/<部门>/<template>.pdf\n"
     "                   (default: output), with DIR/manifest.json\n"
-    "  -f LIST          render: formats, any of pdf,svg,png (default: pdf)\n"
+    "  -f LIST          render: formats, any of pdf,svg,svg-outlines,png,html\n"
+    "                   (default: pdf); html: a web page a report and OUT/index.html\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
     "  --no-charts      render: tables only, no charts\n"
     "  --engine E       render: the PDF engine, cairo (default) or haru (libharu,\n"
@@ -89,6 +90,7 @@ typedef struct {
   const char *official;    /* --official: a 公文's values for the template */
   const char *out_dir;     /* render */
   bool pdf, svg, png;      /* render */
+  bool outlines, html;     /* render: -f svg-outlines, html */
   double dpi;              /* render */
   bool no_charts;          /* render */
   bool haru;               /* render: --engine haru */
@@ -103,7 +105,7 @@ typedef struct {
 
 /* Reads a -f list such as "pdf,svg"; false when it names something else. */
 static bool parse_formats(const char *list, Options *o) {
-  o->pdf = o->svg = o->png = false;
+  o->pdf = o->svg = o->png = o->outlines = o->html = false;
   gchar **each = g_strsplit(list, ",", -1);
   bool ok = each[0] != NULL;
   for (int i = 0; each[i]; i++) {
@@ -112,6 +114,10 @@ static bool parse_formats(const char *list, Options *o) {
       o->pdf = true;
     else if (strcmp(f, "svg") == 0)
       o->svg = true;
+    else if (strcmp(f, "svg-outlines") == 0)
+      o->svg = o->outlines = true;
+    else if (strcmp(f, "html") == 0)
+      o->html = true;
     else if (strcmp(f, "png") == 0)
       o->png = true;
     else
@@ -184,7 +190,10 @@ static int parse_options(int argc, char **argv, Options *o) {
         o->out_dir = v;
       } else if (strcmp(a, "-f") == 0) {
         if (!parse_formats(v, o)) {
-          fprintf(stderr, "jixiao: -f takes pdf, svg and png, comma separated, not '%s'\n", v);
+          fprintf(
+              stderr,
+              "jixiao: -f takes pdf, svg, svg-outlines, png and html, comma separated, not '%s'\n",
+              v);
           return EX_USAGE;
         }
       } else {
@@ -703,6 +712,8 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
                .period = o->period,
                .pdf = o->pdf,
                .svg = o->svg,
+               .outlines = o->outlines,
+               .html = o->html,
                .png = o->png,
                .dpi = o->dpi,
                .charts = !o->no_charts,

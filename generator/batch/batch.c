@@ -120,9 +120,9 @@ char *batch_common_key(const JxBatch *b) {
   /* a run signed with another certificate (or not signed) is not up to date */
   char *signer = b->sign ? batch_file_sha256(b->sign->cert) : NULL;
   char *options = g_strdup_printf(
-      "jixiao %s|%s|pdf%d svg%d png%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s", JX_VERSION,
-      b->period ? b->period : "", b->pdf, b->svg, b->png, b->dpi, b->charts, b->haru,
-      epoch ? epoch : "now", b->tmpl->path, h && h->pdfa, b->attach,
+      "jixiao %s|%s|pdf%d svg%d%d png%d html%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s",
+      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->outlines, b->png, b->html, b->dpi,
+      b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa, b->attach,
       h && h->owner_password ? h->owner_password : "",
       h && h->user_password ? h->user_password : "", h ? h->permissions : 0, signer ? signer : "");
   g_free(signer);
@@ -210,6 +210,8 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
   g_ptr_array_free(depts, TRUE);
   if (b->summary)
     batch_plan_summary(b, jobs, common);
+  if (b->html)
+    batch_plan_site(b, jobs, common);
   g_free(common);
   g_free(tname);
   return jobs;
@@ -217,72 +219,20 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
 
 /* ---- making one document ---- */
 
-/* Writes doc's files (PDF, SVG, PNG, its figures) at prefix in dir, for
- * the document named name; records in r the files written and what went
- * wrong. */
-void batch_write_document(const JxBatch *b, const Worker *w, const JxTemplate *t, JxDocument *doc,
-                          const char *dir, const char *prefix, const char *name, Result *r) {
-  GError *err = NULL;
-  const JxStyle *style = b->haru ? &t->truetype : &t->style;
-  if (g_mkdir_with_parents(dir, 0777) != 0) {
-    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: cannot create the folder %s: %s", dir,
-                                              g_strerror(errno)));
-    r->rc = EX_CANTCREAT;
-    return;
-  }
-  JxLayout *l = jx_layout_document(doc, style, w->ctx);
-  GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
-  JxMeta meta = {doc->title,           doc->author, doc->subject, doc->keywords,
-                 "jixiao " JX_VERSION, w->iso,      w->signer};
-  bool ok = true;
-  guint pdf_pages = 0;
-  if (b->pdf) {
-    char *path = g_strdup_printf("%s.pdf", prefix);
-    ok = b->haru ? jx_render_haru(l, &meta, b->haru_options, path, &err)
-                 : jx_render_pdf(l, &meta, path, &err);
-    g_ptr_array_add(written, path);
-    pdf_pages = l->pages->len;
-  }
-  if (ok && b->svg)
-    ok = jx_render_svg(l, prefix, written, &err);
-  if (ok && b->png)
-    ok = jx_render_png(l, prefix, b->dpi, written, &err);
-  /* each chart as a file of its own, for web pages and word processors */
-  if (ok && (b->svg || b->png))
-    ok = jx_render_figures(doc, &t->style, w->ctx, dir, b->svg, b->png, b->dpi, written, &err);
-  if (ok) {
-    for (guint k = 0; k < written->len; k++) {
-      const char *path = g_ptr_array_index(written, k);
-      char *sum = batch_file_sha256(path);
-      bool pdf = g_str_has_suffix(path, ".pdf");
-      guint pages = pdf ? pdf_pages : 1;
-      g_ptr_array_add(r->files,
-                      g_strdup_printf("%s\t%s\t%u%s%s", path, sum ? sum : "", pages,
-                                      pdf && w->signer ? "\t" : "",
-                                      pdf && w->signer ? jx_signer_subject(w->signer) : ""));
-      g_free(sum);
-    }
-  } else {
-    g_ptr_array_add(r->notes, g_strdup_printf("jixiao: %s: %s", name, err->message));
-    /* a character the haru engine's faces lack is the data's problem */
-    r->rc = g_error_matches(err, JX_HARU_ERROR, JX_HARU_GLYPH) ? EX_DATAERR : EX_CANTCREAT;
-    g_clear_error(&err);
-  }
-  g_ptr_array_free(written, TRUE);
-  jx_layout_free(l);
-}
-
 /* Renders j; records in r the files written, what went wrong, and (for
  * the district summary) the department's scorecard. */
 static void run_job(const JxBatch *b, const Worker *w, const Job *j, Result *r) {
   JxReportOptions ro = {b->tmpl, w->cn, b->period, b->charts};
-  if (b->summary) {
+  /* the summary is made of the scorecards, the site's index shows them */
+  if (b->summary || b->html) {
     JxScorecard *card = jx_scorecard_new(j->d, jx_report_period(j->d, b->period), b->tmpl->rules);
     r->scores = jx_scorecard_to_text(card);
     jx_scorecard_free(card);
   }
   JxDocument *doc = jx_report_department(j->d, &ro);
-  batch_write_document(b, w, b->tmpl, doc, j->dir, j->prefix, j->d->name, r);
+  char *where = g_strdup_printf("%s › %s", j->period, j->d->name);
+  batch_write_document(b, w, b->tmpl, doc, j->dir, j->prefix, j->d->name, where, r);
+  g_free(where);
   jx_document_free(doc);
 }
 
@@ -337,6 +287,7 @@ static void result_put(GString *m, gint64 i, const Result *r) {
   jx_wire_put_list(m, r->files);
   jx_wire_put_list(m, r->notes);
   jx_wire_put_string(m, r->scores);
+  jx_wire_put_string(m, r->title);
 }
 
 /* ---- progress ---- */
@@ -378,7 +329,7 @@ static void batch_put(GString *m, const JxBatch *b) {
   jx_wire_put_string(m, b->tmpl->path);
   jx_wire_put_string(m, b->period);
   jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4 |
-                         (b->summary != NULL) << 5);
+                         (b->summary != NULL) << 5 | b->outlines << 6 | b->html << 7);
   char dpi[G_ASCII_DTOSTR_BUF_SIZE];
   jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
   jx_wire_put_int(m, b->verbosity);
@@ -537,6 +488,7 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
           jx_wire_get_list(&r, results[i].files);
           jx_wire_get_list(&r, results[i].notes);
           results[i].scores = jx_wire_get_string(&r);
+          results[i].title = jx_wire_get_string(&r);
           got_result[i] = !r.bad;
         }
         p->done++;
@@ -618,6 +570,8 @@ int jx_batch_worker(void) {
   b.charts = flags & 8;
   b.haru = flags & 16;
   b.summary = flags & 32 ? t : NULL; /* the worker only sends scorecards back */
+  b.outlines = flags & 64;
+  b.html = flags & 128;
   b.dpi = dpi ? g_ascii_strtod(dpi, NULL) : 0;
   b.haru_options = set.has_haru ? &set.haru : NULL;
   b.sign = set.has_sign ? &set.sign : NULL;
@@ -642,8 +596,12 @@ int jx_batch_worker(void) {
       rc = EX_SOFTWARE;
     } else {
       j.d = g_ptr_array_index(model->departments, 0);
-      Result res = {0, false, g_ptr_array_new_with_free_func(g_free),
-                    g_ptr_array_new_with_free_func(g_free), NULL};
+      Result res = {0,
+                    false,
+                    g_ptr_array_new_with_free_func(g_free),
+                    g_ptr_array_new_with_free_func(g_free),
+                    NULL,
+                    NULL};
       run_job(&b, &w, &j, &res);
       GString *out = g_string_new(NULL);
       result_put(out, i, &res);
@@ -653,6 +611,7 @@ int jx_batch_worker(void) {
       g_ptr_array_free(res.files, TRUE);
       g_ptr_array_free(res.notes, TRUE);
       g_free(res.scores);
+      g_free(res.title);
     }
     jx_model_free(model);
     job_clear(&j);
@@ -726,13 +685,18 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
   g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
   g_free(spath);
   Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, 0, g_get_monotonic_time()};
-  bool make_summary = false;
+  bool make_summary = false, make_site = false;
   for (guint i = 0; i < jobs->len; i++) {
     Job *j = &g_array_index(jobs, Job, i);
     results[i].files = g_ptr_array_new_with_free_func(g_free);
     results[i].notes = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *same = b->force ? NULL : batch_up_to_date(state, j);
-    if (j->summary && (!same || p.total)) {
+    if (j->site && (!same || p.total || make_summary)) {
+      /* the index shows what the run made */
+      make_site = true;
+      if (same)
+        g_ptr_array_free(same, TRUE);
+    } else if (j->summary && (!same || p.total)) {
       /* by this run, after the departments': also when one of theirs is
        * remade, which may have failed before or fail now */
       make_summary = true;
@@ -754,6 +718,11 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
     rc = EX_SOFTWARE;
   if (make_summary)
     batch_make_summary(b, m, jobs, results, state);
+  if (make_site) {
+    /* from the state, this run's documents in it first */
+    batch_save_state(b, state, jobs, results);
+    batch_make_site(b, jobs, results, state);
+  }
   guint failed = 0;
   for (guint i = 0; i < jobs->len; i++) {
     const Result *r = &results[i];
@@ -786,6 +755,7 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
     g_ptr_array_free(results[i].files, TRUE);
     g_ptr_array_free(results[i].notes, TRUE);
     g_free(results[i].scores);
+    g_free(results[i].title);
   }
   g_array_free(jobs, TRUE);
   g_free(results);

@@ -23,6 +23,8 @@ typedef struct {
   const char *official; /* --official FILE over the template, or NULL */
   const char *period;   /* NULL: each department's latest */
   bool pdf, svg, png;
+  bool outlines; /* SVG: every glyph a path (-f svg-outlines) */
+  bool html;     /* the static site: a page a document, OUT/index.html */
   double dpi;
   bool charts;
   bool haru;

@@ -15,6 +15,7 @@
 typedef struct {
   const JxDepartment *d; /* NULL for the district summary */
   bool summary;          /* the district summary, made by the run itself last */
+  bool site;             /* the site's index (site.c), made after the summary */
   char *period;          /* its folder: "2024", "2024-06", or 未填期间 */
   char *dir;             /* OUT/<period>/<department> */
   char *prefix;          /* dir/<template> */
@@ -29,7 +30,9 @@ typedef struct {
   GPtrArray *files; /* char *: "path\tsha256\tpages", then "\tsubject" of
                      * the signer of a signed PDF */
   GPtrArray *notes; /* char *: errors and warnings, as printed */
-  char *scores;     /* with --summary: the department's scorecard as text */
+  char *scores;     /* with --summary or the site: the department's
+                     * scorecard as text */
+  char *title;      /* the document's title, for the site's index */
 } Result;
 
 /* What making documents needs, opened once per process: the fonts, the
@@ -43,11 +46,15 @@ typedef struct {
 bool batch_worker_open(Worker *w, const JxBatch *b, GError **error);
 void batch_worker_close(Worker *w);
 
-/* Lays out doc in t's style and writes its files at prefix in dir (the
- * run's formats, its figures with SVG or PNG); the files or what went wrong
+/* Lays out doc in t's style and writes its files at prefix in dir
+ * (document.c: the run's formats, its figures with SVG or PNG, its web page
+ * with the site, whose breadcrumb says where); the files or what went wrong
  * (for the document called name) go into r. */
 void batch_write_document(const JxBatch *b, const Worker *w, const JxTemplate *t, JxDocument *doc,
-                          const char *dir, const char *prefix, const char *name, Result *r);
+                          const char *dir, const char *prefix, const char *name, const char *where,
+                          Result *r);
+/* The way from dir (in the tree) up to its root: "../../".  Caller frees. */
+char *batch_up_to_root(const JxBatch *b, const char *dir);
 
 /* The district summary (summary.c): its job, after the departments' (and
  * in their place with a district template), whose key is theirs and the
@@ -56,6 +63,12 @@ void batch_write_document(const JxBatch *b, const Worker *w, const JxTemplate *t
 void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common);
 void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
                         GKeyFile *state);
+
+/* The static site (site.c): its job, last, whose key is every other
+ * job's; and its index and stylesheet made from the tree's state into
+ * results[the site job]. */
+void batch_plan_site(const JxBatch *b, GArray *jobs, const char *common);
+void batch_make_site(const JxBatch *b, GArray *jobs, Result *results, GKeyFile *state);
 
 /* The state of the tree: a group a document (its path without .pdf), with the key it was
  * made from and its files ("path\tsha256\tpages"). */

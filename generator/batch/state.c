@@ -149,10 +149,17 @@ void batch_save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *r
     char *g = doc_group(j->prefix);
     g_key_file_set_string(state, g, "key", r->rc ? "" : j->key);
     char *summary_name = j->summary ? batch_template_file_name(b->summary) : NULL;
-    g_key_file_set_string(state, g, "department", j->d ? j->d->name : "各部门");
+    g_key_file_set_string(state, g, "department", j->d ? j->d->name : j->site ? "" : "各部门");
     g_key_file_set_string(state, g, "period", j->period);
-    g_key_file_set_string(state, g, "template", summary_name ? summary_name : tname);
+    g_key_file_set_string(state, g, "template",
+                          j->site        ? "site"
+                          : summary_name ? summary_name
+                                         : tname);
     g_free(summary_name);
+    if (j->summary)
+      g_key_file_set_boolean(state, g, "summary", true);
+    if (r->title)
+      g_key_file_set_string(state, g, "title", r->title);
     /* a scorecard made with the document stays with it; one made without
      * has none */
     if (r->scores)

@@ -92,7 +92,10 @@ static JxScorecard *card_of(const JxBatch *b, GArray *jobs, Result *results, gui
 
 void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
                         GKeyFile *state) {
+  /* the summary is the last job but for the site */
   guint last = jobs->len - 1;
+  while (last > 0 && !g_array_index(jobs, Job, last).summary)
+    last--;
   const Job *s = &g_array_index(jobs, Job, last);
   Result *r = &results[last];
   GPtrArray *cards = g_ptr_array_new_with_free_func((GDestroyNotify)jx_scorecard_free);
@@ -117,7 +120,9 @@ void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result
     bool none = strcmp(s->period, "未填期间") == 0;
     JxReportOptions ro = {b->summary, w.cn, none ? NULL : s->period, b->charts};
     JxDocument *doc = jx_report_district(cards, &ro);
-    batch_write_document(b, &w, b->summary, doc, s->dir, s->prefix, "the summary", r);
+    char *where = g_strdup_printf("%s › 汇总", s->period);
+    batch_write_document(b, &w, b->summary, doc, s->dir, s->prefix, "the summary", where, r);
+    g_free(where);
     jx_document_free(doc);
   }
   batch_worker_close(&w);

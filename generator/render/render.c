@@ -4,6 +4,7 @@
 #include "render/interrupt.h"
 #include "render/pdftag.h"
 #include "render/sign.h"
+#include "render/svg.h"
 #include "model/text.h"
 
 #include <cairo-pdf.h>
@@ -88,6 +89,14 @@ static bool output_close(Output *o, cairo_status_t status, GError **error) {
   g_free(o->tmp);
   g_free(o->path);
   return ok;
+}
+
+bool jx_render_write_file(const char *path, const char *data, gsize len, GError **error) {
+  Output o;
+  if (!output_open(&o, path, error))
+    return false;
+  cairo_status_t status = output_write(&o, (const unsigned char *)data, (unsigned)len);
+  return output_close(&o, status, error);
 }
 
 /* ---- drawing ---- */
@@ -351,13 +360,25 @@ bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GErr
 
 /* ---- SVG and PNG, a file a page ---- */
 
+/* How a page is written: at dpi (PNG), its links to the files of prefix
+ * and its title (SVG with text), errors other than cairo's into error. */
+typedef struct {
+  double dpi;
+  const char *prefix;
+  const char *title;
+  GError **error;
+} Sheet;
+
 /* Draws one page into o; returns cairo's status. */
-typedef cairo_status_t (*PageWriter)(const JxStyle *st, const JxPage *page, Output *o, double dpi);
+typedef cairo_status_t (*PageWriter)(const JxStyle *st, const JxPage *page, Output *o,
+                                     const Sheet *how);
 
 /* Writes every page of l with fn to PREFIX-p001.EXT … (or PREFIX.EXT when
  * single), adding the paths to written. */
 static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, PageWriter fn,
-                        double dpi, bool single, GPtrArray *written, GError **error) {
+                        Sheet *how, bool single, GPtrArray *written, GError **error) {
+  how->prefix = single ? NULL : prefix;
+  how->error = error;
   for (guint i = 0; i < l->pages->len; i++) {
     char *path = single ? g_strdup_printf("%s.%s", prefix, ext)
                         : g_strdup_printf("%s-p%03u.%s", prefix, i + 1, ext);
@@ -366,7 +387,7 @@ static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, 
       g_free(path);
       return false;
     }
-    cairo_status_t status = fn(l->style, g_ptr_array_index(l->pages, i), &o, dpi);
+    cairo_status_t status = fn(l->style, g_ptr_array_index(l->pages, i), &o, how);
     if (!output_close(&o, status, error)) {
       g_free(path);
       return false;
@@ -376,8 +397,10 @@ static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, 
   return true;
 }
 
-static cairo_status_t svg_page(const JxStyle *st, const JxPage *page, Output *o, double dpi) {
-  (void)dpi;
+/* Every glyph an outline: cairo's SVG, for who needs no fonts at all. */
+static cairo_status_t outline_page(const JxStyle *st, const JxPage *page, Output *o,
+                                   const Sheet *how) {
+  (void)how;
   /* sized in millimetres: cairo writes the surface size with the unit as
    * given, so the surface is made in mm and the points scaled to it */
   double mm = 25.4 / 72.0;
@@ -394,8 +417,22 @@ static cairo_status_t svg_page(const JxStyle *st, const JxPage *page, Output *o,
   return status;
 }
 
-static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o, double dpi) {
-  double scale = dpi / 72.0;
+/* The text as text (svg.h). */
+static cairo_status_t text_page(const JxStyle *st, const JxPage *page, Output *o,
+                                const Sheet *how) {
+  JxSvgOptions so = {st->page_width, st->page_height, false, how->title, how->prefix};
+  GString *svg = g_string_new(NULL);
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  if (!jx_svg_page(page, st, &so, svg, how->error))
+    status = CAIRO_STATUS_WRITE_ERROR;
+  else
+    status = output_write(o, (const unsigned char *)svg->str, (unsigned)svg->len);
+  g_string_free(svg, TRUE);
+  return status;
+}
+
+static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o, const Sheet *how) {
+  double scale = how->dpi / 72.0;
   cairo_surface_t *s =
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(st->page_width * scale),
                                  (int)lround(st->page_height * scale));
@@ -410,13 +447,17 @@ static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o,
   return status;
 }
 
-bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error) {
-  return write_pages(l, prefix, "svg", svg_page, 0, false, written, error);
+bool jx_render_svg(const JxLayout *l, const char *prefix, bool outlines, GPtrArray *written,
+                   GError **error) {
+  Sheet how = {0};
+  return write_pages(l, prefix, "svg", outlines ? outline_page : text_page, &how, false, written,
+                     error);
 }
 
 bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
                    GError **error) {
-  return write_pages(l, prefix, "png", png_page, dpi, false, written, error);
+  Sheet how = {dpi, NULL, NULL, NULL};
+  return write_pages(l, prefix, "png", png_page, &how, false, written, error);
 }
 
 char *jx_render_safe_name(const char *name) {
@@ -441,8 +482,48 @@ char *jx_render_safe_name(const char *name) {
   return g_string_free(out, FALSE);
 }
 
+/* The figure blk of doc alone, on a page of the text block's width and a
+ * margin, cut to its height: laid out in *own, the style made for it. */
+static JxLayout *figure_alone(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
+                              PangoContext *ctx, JxStyle *own, JxDocument **one) {
+  /* the document keeps the figure's data */
+  *one = jx_document_new(doc->title, doc->author);
+  jx_document_figure(*one, blk->draw, blk->figure, NULL);
+  (*one)->cover_pages = 1; /* no running header, no page number */
+  *own = *style;
+  double margin = 8;
+  own->left = own->top = margin;
+  own->height = 10 * style->page_height; /* measured, then cut to size */
+  own->page_width = own->width + 2 * margin;
+  JxLayout *l = jx_layout_document(*one, own, ctx);
+  const JxPage *page = g_ptr_array_index(l->pages, 0);
+  double bottom = margin;
+  for (guint k = 0; k < page->ops->len; k++) {
+    const JxOp *op = &g_array_index(page->ops, JxOp, k);
+    double low = op->kind == JX_OP_TEXT  ? op->y + own->roles[op->role].size * 0.3
+                 : op->kind == JX_OP_DOT ? op->y + op->w
+                                         : op->y + fmax(op->h, 0);
+    bottom = fmax(bottom, low);
+  }
+  own->page_height = bottom + margin;
+  return l;
+}
+
+char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
+                           PangoContext *ctx, GError **error) {
+  JxStyle own;
+  JxDocument *one = NULL;
+  JxLayout *l = figure_alone(blk, doc, style, ctx, &own, &one);
+  JxSvgOptions so = {own.page_width, own.page_height, true, blk->alt, NULL};
+  GString *svg = g_string_new(NULL);
+  bool ok = jx_svg_page(g_ptr_array_index(l->pages, 0), &own, &so, svg, error);
+  jx_layout_free(l);
+  jx_document_free(one);
+  return g_string_free(svg, !ok);
+}
+
 bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
-                       const char *dir, bool svg, bool png, double dpi, GPtrArray *written,
+                       const char *dir, const JxFigureFormats *f, GPtrArray *written,
                        GError **error) {
   char *charts = g_build_filename(dir, "charts", NULL);
   bool ok = true;
@@ -456,33 +537,17 @@ bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext
       ok = false;
       break;
     }
-    /* the figure alone, on a page of the text block's width and a margin;
-     * the document keeps the figure's data */
-    JxDocument *one = jx_document_new(doc->title, doc->author);
-    jx_document_figure(one, blk->draw, blk->figure, NULL);
-    one->cover_pages = 1; /* no running header, no page number */
-    JxStyle own = *style;
-    double margin = 8;
-    own.left = own.top = margin;
-    own.height = 10 * style->page_height; /* measured, then cut to size */
-    own.page_width = own.width + 2 * margin;
-    JxLayout *l = jx_layout_document(one, &own, ctx);
-    const JxPage *page = g_ptr_array_index(l->pages, 0);
-    double bottom = margin;
-    for (guint k = 0; k < page->ops->len; k++) {
-      const JxOp *op = &g_array_index(page->ops, JxOp, k);
-      double low = op->kind == JX_OP_TEXT  ? op->y + own.roles[op->role].size * 0.3
-                   : op->kind == JX_OP_DOT ? op->y + op->w
-                                           : op->y + fmax(op->h, 0);
-      bottom = fmax(bottom, low);
-    }
-    own.page_height = bottom + margin;
+    JxStyle own;
+    JxDocument *one = NULL;
+    JxLayout *l = figure_alone(blk, doc, style, ctx, &own, &one);
     char *name = jx_render_safe_name(blk->figure_name);
     char *prefix = g_build_filename(charts, name, NULL);
-    if (svg)
-      ok = write_pages(l, prefix, "svg", svg_page, 0, true, written, error);
-    if (ok && png)
-      ok = write_pages(l, prefix, "png", png_page, dpi, true, written, error);
+    Sheet how = {f->dpi, NULL, blk->alt, NULL};
+    if (f->svg)
+      ok = write_pages(l, prefix, "svg", f->outlines ? outline_page : text_page, &how, true,
+                       written, error);
+    if (ok && f->png)
+      ok = write_pages(l, prefix, "png", png_page, &how, true, written, error);
     g_free(prefix);
     g_free(name);
     jx_layout_free(l);

@@ -29,19 +29,39 @@ typedef struct {
 bool jx_render_pdf(const JxLayout *l, const JxMeta *meta, const char *path, GError **error);
 
 /* Writes one SVG a page, PREFIX-p001.svg …, sized in millimetres, adding each
- * path written to written (char *, owned by the array). */
-bool jx_render_svg(const JxLayout *l, const char *prefix, GPtrArray *written, GError **error);
+ * path written to written (char *, owned by the array): its text as text in
+ * embedded faces (svg.h), or with outlines every glyph a path (cairo's). */
+bool jx_render_svg(const JxLayout *l, const char *prefix, bool outlines, GPtrArray *written,
+                   GError **error);
 
 /* Writes one PNG a page at dpi, PREFIX-p001.png …. */
 bool jx_render_png(const JxLayout *l, const char *prefix, double dpi, GPtrArray *written,
                    GError **error);
 
-/* Writes every named figure of doc (charts) as a file of its own in dir,
- * NAME.svg when svg and NAME.png at dpi when png, on a page its own size;
+/* The files a figure is written as. */
+typedef struct {
+  bool svg, outlines; /* SVG, its glyphs as outlines */
+  bool png;
+  double dpi;
+} JxFigureFormats;
+
+/* Writes every named figure of doc (charts) as a file of its own in
+ * dir/charts, NAME.svg and NAME.png as f says, on a page its own size;
  * adds the paths to written. */
 bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
-                       const char *dir, bool svg, bool png, double dpi, GPtrArray *written,
+                       const char *dir, const JxFigureFormats *f, GPtrArray *written,
                        GError **error);
+
+/* The figure blk of doc as an SVG for an HTML page (svg.h), on a page its
+ * own size, titled with its alternate text; NULL with *error when a face
+ * cannot be embedded.  Caller frees. */
+char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
+                           PangoContext *ctx, GError **error);
+
+/* Writes data to path as every output is written: under a temporary name
+ * in its folder, synced, renamed into place when whole.  False with
+ * *error set when it cannot be. */
+bool jx_render_write_file(const char *path, const char *data, gsize len, GError **error);
 
 /* A file name made from name: no '/', '\\', control characters or leading
  * dot, at most 120 bytes, cut on a character boundary.  Caller frees. */

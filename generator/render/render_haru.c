@@ -1,20 +1,19 @@
 /* render_haru.c - the display list drawn through libharu. */
 #include "render/render_haru.h"
 
+#include "render/glyphs.h"
 #include "render/haru_mend.h"
 #include "render/interrupt.h"
 #include "render/sign.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <hb-ot.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <math.h>
-#include <pango/pangofc-font.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -66,92 +65,33 @@ static void face_free(Face *f) {
 
 /* ---- the glyphs of a line ---- */
 
-/* One cluster of a line: the characters, the face and size they are set
- * in, where the first glyph stands. */
-typedef struct {
-  const char *text; /* UTF-8, len bytes */
-  int len;
-  const char *file;
-  int index;
-  bool truetype;
-  bool embolden;
-  double size;
-  double x, y;
-} Cluster;
-
-typedef bool (*ClusterFn)(Haru *h, const JxOp *op, const Cluster *c, GError **error);
-
-/* The line of op as "…" for messages: the text a reader can find. */
-static char *line_excerpt(const JxOp *op) {
-  return g_utf8_strlen(op->text, -1) > 40 ? g_strdup_printf("%.60s…", op->text)
-                                          : g_strdup(op->text);
+/* Calls fn for each cluster of op's line on page; false (with *error) at a
+ * character no face has. */
+static bool each_cluster(Haru *h, guint page, const JxOp *op, JxClusterFn fn, GError **error) {
+  h->page = page;
+  return jx_line_clusters(op, fn, h, error);
 }
 
-/* Calls fn for each cluster of op's line, left to right; false (with
- * *error) at a character no face has. */
-static bool each_cluster(Haru *h, guint page, const JxOp *op, ClusterFn fn, GError **error) {
-  PangoLayoutLine *line = pango_layout_get_line_readonly(op->layout, op->line);
-  const char *text = pango_layout_get_text(op->layout);
-  double x = op->x;
-  for (GSList *r = line->runs; r; r = r->next) {
-    PangoGlyphItem *run = r->data;
-    PangoItem *item = run->item;
-    PangoGlyphString *gs = run->glyphs;
-    FcPattern *pat = pango_fc_font_get_pattern(PANGO_FC_FONT(item->analysis.font));
-    FcChar8 *file = NULL, *format = NULL;
-    int index = 0;
-    FcBool embolden = FcFalse;
-    FcPatternGetString(pat, FC_FILE, 0, &file);
-    FcPatternGetInteger(pat, FC_INDEX, 0, &index);
-    FcPatternGetString(pat, FC_FONTFORMAT, 0, &format);
-    FcPatternGetBool(pat, FC_EMBOLDEN, 0, &embolden);
-    PangoFontDescription *fd = pango_font_describe(item->analysis.font);
-    double size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
-    pango_font_description_free(fd);
-    for (int i = 0; i < gs->num_glyphs; i++) {
-      PangoGlyphInfo *g = &gs->glyphs[i];
-      int start = gs->log_clusters[i], end = item->length;
-      bool first = i == 0 || gs->log_clusters[i - 1] != start;
-      for (int k = i + 1; k < gs->num_glyphs; k++)
-        if (gs->log_clusters[k] != start) {
-          end = gs->log_clusters[k];
-          break;
-        }
-      const char *chars = text + item->offset + start;
-      if (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
-        char *where = line_excerpt(op);
-        gunichar c = g_utf8_get_char(chars);
-        g_set_error(error, JX_HARU_ERROR, JX_HARU_GLYPH,
-                    "PDF page %u: no TrueType face has '%.*s' (U+%04X), in the line \"%s\"; "
-                    "add a face that has it to the template's truetype families",
-                    page + 1, (int)(g_utf8_next_char(chars) - chars), chars, c, where);
-        g_free(where);
-        return false;
-      }
-      if (first && g->glyph != PANGO_GLYPH_EMPTY && end > start) {
-        Cluster c = {chars,
-                     end - start,
-                     (const char *)file,
-                     index,
-                     format && strcmp((const char *)format, "TrueType") == 0,
-                     embolden,
-                     size,
-                     x + (double)g->geometry.x_offset / PANGO_SCALE,
-                     op->y + (double)g->geometry.y_offset / PANGO_SCALE};
-        if (!fn(h, op, &c, error))
-          return false;
-      }
-      x += (double)g->geometry.width / PANGO_SCALE;
-    }
-  }
-  return true;
+/* A character no face has, named with its line. */
+static bool unknown(guint page, const JxOp *op, const JxCluster *c, GError **error) {
+  char *where = jx_line_excerpt(op);
+  g_set_error(error, JX_HARU_ERROR, JX_HARU_GLYPH,
+              "PDF page %u: no TrueType face has '%.*s' (U+%04X), in the line \"%s\"; "
+              "add a face that has it to the template's truetype families",
+              page + 1, (int)(g_utf8_next_char(c->text) - c->text), c->text,
+              g_utf8_get_char(c->text), where);
+  g_free(where);
+  return false;
 }
 
 /* Pass 1: notes each character under its face; refuses a face libharu
  * cannot embed. */
-static bool collect(Haru *h, const JxOp *op, const Cluster *c, GError **error) {
+static bool collect(void *data, const JxOp *op, const JxCluster *c, GError **error) {
+  Haru *h = data;
+  if (c->unknown)
+    return unknown(h->page, op, c, error);
   if (!c->truetype || !c->file) {
-    char *where = line_excerpt(op);
+    char *where = jx_line_excerpt(op);
     g_set_error(
         error, JX_HARU_ERROR, JX_HARU_GLYPH,
         "PDF page %u: '%.*s' (U+%04X) in the line \"%s\" is set in %s, which is not TrueType; "
@@ -268,8 +208,10 @@ static void rgb(guint32 c, HPDF_REAL *r, HPDF_REAL *g, HPDF_REAL *b) {
 }
 
 /* Pass 3: draws a cluster where Pango put it. */
-static bool draw_cluster(Haru *h, const JxOp *op, const Cluster *c, GError **error) {
-  (void)op;
+static bool draw_cluster(void *data, const JxOp *op, const JxCluster *c, GError **error) {
+  Haru *h = data;
+  if (c->unknown)
+    return unknown(h->page, op, c, error);
   Pen *pen = &h->pen;
   Face *f = g_hash_table_lookup(h->faces, c->file);
   if (pen->font != f->font || pen->size != c->size) {
