@@ -119,7 +119,7 @@ $(BIN): $(LIB_OBJ) $(BUILD)/main.o
 $(BUILD)/tools/pgmdiff: tests/tools/pgmdiff.c
 	@mkdir -p $(BUILD)/tools
 	@echo "  CC      $@"
-	@$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS)
+	@$(CC) $(ALL_CFLAGS) $< -o $@ $(shell pkg-config --libs cairo) $(LDFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@echo "  LINK    $@"

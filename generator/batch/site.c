@@ -166,7 +166,7 @@ static void row(GString *out, const Entry *e) {
 static char *index_page(const JxBatch *b, GKeyFile *state, const char *own) {
   GPtrArray *list = entries(b, state, own);
   GString *out = g_string_new(NULL);
-  jx_html_begin(out, "预算绩效报告", "jixiao.css", NULL, NULL);
+  jx_html_begin(out, "预算绩效报告", "jixiao.css", NULL, NULL, NULL);
   g_string_append(out, "<h1>预算绩效报告</h1>\n");
   if (!list->len)
     g_string_append(out, "<p>尚无报告。</p>\n");

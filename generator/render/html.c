@@ -9,9 +9,9 @@
 #define esc(out, text) jx_xml_escape(out, text, -1)
 
 void jx_html_href(GString *out, const char *href) {
-  /* each byte of a name that a URL cannot hold as it is, as %XX; UTF-8
-   * kept, as browsers and servers read it */
-  char *url = g_uri_escape_string(href, "/-._~", TRUE);
+  /* each byte of a name that a URL cannot hold as it is (a Chinese
+   * department's folder), as %XX */
+  char *url = g_uri_escape_string(href, "/", FALSE);
   esc(out, url);
   g_free(url);
 }
@@ -28,15 +28,21 @@ void jx_html_size(GString *out, gint64 bytes) {
   }
 }
 
-void jx_html_begin(GString *out, const char *title, const char *stylesheet, const char *home,
-                   const char *where) {
+void jx_html_begin(GString *out, const char *title, const char *stylesheet, const char *style,
+                   const char *home, const char *where) {
   g_string_append(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                        "<meta name=\"generator\" content=\"jixiao " JX_VERSION "\">\n<title>");
   esc(out, title);
   g_string_append(out, "</title>\n<link rel=\"stylesheet\" href=\"");
   jx_html_href(out, stylesheet);
-  g_string_append(out, "\">\n</head>\n<body>\n");
+  g_string_append(out, "\">\n");
+  if (style && *style) {
+    g_string_append(out, "<style>\n");
+    g_string_append(out, style);
+    g_string_append(out, "</style>\n");
+  }
+  g_string_append(out, "</head>\n<body>\n");
   if (home) {
     g_string_append(out, "<nav class=\"crumbs\" aria-label=\"位置\"><a href=\"");
     jx_html_href(out, home);
@@ -140,10 +146,20 @@ static void cell(GString *out, const JxCell *c, const char *tag, const char *sco
   g_string_append_printf(out, "</%s>\n", tag);
 }
 
-static void table(GString *out, const JxBlock *b, const char *caption, const char *unit) {
-  g_string_append(out, "<div class=\"table\"><table>\n");
+/* A table captioned with the heading it stands under; when that heading
+ * is right above it, the caption is for screen readers only (sr): seen
+ * twice it would only repeat. */
+static void table(GString *out, const JxBlock *b, const char *caption, bool seen,
+                  const char *unit) {
+  g_string_append(out, "<div class=\"table\">");
+  if (seen && unit) {
+    g_string_append(out, "<p class=\"r\">");
+    esc(out, unit);
+    g_string_append(out, "</p>");
+  }
+  g_string_append(out, "<table>\n");
   if (caption || unit) {
-    g_string_append(out, "<caption>");
+    g_string_append(out, seen ? "<caption class=\"sr\">" : "<caption>");
     if (caption)
       lines(out, caption);
     if (unit) {
@@ -188,30 +204,28 @@ static void table(GString *out, const JxBlock *b, const char *caption, const cha
 
 /* 目录: the headings that follow, each a link to its own. */
 static void toc(GString *out, const JxDocument *doc, guint at, int level) {
-  g_string_append(out, "<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2>\n<ul>\n");
+  /* the heading 目录 is the document's own, before this block */
+  g_string_append(out, "<nav class=\"toc\" aria-label=\"目录\">\n<ul>\n");
   for (guint i = at + 1; i < doc->blocks->len; i++) {
     const JxBlock *b = g_ptr_array_index(doc->blocks, i);
     if (b->kind != JX_BLOCK_HEADING || b->outline_level < 1 || b->outline_level > level)
       continue;
     g_string_append_printf(out, "<li class=\"l%d\"><a href=\"#b%u\">", b->outline_level, i);
-    esc(out, b->outline_title ? b->outline_title : b->text);
+    lines(out, b->text); /* numbered, as the heading reads */
     g_string_append(out, "</a></li>\n");
   }
   g_string_append(out, "</ul></nav>\n");
 }
 
-static bool figure(GString *out, const JxBlock *b, const JxDocument *doc, const JxStyle *style,
-                   PangoContext *ctx, GError **error) {
-  char *svg = jx_render_figure_svg(b, doc, style, ctx, error);
+static bool figure(GString *out, GString *fonts, const JxBlock *b, const JxDocument *doc,
+                   const JxStyle *style, PangoContext *ctx, GError **error) {
+  char *svg = jx_render_figure_svg(b, doc, style, ctx, fonts, error);
   if (!svg)
     return false;
   g_string_append(out, "<figure>\n");
+  /* the chart draws its title; its SVG's <title> names it to a screen
+   * reader */
   g_string_append(out, svg);
-  if (b->alt) {
-    g_string_append(out, "<figcaption>");
-    esc(out, b->alt);
-    g_string_append(out, "</figcaption>\n");
-  }
   g_string_append(out, "</figure>\n");
   g_free(svg);
   return true;
@@ -245,10 +259,11 @@ static void downloads(GString *out, const JxHtmlOptions *o) {
 
 char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
                        const JxHtmlOptions *o, GError **error) {
-  GString *out = g_string_new(NULL);
-  jx_html_begin(out, doc->title ? doc->title : "", o->stylesheet, o->home, o->where);
+  /* the body first: its charts' faces go into the head */
+  GString *out = g_string_new(NULL), *fonts = g_string_new(NULL);
   bool ok = true;
   const char *caption = NULL, *unit = NULL;
+  guint caption_at = 0; /* the heading's block */
   for (guint i = 0; ok && i < doc->blocks->len; i++) {
     const JxBlock *b = g_ptr_array_index(doc->blocks, i);
     const JxBlock *next = i + 1 < doc->blocks->len ? g_ptr_array_index(doc->blocks, i + 1) : NULL;
@@ -256,6 +271,7 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
     case JX_BLOCK_HEADING:
       heading(out, b, i);
       caption = b->text;
+      caption_at = i;
       break;
     case JX_BLOCK_PARAGRAPH:
       if (unit_note(b, next))
@@ -265,11 +281,11 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
       break;
     case JX_BLOCK_TABLE:
       /* captioned with the heading it stands under */
-      table(out, b, caption, unit);
+      table(out, b, caption, caption && caption_at + 1 + (unit != NULL) == i, unit);
       unit = NULL;
       break;
     case JX_BLOCK_FIGURE:
-      ok = figure(out, b, doc, style, ctx, error);
+      ok = figure(out, fonts, b, doc, style, ctx, error);
       break;
     case JX_BLOCK_TOC:
       toc(out, doc, i, b->toc_level);
@@ -316,7 +332,12 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
   }
   downloads(out, o);
   jx_html_end(out);
-  return g_string_free(out, !ok);
+  GString *page = g_string_new(NULL);
+  jx_html_begin(page, doc->title ? doc->title : "", o->stylesheet, fonts->str, o->home, o->where);
+  g_string_append_len(page, out->str, (gssize)out->len);
+  g_string_free(out, TRUE);
+  g_string_free(fonts, TRUE);
+  return g_string_free(page, !ok);
 }
 
 /* The site's look: the faces a reader's system has for Chinese (the
@@ -351,7 +372,9 @@ static const char stylesheet[] =
     ".light{display:inline-block;width:.8em;height:.8em;border-radius:50%;"
     "margin-right:.3em;vertical-align:-.05em}\n"
     "figure{margin:1rem 0}figure svg{display:block;max-width:100%;height:auto}\n"
-    "figcaption{text-align:center;font-size:.9rem;color:#444}\n"
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+    "white-space:nowrap}\n"
+    ".table>p.r{margin:0;font-size:.9rem}\n"
     ".toc ul{list-style:none;padding:0}.toc li.l2{padding-left:2em}.toc li.l3{padding-left:4em}\n"
     ".pair{display:flex;justify-content:space-between;gap:1em}\n"
     ".sign{text-align:right;margin:1.5rem 2em}\n"

@@ -35,10 +35,11 @@ typedef struct {
 char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
                        const JxHtmlOptions *o, GError **error);
 
-/* Appends the start of a page titled title (escaped) with the stylesheet
- * and the breadcrumb, and its end: what every page of the site shares. */
-void jx_html_begin(GString *out, const char *title, const char *stylesheet, const char *home,
-                   const char *where);
+/* Appends the start of a page titled title (escaped) with the stylesheet,
+ * the page's own style (its charts' faces, or NULL) and the breadcrumb to
+ * home (NULL: none), and its end: what every page of the site shares. */
+void jx_html_begin(GString *out, const char *title, const char *stylesheet, const char *style,
+                   const char *home, const char *where);
 void jx_html_end(GString *out);
 
 /* Appends href (a relative path of the tree) percent-encoded where a URL

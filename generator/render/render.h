@@ -53,10 +53,11 @@ bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext
                        GError **error);
 
 /* The figure blk of doc as an SVG for an HTML page (svg.h), on a page its
- * own size, titled with its alternate text; NULL with *error when a face
- * cannot be embedded.  Caller frees. */
+ * own size, titled with its alternate text, its @font-face rules appended
+ * to fonts (the page's head); NULL with *error when a face cannot be
+ * embedded.  Caller frees. */
 char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
-                           PangoContext *ctx, GError **error);
+                           PangoContext *ctx, GString *fonts, GError **error);
 
 /* Writes data to path as every output is written: under a temporary name
  * in its folder, synced, renamed into place when whole.  False with

@@ -121,18 +121,44 @@ static void text_run(GString *out, const JxWebFonts *w, const JxOp *op, const Gl
   g_string_append(out, "</text>\n");
 }
 
+/* A cluster of spaces, which a browser collapses at the ends of a <text>
+ * and in runs whatever xml:space says, moving every x after them. */
+static bool blank(const Glyph *g) {
+  for (int k = 0; k < g->len; k++)
+    if (g->text[k] != ' ' && g->text[k] != '\t')
+      return false;
+  return true;
+}
+
+static bool alike(const Glyph *a, const Glyph *b) {
+  return a->face == b->face && a->size == b->size && a->embolden == b->embolden &&
+         fabs(a->y - b->y) <= 0.005 && !alone(a) && !alone(b);
+}
+
+/* Writes the line's glyphs in runs of one face, size and baseline.  A
+ * space is kept only between two glyphs of its run, where it is one
+ * character and copies as a space; the others draw nothing and are left
+ * out. */
 static void text_line(GString *out, const JxWebFonts *w, const JxOp *op, GArray *glyphs) {
   const Glyph *g = (const Glyph *)(void *)glyphs->data;
+  guint n = glyphs->len;
+  bool *keep = g_new0(bool, n ? n : 1);
+  for (guint i = 0; i < n; i++)
+    keep[i] = !blank(&g[i]) || (i > 0 && i + 1 < n && !blank(&g[i - 1]) && !blank(&g[i + 1]) &&
+                                alike(&g[i - 1], &g[i]) && alike(&g[i], &g[i + 1]));
   guint from = 0;
-  for (guint i = 1; i <= glyphs->len; i++) {
-    bool cut = i == glyphs->len || g[i].face != g[from].face || g[i].size != g[from].size ||
-               g[i].embolden != g[from].embolden || fabs(g[i].y - g[from].y) > 0.005 ||
-               alone(&g[i]) || alone(&g[i - 1]);
-    if (cut) {
-      text_run(out, w, op, g, from, i);
-      from = i;
-    }
+  while (from < n && !keep[from])
+    from++;
+  for (guint i = from + 1; from < n && i <= n; i++) {
+    if (i < n && keep[i] && keep[i - 1] && alike(&g[i - 1], &g[i]))
+      continue;
+    text_run(out, w, op, g, from, i);
+    from = i;
+    while (from < n && !keep[from])
+      from++;
+    i = from;
   }
+  g_free(keep);
 }
 
 /* ---- the page ---- */
@@ -208,18 +234,23 @@ bool jx_svg_page(const JxPage *page, const JxStyle *st, const JxSvgOptions *o, G
   g_string_append_c(out, ' ');
   jx_svg_number(out, o->height);
   /* positions are Pango's: the browser kerns, joins and hints nothing */
-  g_string_append(out, "\" lang=\"zh-CN\" xml:space=\"preserve\" "
-                       "text-rendering=\"geometricPrecision\" style=\"font-kerning:none;"
-                       "font-variant-ligatures:none;font-synthesis:none;white-space:pre\"");
+  g_string_append(out, "\" lang=\"zh-CN\" style=\"text-rendering:geometricPrecision;"
+                       "font-kerning:none;font-variant-ligatures:none;font-synthesis:none;"
+                       "white-space:pre\"");
   g_string_append(out, ">\n");
   if (o->title) {
     g_string_append(out, "<title>");
     jx_xml_escape(out, o->title, -1);
     g_string_append(out, "</title>\n");
   }
-  g_string_append(out, "<style>\n");
-  jx_webfonts_css(r.fonts, out);
-  g_string_append(out, "</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+  if (o->fonts) {
+    jx_webfonts_css(r.fonts, o->fonts);
+  } else {
+    g_string_append(out, "<style>\n");
+    jx_webfonts_css(r.fonts, out);
+    g_string_append(out, "</style>\n");
+  }
+  g_string_append(out, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
   /* fills under everything, as the PDF has them */
   for (guint i = 0; i < n; i++)
     if (ops[i].kind == JX_OP_FILL) {

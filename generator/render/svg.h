@@ -20,6 +20,8 @@ typedef struct {
   /* where a LINK op leads: the file of page n (a page of the same
    * document), or NULL to leave links out */
   const char *link_prefix; /* links go to LINK_PREFIX-p003.svg … */
+  GString *fonts;          /* where the @font-face rules go: NULL, the SVG's
+                            * own <style>; else the page's (HTML's <head>) */
 } JxSvgOptions;
 
 /* Appends the SVG of page to out; false with *error when a face cannot be
