@@ -3,6 +3,7 @@
 
 #include "render/render.h"
 #include "render/svg.h"
+#include "render/webfont.h"
 
 #include <string.h>
 
@@ -217,9 +218,9 @@ static void toc(GString *out, const JxDocument *doc, guint at, int level) {
   g_string_append(out, "</ul></nav>\n");
 }
 
-static bool figure(GString *out, GString *fonts, const JxBlock *b, const JxDocument *doc,
+static bool figure(GString *out, JxWebFonts *fonts, const JxBlock *b, const JxDocument *doc,
                    const JxStyle *style, PangoContext *ctx, GError **error) {
-  char *svg = jx_render_figure_svg(b, doc, style, ctx, fonts, error);
+  char *svg = jx_render_figure_svg(b, doc, style, ctx, fonts, false, error);
   if (!svg)
     return false;
   g_string_append(out, "<figure>\n");
@@ -259,9 +260,20 @@ static void downloads(GString *out, const JxHtmlOptions *o) {
 
 char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext *ctx,
                        const JxHtmlOptions *o, GError **error) {
-  /* the body first: its charts' faces go into the head */
-  GString *out = g_string_new(NULL), *fonts = g_string_new(NULL);
+  /* the charts share their faces, subset to the characters of them all:
+   * noted first, made, then used as each chart is written */
+  JxWebFonts *fonts = jx_webfonts_new();
   bool ok = true;
+  for (guint i = 0; ok && i < doc->blocks->len; i++) {
+    const JxBlock *b = g_ptr_array_index(doc->blocks, i);
+    if (b->kind != JX_BLOCK_FIGURE)
+      continue;
+    char *none = jx_render_figure_svg(b, doc, style, ctx, fonts, true, error);
+    ok = none != NULL;
+    g_free(none);
+  }
+  ok = ok && jx_webfonts_make(fonts, error);
+  GString *out = g_string_new(NULL);
   const char *caption = NULL, *unit = NULL;
   guint caption_at = 0; /* the heading's block */
   for (guint i = 0; ok && i < doc->blocks->len; i++) {
@@ -332,11 +344,14 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
   }
   downloads(out, o);
   jx_html_end(out);
-  GString *page = g_string_new(NULL);
-  jx_html_begin(page, doc->title ? doc->title : "", o->stylesheet, fonts->str, o->home, o->where);
+  GString *page = g_string_new(NULL), *css = g_string_new(NULL);
+  if (ok)
+    jx_webfonts_css(fonts, css);
+  jx_html_begin(page, doc->title ? doc->title : "", o->stylesheet, css->str, o->home, o->where);
   g_string_append_len(page, out->str, (gssize)out->len);
   g_string_free(out, TRUE);
-  g_string_free(fonts, TRUE);
+  g_string_free(css, TRUE);
+  jx_webfonts_free(fonts);
   return g_string_free(page, !ok);
 }
 

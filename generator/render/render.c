@@ -420,7 +420,7 @@ static cairo_status_t outline_page(const JxStyle *st, const JxPage *page, Output
 /* The text as text (svg.h). */
 static cairo_status_t text_page(const JxStyle *st, const JxPage *page, Output *o,
                                 const Sheet *how) {
-  JxSvgOptions so = {st->page_width, st->page_height, false, how->title, how->prefix, NULL};
+  JxSvgOptions so = {st->page_width, st->page_height, false, how->title, how->prefix, NULL, false};
   GString *svg = g_string_new(NULL);
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   if (!jx_svg_page(page, st, &so, svg, how->error))
@@ -510,11 +510,12 @@ static JxLayout *figure_alone(const JxBlock *blk, const JxDocument *doc, const J
 }
 
 char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
-                           PangoContext *ctx, GString *fonts, GError **error) {
+                           PangoContext *ctx, struct JxWebFonts *fonts, bool collect,
+                           GError **error) {
   JxStyle own;
   JxDocument *one = NULL;
   JxLayout *l = figure_alone(blk, doc, style, ctx, &own, &one);
-  JxSvgOptions so = {own.page_width, own.page_height, true, blk->alt, NULL, fonts};
+  JxSvgOptions so = {own.page_width, own.page_height, true, blk->alt, NULL, fonts, collect};
   GString *svg = g_string_new(NULL);
   bool ok = jx_svg_page(g_ptr_array_index(l->pages, 0), &own, &so, svg, error);
   jx_layout_free(l);

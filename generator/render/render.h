@@ -53,11 +53,14 @@ bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext
                        GError **error);
 
 /* The figure blk of doc as an SVG for an HTML page (svg.h), on a page its
- * own size, titled with its alternate text, its @font-face rules appended
- * to fonts (the page's head); NULL with *error when a face cannot be
- * embedded.  Caller frees. */
+ * own size, titled with its alternate text, in the faces the page's charts
+ * share (webfont.h): with collect, "" once its characters are noted in
+ * fonts; then, fonts made, the SVG.  NULL with *error when a face cannot
+ * be read.  Caller frees. */
+struct JxWebFonts;
 char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
-                           PangoContext *ctx, GString *fonts, GError **error);
+                           PangoContext *ctx, struct JxWebFonts *fonts, bool collect,
+                           GError **error);
 
 /* Writes data to path as every output is written: under a temporary name
  * in its folder, synced, renamed into place when whole.  False with

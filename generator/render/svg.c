@@ -68,7 +68,8 @@ static bool note(void *data, const JxOp *op, const JxCluster *c, GError **error)
   (void)op;
   (void)error;
   Reader *r = data;
-  guint face = jx_webfonts_add(r->fonts, c);
+  /* noted while collecting; looked up while writing */
+  guint face = r->glyphs ? jx_webfonts_face(r->fonts, c) : jx_webfonts_add(r->fonts, c);
   if (r->glyphs) {
     Glyph g = {face, c->text, c->len, c->size, c->x, c->y, c->width, c->embolden};
     g_array_append_val(r->glyphs, g);
@@ -206,14 +207,17 @@ bool jx_svg_page(const JxPage *page, const JxStyle *st, const JxSvgOptions *o, G
   const JxOp *ops = (const JxOp *)(void *)page->ops->data;
   guint n = page->ops->len;
   /* the faces and characters first: each face is embedded as a subset */
-  Reader r = {jx_webfonts_new(), NULL};
+  Reader r = {o->fonts ? o->fonts : jx_webfonts_new(), NULL};
   bool ok = true;
-  for (guint i = 0; ok && i < n; i++)
+  for (guint i = 0; ok && (!o->fonts || o->collect) && i < n; i++)
     if (ops[i].kind == JX_OP_TEXT)
       ok = jx_line_clusters(&ops[i], note, &r, error);
-  ok = ok && jx_webfonts_make(r.fonts, error);
+  if (o->collect)
+    return ok;
+  ok = ok && (o->fonts || jx_webfonts_make(r.fonts, error));
   if (!ok) {
-    jx_webfonts_free(r.fonts);
+    if (!o->fonts)
+      jx_webfonts_free(r.fonts);
     return false;
   }
   if (!o->inline_html)
@@ -243,9 +247,7 @@ bool jx_svg_page(const JxPage *page, const JxStyle *st, const JxSvgOptions *o, G
     jx_xml_escape(out, o->title, -1);
     g_string_append(out, "</title>\n");
   }
-  if (o->fonts) {
-    jx_webfonts_css(r.fonts, o->fonts);
-  } else {
+  if (!o->fonts) {
     g_string_append(out, "<style>\n");
     jx_webfonts_css(r.fonts, out);
     g_string_append(out, "</style>\n");
@@ -291,6 +293,7 @@ bool jx_svg_page(const JxPage *page, const JxStyle *st, const JxSvgOptions *o, G
   }
   g_string_append(out, "</svg>\n");
   g_array_free(r.glyphs, TRUE);
-  jx_webfonts_free(r.fonts);
+  if (!o->fonts)
+    jx_webfonts_free(r.fonts);
   return ok;
 }

@@ -20,12 +20,17 @@ typedef struct {
   /* where a LINK op leads: the file of page n (a page of the same
    * document), or NULL to leave links out */
   const char *link_prefix; /* links go to LINK_PREFIX-p003.svg … */
-  GString *fonts;          /* where the @font-face rules go: NULL, the SVG's
-                            * own <style>; else the page's (HTML's <head>) */
+  /* the faces: NULL, the SVG's own, subset to its characters in its own
+   * <style>; else faces several SVGs share (the charts of one HTML page,
+   * whose head has their rules): with collect, the page's characters are
+   * only noted in them; without, they are made and the SVG uses them */
+  struct JxWebFonts *fonts;
+  bool collect;
 } JxSvgOptions;
 
-/* Appends the SVG of page to out; false with *error when a face cannot be
- * read or subset. */
+/* Appends the SVG of page to out (with o->collect, nothing: its characters
+ * are noted in o->fonts); false with *error when a face cannot be read or
+ * subset. */
 bool jx_svg_page(const JxPage *page, const JxStyle *st, const JxSvgOptions *o, GString *out,
                  GError **error);
 
