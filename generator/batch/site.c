@@ -180,7 +180,9 @@ static char *index_page(const JxBatch *b, GKeyFile *state, const char *own) {
       const char *p = *e->period && strcmp(e->period, "未填期间") != 0 ? e->period : "未填期间";
       g_string_append(out, "<h2>");
       jx_xml_escape(out, p, -1);
-      g_string_append(out, "</h2>\n<div class=\"table\"><table class=\"index\">\n<caption>");
+      /* the caption says it again for a screen reader's list of tables */
+      g_string_append(out, "</h2>\n<div class=\"table\"><table class=\"index\">\n"
+                           "<caption class=\"sr\">");
       jx_xml_escape(out, p, -1);
       g_string_append(out, " 各部门报告</caption>\n<thead>\n<tr><th scope=\"col\">部门</th>"
                            "<th scope=\"col\">报告</th><th scope=\"col\">得分</th>"

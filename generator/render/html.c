@@ -396,7 +396,9 @@ static const char stylesheet[] =
     ".record{border-top:2px solid #000;border-bottom:2px solid #000;margin-top:2rem}\n"
     ".files{border-top:1px solid #ccc;margin-top:2rem;font-size:.9rem}\n"
     ".files code{font-size:.8rem;word-break:break-all}\n"
-    ".index td.n{text-align:right;font-variant-numeric:tabular-nums}\n";
+    ".index td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    ".index thead th,.index td.n{white-space:nowrap}\n"
+    ".index th[scope=row]{text-align:left;font-weight:normal;background:none}\n";
 
 const char *jx_html_stylesheet(void) {
   return stylesheet;
