@@ -335,6 +335,7 @@ static void batch_put(GString *m, const JxBatch *b) {
   jx_wire_put_int(m, b->verbosity);
   settings_put(m, b);
   jx_wire_put_string(m, b->official);
+  jx_wire_put_string(m, b->out_dir); /* a web page's links up to the root */
 }
 
 /* One worker as the parent sees it. */
@@ -555,6 +556,7 @@ int jx_batch_worker(void) {
   Settings set;
   settings_get(&r, &set);
   char *official = jx_wire_get_string(&r);
+  char *out_dir = jx_wire_get_string(&r);
   GError *err = NULL;
   JxTemplate *t = r.bad ? NULL : jx_template_load(tmpl_path, &err);
   if (t && official && !jx_template_overlay(t, official, &err)) {
@@ -564,6 +566,7 @@ int jx_batch_worker(void) {
   JxBatch b = {0};
   b.tmpl = t;
   b.period = period;
+  b.out_dir = out_dir ? out_dir : "";
   b.pdf = flags & 1;
   b.svg = flags & 2;
   b.png = flags & 4;
@@ -628,6 +631,7 @@ int jx_batch_worker(void) {
   settings_clear(&set);
   g_free(tmpl_path);
   g_free(official);
+  g_free(out_dir);
   g_free(period);
   g_free(dpi);
   g_string_free(m, TRUE);

@@ -13,8 +13,8 @@
 /* The way from dir up to the tree's root: "../../" for OUT/2024/部门. */
 char *batch_up_to_root(const JxBatch *b, const char *dir) {
   GString *up = g_string_new(NULL);
-  size_t n = strlen(b->out_dir);
-  if (strncmp(dir, b->out_dir, n) == 0 && dir[n] == '/') {
+  size_t n = b->out_dir ? strlen(b->out_dir) : 0;
+  if (n && strncmp(dir, b->out_dir, n) == 0 && dir[n] == '/') {
     gchar **parts = g_strsplit(dir + n + 1, "/", -1);
     for (int i = 0; parts[i]; i++)
       if (*parts[i])

@@ -138,7 +138,9 @@ static void cell(GString *out, const JxCell *c, const char *tag, const char *sco
   if (c->dot) {
     /* the light's disc; its word beside it says the same to who cannot
      * see the colour */
-    g_string_append_printf(out, "<span class=\"light\" style=\"background:#%06x\"></span>",
+    g_string_append_printf(out,
+                           "<span class=\"light\" style=\"color:#%06x\" aria-hidden=\"true\">"
+                           "●</span>",
                            c->dot_color & 0xFFFFFF);
     if (g_str_has_prefix(text, "\u3000"))
       text += strlen("\u3000");
@@ -150,8 +152,8 @@ static void cell(GString *out, const JxCell *c, const char *tag, const char *sco
 /* A table captioned with the heading it stands under; when that heading
  * is right above it, the caption is for screen readers only (sr): seen
  * twice it would only repeat. */
-static void table(GString *out, const JxBlock *b, const char *caption, bool seen,
-                  const char *unit) {
+static void table(GString *out, const JxBlock *b, const char *project, const char *caption,
+                  bool seen, const char *unit) {
   g_string_append(out, "<div class=\"table\">");
   if (seen && unit) {
     g_string_append(out, "<p class=\"r\">");
@@ -161,6 +163,12 @@ static void table(GString *out, const JxBlock *b, const char *caption, bool seen
   g_string_append(out, "<table>\n");
   if (caption || unit) {
     g_string_append(out, seen ? "<caption class=\"sr\">" : "<caption>");
+    /* "1. 项目资金" stands under every project: a list of the page's tables
+     * tells them apart by the project */
+    if (project && caption && strcmp(project, caption) != 0) {
+      esc(out, project);
+      g_string_append(out, "：");
+    }
     if (caption)
       lines(out, caption);
     if (unit) {
@@ -275,7 +283,8 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
   ok = ok && jx_webfonts_make(fonts, error);
   GString *out = g_string_new(NULL);
   const char *caption = NULL, *unit = NULL;
-  guint caption_at = 0; /* the heading's block */
+  guint caption_at = 0;       /* the heading's block */
+  const char *project = NULL; /* the project the headings are under */
   for (guint i = 0; ok && i < doc->blocks->len; i++) {
     const JxBlock *b = g_ptr_array_index(doc->blocks, i);
     const JxBlock *next = i + 1 < doc->blocks->len ? g_ptr_array_index(doc->blocks, i + 1) : NULL;
@@ -284,6 +293,10 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
       heading(out, b, i);
       caption = b->text;
       caption_at = i;
+      if (b->project)
+        project = b->project;
+      else if (b->role == JX_ROLE_HEADING1 || b->role == JX_ROLE_TITLE)
+        project = NULL; /* a part of the report of its own (附表) */
       break;
     case JX_BLOCK_PARAGRAPH:
       if (unit_note(b, next))
@@ -293,7 +306,7 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
       break;
     case JX_BLOCK_TABLE:
       /* captioned with the heading it stands under */
-      table(out, b, caption, caption && caption_at + 1 + (unit != NULL) == i, unit);
+      table(out, b, project, caption, caption && caption_at + 1 + (unit != NULL) == i, unit);
       unit = NULL;
       break;
     case JX_BLOCK_FIGURE:
@@ -384,8 +397,7 @@ static const char stylesheet[] =
     "th,td{border:1px solid #8c8c8c;padding:.25rem .45rem;vertical-align:middle}\n"
     "th{background:#eef1f5;font-weight:bold}\n"
     "td.r,th.r{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    ".light{display:inline-block;width:.8em;height:.8em;border-radius:50%;"
-    "margin-right:.3em;vertical-align:-.05em}\n"
+    ".light{margin-right:.25em}\n"
     "figure{margin:1rem 0}figure svg{display:block;max-width:100%;height:auto}\n"
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
     "white-space:nowrap}\n"
