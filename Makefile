@@ -51,7 +51,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o) $(BUILD)/render/woff2.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit glyphs e2e e2e-core e2e-render validate memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit glyphs e2e e2e-core e2e-render validate browser memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -155,6 +155,7 @@ e2e-core: $(BIN) fonts
 	tests/cli/untrusted.sh $(BIN)
 	tests/cli/sign.sh $(BIN)
 	tests/cli/district.sh $(BIN)
+	tests/cli/web.sh $(BIN)
 
 e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/render.sh $(BIN)
@@ -171,6 +172,11 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 validate: $(BIN) fonts
 	tests/cli/pdfa.sh $(BIN)
 
+# the web outputs in headless chromium (mostly times the browser: not
+# again in the sanitizer build)
+browser: $(BIN) fonts $(BUILD)/tools/pgmdiff
+	tests/cli/browser.sh $(BIN) $(BUILD)/tools/pgmdiff
+
 # the sample under valgrind memcheck (not in the sanitizer build: the two
 # do not run together)
 memcheck: $(BIN) fonts
@@ -183,12 +189,13 @@ scale: $(BIN) fonts
 
 # Builds use both cores; the checks run one at a time (some stop
 # processes, some time themselves), but for Preflight (a JVM), valgrind's
-# memcheck (one core), the short fuzz (a fixed time a target) and the glyph
-# check (pdftoppm over every hanzi) side by side, which time nothing.
+# memcheck (one core), the short fuzz (a fixed time a target), the glyph
+# check (pdftoppm over every hanzi) and chromium side by side, which time
+# nothing.
 test:
 	@$(MAKE) --no-print-directory -j2 $(BIN) $(TEST_BIN) $(BUILD)/tools/pgmdiff
 	@$(MAKE) --no-print-directory UNIT_SKIP=test_glyphs unit e2e
-	@$(MAKE) --no-print-directory -j4 validate memcheck fuzz-smoke glyphs
+	@$(MAKE) --no-print-directory -j4 validate memcheck fuzz-smoke glyphs browser
 	@$(MAKE) --no-print-directory scale sanitize-errors
 	@echo "make test: all passed"
 

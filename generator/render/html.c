@@ -192,12 +192,15 @@ static void table(GString *out, const JxBlock *b, const char *project, const cha
     const GPtrArray *row = g_ptr_array_index(b->rows, r);
     bool head = r >= head_from && r < head_to;
     g_string_append(out, "<tr>\n");
+    bool labelled = false;
     for (guint k = 0; k < row->len; k++) {
       const JxCell *c = g_ptr_array_index(row, k);
+      /* a totals row's label (合计, its first words in bold) heads its row */
+      bool label = !head && !labelled && c->strong && c->text && *c->text;
+      labelled = labelled || label || (c->text && *c->text);
       if (head)
         cell(out, c, "th", c->colspan > 1 ? "colgroup" : "col");
-      else if (k == 0 && c->strong)
-        /* a totals row's label heads its row */
+      else if (label)
         cell(out, c, "th", c->rowspan > 1 ? "rowgroup" : "row");
       else
         cell(out, c, "td", NULL);

@@ -183,7 +183,9 @@ static void rule_run(GString *out, const JxOp *ops, guint n, guint *i, const JxS
     op = next;
     (*i)++;
   }
-  g_string_append(out, "\" fill=\"none\"");
+  /* on the pixel grid, as PDF readers set thin rules (stroke adjustment):
+   * a table's 0.5 pt rule a whole pixel, not two pale ones */
+  g_string_append(out, "\" fill=\"none\" shape-rendering=\"crispEdges\"");
   color(out, "stroke", op->color);
   g_string_append(out, " stroke-width=\"");
   jx_svg_number(out, op->stroke > 0 ? op->stroke : st->rule_width);

@@ -8,7 +8,8 @@ errors), a screenshot at a given size, and the value of a script run in it.
 
 jobs.json: [{"url": "file:///…", "width": 794, "height": 1123,
              "screenshot": "out.png" or null, "eval": "script" or null,
-             "full": false, "clip": [x, y, width, height] or absent}]
+             "full": false, "clip": [x, y, width, height] or absent,
+             "ax": false}]   (ax: value becomes {"value": …, "roles": {role: count}})
 results.json: [{"url": …, "errors": ["…"], "value": …}] in the same order.
 """
 import base64
@@ -144,6 +145,14 @@ def run(b, job):
             value = {"exception": r["exceptionDetails"].get("text")}
         else:
             value = r["result"].get("value")
+    if job.get("ax"):
+        # what a screen reader is given: the roles of the accessibility tree
+        nodes = b.call("Accessibility.getFullAXTree", session=session)["nodes"]
+        roles = {}
+        for n in nodes:
+            r = n.get("role", {}).get("value", "")
+            roles[r] = roles.get(r, 0) + 1
+        value = {"value": value, "roles": roles}
     if job.get("screenshot"):
         params = {"format": "png"}
         if job.get("clip"):
