@@ -9,7 +9,7 @@ errors), a screenshot at a given size, and the value of a script run in it.
 jobs.json: [{"url": "file:///…", "width": 794, "height": 1123,
              "screenshot": "out.png" or null, "eval": "script" or null,
              "full": false, "clip": [x, y, width, height] or absent,
-             "ax": false}]   (ax: value becomes {"value": …, "roles": {role: count}})
+             "clip_from": [css selector, height] or absent, "ax": false}]   (ax: value becomes {"value": …, "roles": {role: count}})
 results.json: [{"url": …, "errors": ["…"], "value": …}] in the same order.
 """
 import base64
@@ -155,6 +155,13 @@ def run(b, job):
         value = {"value": value, "roles": roles}
     if job.get("screenshot"):
         params = {"format": "png"}
+        if job.get("clip_from"):
+            # from the top of the first element a selector finds: [selector, height]
+            sel, h = job["clip_from"]
+            r = b.call("Runtime.evaluate", {"expression":
+                       "document.querySelector(%s).getBoundingClientRect().top + scrollY" %
+                       json.dumps(sel), "returnByValue": True}, session)
+            job["clip"] = [0, r["result"]["value"] - 16, job.get("width", 1000), h]
         if job.get("clip"):
             # a part of the whole page: [x, y, width, height]
             x, y, w, h = job["clip"]
