@@ -226,13 +226,10 @@ bool jx_svg_page(const JxPage *page, const JxStyle *st, const JxSvgOptions *o, G
     g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
   if (o->inline_html) {
-    /* as large as printed, in CSS pixels (a point is 4/3 of one),
+    /* as large as printed, in whole CSS pixels (a point is 4/3 of one),
      * narrower on a small screen (the stylesheet's max-width) */
-    g_string_append(out, " width=\"");
-    jx_svg_number(out, o->width * 4 / 3);
-    g_string_append(out, "\" height=\"");
-    jx_svg_number(out, o->height * 4 / 3);
-    g_string_append(out, "\"");
+    g_string_append_printf(out, " width=\"%ld\" height=\"%ld\"", lround(o->width * 4 / 3),
+                           lround(o->height * 4 / 3));
   } else {
     double mm = 25.4 / 72.0;
     g_string_append(out, " width=\"");
