@@ -125,13 +125,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) -DJX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB_OBJ) -o $@ $(LIBS) -lcmocka $(LDFLAGS)
 
-# The sample input's report, and its normalized table.
+# The sample input's reports, with their site (output/index.html), and its
+# normalized table.
 report: jixiao fonts
 	@mkdir -p output
-	./jixiao render -o output -f pdf,svg input
-	./jixiao render -t monthly --period 2024-09 -o output input
-	./jixiao render -t targets -o output input
-	./jixiao render -t official -o output input
+	./jixiao render -o output -f pdf,svg,html input
+	./jixiao render -t monthly --period 2024-09 -o output -f pdf,html input
+	./jixiao render -t targets -o output -f pdf,html input
+	./jixiao render -t official -o output -f pdf,html input
 	@./jixiao dump input > output/.sample.csv.tmp || { rm -f output/.sample.csv.tmp; exit 1; }
 	@mv output/.sample.csv.tmp output/sample.csv
 	@echo output/sample.csv
@@ -166,6 +167,7 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/readme.sh $(BIN) docs/input.md
 	tests/cli/readme.sh $(BIN) docs/templates.md
 	tests/cli/readme.sh $(BIN) docs/district.md
+	tests/cli/readme.sh $(BIN) docs/web.md
 
 # the checks that mostly time a validator (Apache PDFBox Preflight, a JVM):
 # not again in the sanitizer build

@@ -46,7 +46,7 @@ void batch_plan_site(const JxBatch *b, GArray *jobs, const char *common) {
 
 /* A document of the tree as the index lists it. */
 typedef struct {
-  char *department, *period, *title, *status;
+  char *department, *period, *title, *status, *tmpl;
   char *page, *pdf; /* relative to the root, or NULL */
   JxScorecard *card;
   bool summary;
@@ -57,6 +57,7 @@ static void entry_free(Entry *e) {
   g_free(e->period);
   g_free(e->title);
   g_free(e->status);
+  g_free(e->tmpl);
   g_free(e->page);
   g_free(e->pdf);
   jx_scorecard_free(e->card);
@@ -73,7 +74,7 @@ static gint entry_order(gconstpointer a, gconstpointer b) {
   if (x->summary != y->summary)
     return x->summary ? -1 : 1;
   c = strcmp(x->department, y->department);
-  return c ? c : strcmp(x->title, y->title);
+  return c ? c : strcmp(x->tmpl, y->tmpl);
 }
 
 /* The path of a file of the tree from its root, or NULL when it is not in it. */
@@ -90,11 +91,12 @@ static GPtrArray *entries(const JxBatch *b, GKeyFile *state, const char *own) {
     if (!g_str_has_prefix(g, "doc ") || strcmp(g, own) == 0)
       continue;
     char *tname = g_key_file_get_string(state, g, "template", NULL);
-    bool site = tname && strcmp(tname, "site") == 0;
-    g_free(tname);
-    if (site)
+    if (!tname || strcmp(tname, "site") == 0) {
+      g_free(tname);
       continue;
+    }
     Entry *e = g_new0(Entry, 1);
+    e->tmpl = tname;
     e->department = g_key_file_get_string(state, g, "department", NULL);
     e->period = g_key_file_get_string(state, g, "period", NULL);
     e->title = g_key_file_get_string(state, g, "title", NULL);
@@ -138,6 +140,20 @@ static void link(GString *out, const char *href, const char *label) {
   g_string_append(out, "</a>");
 }
 
+/* What a template makes, as the index names it: the shipped ones in
+ * words, another by its file's name. */
+static const char *kind_of(const char *tmpl) {
+  static const char *const names[][2] = {{"annual", "自评报告"},
+                                         {"monthly", "监控月报"},
+                                         {"targets", "目标表"},
+                                         {"official", "公文"},
+                                         {"summary", "汇总报告"}};
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+    if (strcmp(tmpl, names[i][0]) == 0)
+      return names[i][1];
+  return tmpl;
+}
+
 static void row(GString *out, const Entry *e) {
   g_string_append(out, "<tr>\n<th scope=\"row\">");
   jx_xml_escape(out, e->summary ? "汇总（各部门）" : e->department, -1);
@@ -146,6 +162,10 @@ static void row(GString *out, const Entry *e) {
     link(out, e->page, e->title);
   else
     jx_xml_escape(out, e->title, -1);
+  /* an annual report and its 公文 share a title */
+  g_string_append(out, " <span class=\"kind\">");
+  jx_xml_escape(out, kind_of(e->tmpl), -1);
+  g_string_append(out, "</span>");
   if (e->status && strcmp(e->status, "failed") == 0)
     g_string_append(out, "（未能生成）");
   g_string_append(out, "</td>\n<td class=\"n\">");

@@ -111,8 +111,19 @@ static void paragraph(GString *out, const JxBlock *b) {
   g_string_append(out, "<p");
   if (cls)
     g_string_append_printf(out, " class=\"%s\"", cls);
+  GString *style = g_string_new(NULL);
   if (b->color)
-    g_string_append_printf(out, " style=\"color:#%06x\"", b->color & 0xFFFFFF);
+    g_string_append_printf(style, "color:#%06x;", b->color & 0xFFFFFF);
+  if (b->hang > 0) {
+    /* as the layout hangs it (附件：…): two characters and the inset in,
+     * the lines after the first the hang more */
+    char in[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(in, sizeof in, "%g", 2 + b->inset + b->hang);
+    g_string_append_printf(style, "padding-left:%sem;text-indent:-%dem", in, b->hang);
+  }
+  if (style->len)
+    g_string_append_printf(out, " style=\"%s\"", style->str);
+  g_string_free(style, TRUE);
   g_string_append_c(out, '>');
   lines(out, b->text);
   g_string_append(out, "</p>\n");
@@ -413,7 +424,9 @@ static const char stylesheet[] =
     ".files code{font-size:.8rem;word-break:break-all}\n"
     ".index td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
     ".index thead th,.index td.n{white-space:nowrap}\n"
-    ".index th[scope=row]{text-align:left;font-weight:normal;background:none}\n";
+    ".index th[scope=row]{text-align:left;font-weight:normal;background:none}\n"
+    ".index .kind{font-size:.8rem;color:#555;border:1px solid #bbb;border-radius:3px;"
+    "padding:0 .3em;white-space:nowrap}\n";
 
 const char *jx_html_stylesheet(void) {
   return stylesheet;
