@@ -61,6 +61,10 @@ char *batch_up_to_root(const JxBatch *b, const char *dir);
  * summary template's; and making it from the scorecards the workers sent
  * back, or the tree's state kept, into results[the summary job]. */
 void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common);
+/* A job made from every job of jobs (the summary, the site): each one's key
+ * into c, then made's key (c's digest; c is freed), and their sources, once
+ * each, into made's. */
+void batch_made_of(GArray *jobs, Job *made, GChecksum *c);
 void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
                         GKeyFile *state);
 

@@ -27,20 +27,7 @@ void batch_plan_site(const JxBatch *b, GArray *jobs, const char *common) {
   GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
   g_checksum_update(c, (const guchar *)common, -1);
   g_checksum_update(c, (const guchar *)"site", -1);
-  GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-  s.sources = g_ptr_array_new_with_free_func(g_free);
-  for (guint i = 0; i < jobs->len; i++) {
-    const Job *j = &g_array_index(jobs, Job, i);
-    g_checksum_update(c, (const guchar *)j->key, -1);
-    for (guint k = 0; k < j->sources->len; k++) {
-      const char *src = g_ptr_array_index(j->sources, k);
-      if (g_hash_table_add(seen, (gpointer)src))
-        g_ptr_array_add(s.sources, g_strdup(src));
-    }
-  }
-  g_hash_table_destroy(seen);
-  s.key = g_strdup(g_checksum_get_string(c));
-  g_checksum_free(c);
+  batch_made_of(jobs, &s, c);
   g_array_append_val(jobs, s);
 }
 

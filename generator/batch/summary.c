@@ -13,6 +13,23 @@
 #include <string.h>
 #include <sysexits.h>
 
+void batch_made_of(GArray *jobs, Job *made, GChecksum *c) {
+  GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+  made->sources = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    g_checksum_update(c, (const guchar *)j->key, -1);
+    for (guint k = 0; k < j->sources->len; k++) {
+      const char *src = g_ptr_array_index(j->sources, k);
+      if (g_hash_table_add(seen, (gpointer)src))
+        g_ptr_array_add(made->sources, g_strdup(src));
+    }
+  }
+  g_hash_table_destroy(seen);
+  made->key = g_strdup(g_checksum_get_string(c));
+  g_checksum_free(c);
+}
+
 void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common) {
   Job s = {0};
   s.summary = true;
@@ -42,20 +59,7 @@ void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common) {
   g_checksum_update(c, (const guchar *)"summary", -1);
   g_checksum_update(c, (const guchar *)keys, (gssize)len);
   g_free(keys);
-  GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-  s.sources = g_ptr_array_new_with_free_func(g_free);
-  for (guint i = 0; i < jobs->len; i++) {
-    const Job *j = &g_array_index(jobs, Job, i);
-    g_checksum_update(c, (const guchar *)j->key, -1);
-    for (guint k = 0; k < j->sources->len; k++) {
-      const char *src = g_ptr_array_index(j->sources, k);
-      if (g_hash_table_add(seen, (gpointer)src))
-        g_ptr_array_add(s.sources, g_strdup(src));
-    }
-  }
-  g_hash_table_destroy(seen);
-  s.key = g_strdup(g_checksum_get_string(c));
-  g_checksum_free(c);
+  batch_made_of(jobs, &s, c);
   /* a district template makes the summary alone */
   if (b->tmpl->district) {
     for (guint i = 0; i < jobs->len; i++) {

@@ -1,0 +1,16 @@
+/* check.h - what `jixiao check` prints: each file's problems and its line
+ * (what was read, its errors and warnings, the assessment's among them),
+ * then every project's score and grade. */
+#ifndef JX_CHECK_H
+#define JX_CHECK_H
+
+#include "assess/assess.h"
+#include "read/inputs.h"
+
+/* Prints the inputs' problems on standard error and their lines and scores
+ * on standard output, assessing at period (NULL: each project's latest)
+ * under c unless a table was read with errors.  Returns EX_OK, or
+ * EX_DATAERR when there is an error. */
+int jx_check_print(const JxInputs *in, const char *period, const JxAssessConfig *c);
+
+#endif
