@@ -125,7 +125,7 @@ if [ "$rc" = 0 ] && grep -Eq '^jixiao [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/out"; then
 run --help
 if [ "$rc" = 0 ] && grep -q "jixiao check" "$WORK/out"; then ok; else bad "--help"; fi
 run render -f pdf,tiff input
-if [ "$rc" = 64 ] && grep -q "takes pdf, svg and png" "$WORK/err"; then ok; else bad "render -f tiff: exit $rc"; fi
+if [ "$rc" = 64 ] && grep -q "takes pdf, svg, svg-outlines, png and html" "$WORK/err"; then ok; else bad "render -f tiff: exit $rc"; fi
 run render -o "$WORK/bad-render" tests/data/bad/amount.csv
 if [ "$rc" = 65 ] && [ ! -e "$WORK/bad-render" ] && grep -q "nothing rendered" "$WORK/err"; then ok; else bad "render of a bad table: exit $rc"; fi
 run check
