@@ -1,6 +1,6 @@
 #!/bin/bash
-# The sample under valgrind memcheck: checked, dumped and rendered (PDF and
-# the haru engine), with no memory error and nothing definitely lost
+# The sample under valgrind memcheck: checked, dumped and rendered (PDF,
+# the haru engine, SVG and the site), with no memory error and nothing definitely lost
 # (tests/valgrind.supp lists what the libraries lose).
 # Usage: tests/cli/memcheck.sh ./jixiao
 . "$(dirname "$0")/lib.sh"
@@ -27,6 +27,8 @@ memcheck check check input
 memcheck dump dump input
 memcheck render render -o "$WORK/out" input
 memcheck haru render --engine haru -t targets -o "$WORK/haru" input
+# the web outputs: SVG with text (faces subset, WOFF2) and the site
+memcheck web render -j 1 -t targets -f svg,html -o "$WORK/web" input
 # forms: every shape of tests/data/forms but the one of errors, read and
 # rendered; the errors checked
 mkdir -p "$WORK/forms"
