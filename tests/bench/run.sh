@@ -89,6 +89,8 @@ awk -v COPIES=14 -f "$ROOT/tests/bench/manyprojects.awk" "$ROOT/input/haizhu-202
 pages=$(pdfinfo "$(find "$WORK/many" -name '*.pdf')" | sed -n 's/^Pages: *//p')
 timed "render, $pages pages (70 projects)" render --force -o "$WORK/many" "$WORK/many.csv"
 timed "render, $pages pages as SVG" render --force -o "$WORK/many" -f svg "$WORK/many.csv"
+timed "render, $pages pages as SVG outlines" render --force -o "$WORK/many" -f svg-outlines "$WORK/many.csv"
+timed "render, the sample, annual, PDF and web page" render --force -o "$WORK/web" -f pdf,html "$ROOT/input"
 
 echo
 echo "charts (target: at most 5 ms a chart)"
