@@ -88,6 +88,11 @@ const char *jx_template_dir(void);
 JxTemplate *jx_template_load(const char *name, GError **error);
 void jx_template_free(JxTemplate *t);
 
+/* template_style.c: fills t->style and t->truetype from t's keys (checked
+ * already); the name of a role in the [font.NAME] groups. */
+void jx_template_build_style(JxTemplate *t);
+const char *jx_template_role_name(JxRole r);
+
 /* Sets t's [official] keys from the [公文] group of the key file at path
  * (--official: what changes document by document, 发文字号, 成文日期,
  * 正文 …).  false with *error naming the file and the key it does not
