@@ -148,6 +148,23 @@ char *batch_template_file_name(const JxTemplate *t) {
   return base;
 }
 
+/* The shard (0 … shards - 1) a department belongs to: the first eight
+ * bytes of the SHA-256 of its name (UTF-8), big-endian, modulo shards.  A
+ * department stays in its shard when others are added or taken away, and
+ * any program can work the rule out. */
+static int shard_of(const char *name, int shards) {
+  guint8 sum[32];
+  gsize len = sizeof sum;
+  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+  g_checksum_update(c, (const guchar *)name, -1);
+  g_checksum_get_digest(c, sum, &len);
+  g_checksum_free(c);
+  guint64 v = 0;
+  for (int i = 0; i < 8; i++)
+    v = v << 8 | sum[i];
+  return (int)(v % (guint64)shards);
+}
+
 /* The jobs of this shard, in a fixed order (department names), each with
  * its own folder: two departments whose names make the same folder name are
  * told apart by -2, -3 … in that order. */
@@ -180,7 +197,7 @@ static GArray *plan(const JxBatch *b, const JxModel *m) {
     j.prefix = g_build_filename(j.dir, tname, NULL);
     g_free(folder);
     g_free(name);
-    if ((int)(i % (guint)b->shards) != b->shard - 1) {
+    if (shard_of(d->name, b->shards) != b->shard - 1) {
       job_clear(&j);
       continue;
     }
