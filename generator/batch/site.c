@@ -70,12 +70,13 @@ static char *in_tree(const JxBatch *b, const char *path) {
   return strncmp(path, b->out_dir, n) == 0 && path[n] == '/' ? g_strdup(path + n + 1) : NULL;
 }
 
-static GPtrArray *entries(const JxBatch *b, GKeyFile *state, const char *own) {
+/* Every document of the state but the site itself (its template "site"). */
+static GPtrArray *entries(const JxBatch *b, GKeyFile *state) {
   GPtrArray *list = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
   gchar **groups = g_key_file_get_groups(state, NULL);
   for (int i = 0; groups[i]; i++) {
     const char *g = groups[i];
-    if (!g_str_has_prefix(g, "doc ") || strcmp(g, own) == 0)
+    if (!g_str_has_prefix(g, "doc "))
       continue;
     char *tname = g_key_file_get_string(state, g, "template", NULL);
     if (!tname || strcmp(tname, "site") == 0) {
@@ -170,8 +171,8 @@ static void row(GString *out, const Entry *e) {
   g_string_append(out, "</td>\n</tr>\n");
 }
 
-static char *index_page(const JxBatch *b, GKeyFile *state, const char *own) {
-  GPtrArray *list = entries(b, state, own);
+static char *index_page(const JxBatch *b, GKeyFile *state) {
+  GPtrArray *list = entries(b, state);
   GString *out = g_string_new(NULL);
   jx_html_begin(out, "预算绩效报告", "jixiao.css", NULL, NULL, NULL);
   g_string_append(out, "<h1>预算绩效报告</h1>\n");
@@ -224,8 +225,7 @@ void batch_make_site(const JxBatch *b, GArray *jobs, Result *results, GKeyFile *
   guint last = jobs->len - 1;
   const Job *s = &g_array_index(jobs, Job, last);
   Result *r = &results[last];
-  char *own = g_strdup_printf("doc %s", s->prefix);
-  char *index = index_page(b, state, own);
+  char *index = index_page(b, state);
   char *path = g_strdup_printf("%s.html", s->prefix);
   char *css = g_build_filename(b->out_dir, "jixiao.css", NULL);
   if (put(r, path, index))
@@ -235,5 +235,4 @@ void batch_make_site(const JxBatch *b, GArray *jobs, Result *results, GKeyFile *
   g_free(css);
   g_free(path);
   g_free(index);
-  g_free(own);
 }

@@ -240,9 +240,8 @@ static void toc(GString *out, const JxDocument *doc, guint at, int level) {
   g_string_append(out, "</ul></nav>\n");
 }
 
-static bool figure(GString *out, JxWebFonts *fonts, const JxBlock *b, const JxDocument *doc,
-                   const JxStyle *style, PangoContext *ctx, GError **error) {
-  char *svg = jx_render_figure_svg(b, doc, style, ctx, fonts, false, error);
+static bool figure(GString *out, JxWebFonts *fonts, const JxFigurePage *f, GError **error) {
+  char *svg = jx_render_figure_svg(f, fonts, false, error);
   if (!svg)
     return false;
   g_string_append(out, "<figure>\n");
@@ -285,12 +284,16 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
   /* the charts share their faces, subset to the characters of them all:
    * noted first, made, then used as each chart is written */
   JxWebFonts *fonts = jx_webfonts_new();
+  GPtrArray *figures = g_ptr_array_new_with_free_func((GDestroyNotify)jx_figure_page_free);
+  g_ptr_array_set_size(figures, (gint)doc->blocks->len); /* by block, NULL but for figures */
   bool ok = true;
   for (guint i = 0; ok && i < doc->blocks->len; i++) {
     const JxBlock *b = g_ptr_array_index(doc->blocks, i);
     if (b->kind != JX_BLOCK_FIGURE)
       continue;
-    char *none = jx_render_figure_svg(b, doc, style, ctx, fonts, true, error);
+    JxFigurePage *f = jx_figure_page_new(b, doc, style, ctx);
+    figures->pdata[i] = f;
+    char *none = jx_render_figure_svg(f, fonts, true, error);
     ok = none != NULL;
     g_free(none);
   }
@@ -324,7 +327,7 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
       unit = NULL;
       break;
     case JX_BLOCK_FIGURE:
-      ok = figure(out, fonts, b, doc, style, ctx, error);
+      ok = figure(out, fonts, g_ptr_array_index(figures, i), error);
       break;
     case JX_BLOCK_TOC:
       toc(out, doc, i, b->toc_level);
@@ -379,6 +382,7 @@ char *jx_html_document(const JxDocument *doc, const JxStyle *style, PangoContext
   g_string_free(out, TRUE);
   g_string_free(css, TRUE);
   jx_webfonts_free(fonts);
+  g_ptr_array_free(figures, TRUE);
   return g_string_free(page, !ok);
 }
 

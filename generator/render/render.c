@@ -509,17 +509,34 @@ static JxLayout *figure_alone(const JxBlock *blk, const JxDocument *doc, const J
   return l;
 }
 
-char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
-                           PangoContext *ctx, struct JxWebFonts *fonts, bool collect,
+struct JxFigurePage {
+  JxStyle style; /* the page cut to the figure (the layout points here) */
+  JxDocument *doc;
+  JxLayout *layout;
+  const char *alt;
+};
+
+JxFigurePage *jx_figure_page_new(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
+                                 PangoContext *ctx) {
+  JxFigurePage *f = g_new0(JxFigurePage, 1);
+  f->layout = figure_alone(blk, doc, style, ctx, &f->style, &f->doc);
+  f->alt = blk->alt;
+  return f;
+}
+
+void jx_figure_page_free(JxFigurePage *f) {
+  if (!f)
+    return;
+  jx_layout_free(f->layout);
+  jx_document_free(f->doc);
+  g_free(f);
+}
+
+char *jx_render_figure_svg(const JxFigurePage *f, struct JxWebFonts *fonts, bool collect,
                            GError **error) {
-  JxStyle own;
-  JxDocument *one = NULL;
-  JxLayout *l = figure_alone(blk, doc, style, ctx, &own, &one);
-  JxSvgOptions so = {own.page_width, own.page_height, true, blk->alt, NULL, fonts, collect};
+  JxSvgOptions so = {f->style.page_width, f->style.page_height, true, f->alt, NULL, fonts, collect};
   GString *svg = g_string_new(NULL);
-  bool ok = jx_svg_page(g_ptr_array_index(l->pages, 0), &own, &so, svg, error);
-  jx_layout_free(l);
-  jx_document_free(one);
+  bool ok = jx_svg_page(g_ptr_array_index(f->layout->pages, 0), &f->style, &so, svg, error);
   return g_string_free(svg, !ok);
 }
 

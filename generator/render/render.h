@@ -52,14 +52,19 @@ bool jx_render_figures(const JxDocument *doc, const JxStyle *style, PangoContext
                        const char *dir, const JxFigureFormats *f, GPtrArray *written,
                        GError **error);
 
-/* The figure blk of doc as an SVG for an HTML page (svg.h), on a page its
- * own size, titled with its alternate text, in the faces the page's charts
- * share (webfont.h): with collect, "" once its characters are noted in
- * fonts; then, fonts made, the SVG.  NULL with *error when a face cannot
- * be read.  Caller frees. */
+/* The figure blk of doc alone on a page its own size, as its file has it,
+ * laid out once for an HTML page to draw it more than once. */
+typedef struct JxFigurePage JxFigurePage;
+JxFigurePage *jx_figure_page_new(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
+                                 PangoContext *ctx);
+void jx_figure_page_free(JxFigurePage *f);
+
+/* f as an SVG for an HTML page (svg.h), titled with its alternate text, in
+ * the faces the page's charts share (webfont.h): with collect, "" once its
+ * characters are noted in fonts; then, fonts made, the SVG.  NULL with
+ * *error when a face cannot be read.  Caller frees. */
 struct JxWebFonts;
-char *jx_render_figure_svg(const JxBlock *blk, const JxDocument *doc, const JxStyle *style,
-                           PangoContext *ctx, struct JxWebFonts *fonts, bool collect,
+char *jx_render_figure_svg(const JxFigurePage *f, struct JxWebFonts *fonts, bool collect,
                            GError **error);
 
 /* Writes data to path as every output is written: under a temporary name

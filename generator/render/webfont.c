@@ -23,6 +23,11 @@ typedef struct {
 struct JxWebFonts {
   GPtrArray *faces;   /* Face *, in the order first used */
   GHashTable *by_key; /* "index|file" -> GUINT_TO_POINTER(n + 1) */
+  /* the face of the last cluster looked up: a line's clusters are mostly
+   * of one face, and fontconfig gives its file the same string each time */
+  const char *last_file;
+  int last_index;
+  guint last; /* n + 1, 0: none */
 };
 
 static void face_free(Face *f) {
@@ -52,21 +57,33 @@ static char *face_key(const JxCluster *c) {
   return g_strdup_printf("%d|%s", c->index, c->file ? c->file : "");
 }
 
-guint jx_webfonts_face(const JxWebFonts *w, const JxCluster *c) {
+/* c's face's n + 1, or 0 when it has none yet. */
+static guint lookup(JxWebFonts *w, const JxCluster *c) {
+  if (w->last && c->file == w->last_file && c->index == w->last_index)
+    return w->last;
   char *key = face_key(c);
   guint n = GPOINTER_TO_UINT(g_hash_table_lookup(w->by_key, key));
   g_free(key);
+  if (n) {
+    w->last_file = c->file;
+    w->last_index = c->index;
+    w->last = n;
+  }
+  return n;
+}
+
+guint jx_webfonts_face(JxWebFonts *w, const JxCluster *c) {
+  guint n = lookup(w, c);
   return n ? n - 1 : 0;
 }
 
 guint jx_webfonts_add(JxWebFonts *w, const JxCluster *c) {
-  char *key = face_key(c);
-  guint n = GPOINTER_TO_UINT(g_hash_table_lookup(w->by_key, key));
+  guint n = lookup(w, c);
   Face *f;
   if (n) {
-    g_free(key);
     f = g_ptr_array_index(w->faces, n - 1);
   } else {
+    char *key = face_key(c);
     f = g_new0(Face, 1);
     f->file = g_strdup(c->file ? c->file : "");
     f->index = c->index;

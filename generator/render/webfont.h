@@ -23,7 +23,7 @@ void jx_webfonts_free(JxWebFonts *w);
 guint jx_webfonts_add(JxWebFonts *w, const JxCluster *c);
 
 /* The number of c's face, once added (jx_webfonts_add). */
-guint jx_webfonts_face(const JxWebFonts *w, const JxCluster *c);
+guint jx_webfonts_face(JxWebFonts *w, const JxCluster *c);
 
 /* Makes every face's subset; false with *error when a face cannot be read
  * or subset. */
