@@ -1,8 +1,10 @@
 /* check.c - what `jixiao check` prints. */
 #include "check.h"
 
+#include "read/index.h"
 #include "read/table.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,8 +35,8 @@ static void count_in(const JxDiag *d, const char *path, guint *errors, guint *wa
 }
 
 /* One file's line of check; its counts include the assessment's problems
- * placed in it (assessed, one JxDiag a department). */
-static void print_summary(const JxInput *f, const GPtrArray *assessed) {
+ * placed in it (extra[0] errors, extra[1] warnings). */
+static void print_summary(const JxInput *f, const guint extra[2]) {
   const JxTableInfo *i = &f->info;
   printf("%s: ", f->path);
   if (i->parts) {
@@ -63,70 +65,148 @@ static void print_summary(const JxInput *f, const GPtrArray *assessed) {
     if (i->kind != JX_KIND_TARGETS)
       printf(", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
   }
-  guint errors = f->diag->errors, warnings = f->diag->warnings;
-  for (guint d = 0; assessed && d < assessed->len; d++)
-    count_in(g_ptr_array_index(assessed, d), f->path, &errors, &warnings);
+  guint errors = f->diag->errors + extra[0], warnings = f->diag->warnings + extra[1];
   printf(": %u error%s, %u warning%s\n", errors, errors == 1 ? "" : "s", warnings,
          warnings == 1 ? "" : "s");
 }
 
 /* One project's line of check: its period, score and grade; a score out of
  * other than 100 says so, with the 100-point figure it is graded by. */
-static void print_score(const JxDepartment *dept, const JxProjectResult *r) {
-  printf("%s / %s: ", dept->name, r->project->whole ? "部门整体" : r->project->name);
+static void print_score(FILE *out, const JxDepartment *dept, const JxProjectResult *r) {
+  fprintf(out, "%s / %s: ", dept->name, r->project->whole ? "部门整体" : r->project->name);
   if (*r->period)
-    printf("%s ", r->period);
+    fprintf(out, "%s ", r->period);
   if (fabs(r->out_of - 100) > 0.005)
-    printf("score %.2f of %g (%.2f of 100), %s\n", r->total, r->out_of, r->percent, r->grade);
+    fprintf(out, "score %.2f of %g (%.2f of 100), %s\n", r->total, r->out_of, r->percent, r->grade);
   else
-    printf("score %.2f, %s\n", r->total, r->grade);
+    fprintf(out, "score %.2f, %s\n", r->total, r->grade);
 }
 
-/* Assesses each department with projects: its results into results and
- * its problems into diags (one JxDiag each, printed); EX_DATAERR when they
- * include an error. */
-static int assess_all(const JxModel *m, const char *period, const JxAssessConfig *c,
-                      GPtrArray *results, GPtrArray *diags) {
-  guint errors = 0;
+/* Prints a department's scores and grades where actuals are present. */
+static void print_scores(FILE *out, const JxDepartmentResult *dr) {
+  const JxDepartment *dept = dr->department;
+  if (dr->whole)
+    print_score(out, dept, dr->whole);
+  for (guint i = 0; i < dr->projects->len; i++)
+    print_score(out, dept, g_ptr_array_index(dr->projects, i));
+  if (dr->projects->len > 1)
+    fprintf(out, "%s: score %.2f, %s (%u projects, weighted by funds)\n", dept->name, dr->total,
+            dr->grade, dr->projects->len);
+}
+
+/* What check has found so far: every file read (its problems, no model),
+ * and the assessment's output, held in temporary files until it is known
+ * that no table was read with errors: a check holds one group of files at
+ * a time however many departments the inputs have. */
+typedef struct {
+  JxInputs *read;
+  GHashTable *extra; /* path -> guint[2]: the assessment's problems placed in it */
+  FILE *problems;    /* the assessment's, for standard error */
+  FILE *scores;      /* for standard output */
+  guint read_errors, assess_errors;
+} Check;
+
+/* Assesses each department of a group with projects, its problems counted
+ * in the files of the group they are placed in. */
+static void assess_group(Check *k, const JxInputs *g, const char *period, const JxAssessConfig *c) {
+  const JxModel *m = g->model;
   for (guint d = 0; d < m->departments->len; d++) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
     if (dept->projects->len == 0)
       continue;
     JxDiag *diag = jx_diag_new(((JxProject *)g_ptr_array_index(dept->projects, 0))->loc.file);
-    g_ptr_array_add(results, jx_assess_department(dept, period, c, diag));
-    jx_diag_print(diag, stderr);
-    errors += diag->errors;
-    g_ptr_array_add(diags, diag);
-  }
-  return errors ? EX_DATAERR : EX_OK;
-}
-
-/* Prints each project's score and grade where actuals are present. */
-static void print_scores(const GPtrArray *results) {
-  for (guint d = 0; d < results->len; d++) {
-    const JxDepartmentResult *dr = g_ptr_array_index(results, d);
-    const JxDepartment *dept = dr->department;
-    if (dr->whole)
-      print_score(dept, dr->whole);
-    for (guint i = 0; i < dr->projects->len; i++)
-      print_score(dept, g_ptr_array_index(dr->projects, i));
-    if (dr->projects->len > 1)
-      printf("%s: score %.2f, %s (%u projects, weighted by funds)\n", dept->name, dr->total,
-             dr->grade, dr->projects->len);
+    JxDepartmentResult *r = jx_assess_department(dept, period, c, diag);
+    jx_diag_print(diag, k->problems);
+    k->assess_errors += diag->errors;
+    for (guint i = 0; i < g->files->len; i++) {
+      const JxInput *f = g_ptr_array_index(g->files, i);
+      guint *extra = g_hash_table_lookup(k->extra, f->path);
+      if (!extra)
+        g_hash_table_insert(k->extra, f->path, extra = g_new0(guint, 2));
+      count_in(diag, f->path, &extra[0], &extra[1]);
+    }
+    print_scores(k->scores, r);
+    jx_department_result_free(r);
+    jx_diag_free(diag);
   }
 }
 
-int jx_check_print(const JxInputs *in, const char *period, const JxAssessConfig *c) {
-  for (guint i = 0; i < in->files->len; i++)
-    jx_diag_print(((JxInput *)g_ptr_array_index(in->files, i))->diag, stderr);
-  /* a table read with errors is not assessed: its scores would be wrong */
-  GPtrArray *results = g_ptr_array_new_with_free_func((GDestroyNotify)jx_department_result_free);
-  GPtrArray *diags = g_ptr_array_new_with_free_func((GDestroyNotify)jx_diag_free);
-  int rc = jx_inputs_errors(in) ? EX_DATAERR : assess_all(in->model, period, c, results, diags);
-  for (guint i = 0; i < in->files->len; i++)
-    print_summary(g_ptr_array_index(in->files, i), diags);
-  print_scores(results);
-  g_ptr_array_free(results, TRUE);
-  g_ptr_array_free(diags, TRUE);
+/* Copies what f holds to out. */
+static void copy_out(FILE *f, FILE *out) {
+  char buf[65536];
+  rewind(f);
+  for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;)
+    fwrite(buf, 1, n, out);
+}
+
+static gint file_order(gconstpointer a, gconstpointer b, gpointer order) {
+  guint x = GPOINTER_TO_UINT(g_hash_table_lookup(order, (*(JxInput *const *)a)->path));
+  guint y = GPOINTER_TO_UINT(g_hash_table_lookup(order, (*(JxInput *const *)b)->path));
+  return x < y ? -1 : x > y;
+}
+
+int jx_check_inputs(char *const *paths, int n, const char *encoding, const char *period,
+                    const JxAssessConfig *c) {
+  JxInputsStatus status = JX_INPUTS_OK;
+  char *message = NULL;
+  JxIndex *x = jx_index_build(paths, n, encoding, NULL, &status, &message);
+  GPtrArray *groups = x ? jx_index_groups(x, NULL, NULL) : NULL;
+  Check k = {jx_inputs_new(),
+             g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free),
+             tmpfile(),
+             tmpfile(),
+             0,
+             0};
+  if (x && (!k.problems || !k.scores)) {
+    message = g_strdup_printf("cannot make a temporary file: %s", g_strerror(errno));
+    status = JX_INPUTS_IO;
+  }
+  for (guint i = 0; groups && i < groups->len && status == JX_INPUTS_OK; i++) {
+    JxInputs *g = jx_inputs_read_group(x, g_ptr_array_index(groups, i), encoding, NULL, NULL,
+                                       &status, &message);
+    if (!g)
+      break;
+    k.read_errors += jx_inputs_errors(g);
+    /* a table read with errors is not assessed: its scores would be wrong */
+    if (!k.read_errors)
+      assess_group(&k, g, period, c);
+    g_ptr_array_extend_and_steal(k.read->files, g_ptr_array_ref(g->files));
+    jx_inputs_free(g);
+  }
+  int rc = EX_OK;
+  if (status != JX_INPUTS_OK) {
+    fprintf(stderr, "jixiao: %s\n", message);
+    g_free(message);
+    rc = status == JX_INPUTS_IO ? EX_IOERR : EX_NOINPUT;
+  } else {
+    /* in the order of the files, as a reader of them all has them */
+    GHashTable *order = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = jx_index_files(x); i-- > 0;)
+      g_hash_table_insert(order, jx_index_file(x, i)->path, GUINT_TO_POINTER(i));
+    g_ptr_array_sort_with_data(k.read->files, file_order, order);
+    g_hash_table_destroy(order);
+    for (guint i = 0; i < k.read->files->len; i++)
+      jx_diag_print(((JxInput *)g_ptr_array_index(k.read->files, i))->diag, stderr);
+    if (!k.read_errors)
+      copy_out(k.problems, stderr);
+    rc = k.read_errors || k.assess_errors ? EX_DATAERR : EX_OK;
+    static const guint none[2] = {0, 0};
+    for (guint i = 0; i < k.read->files->len; i++) {
+      const JxInput *f = g_ptr_array_index(k.read->files, i);
+      const guint *extra = k.read_errors ? NULL : g_hash_table_lookup(k.extra, f->path);
+      print_summary(f, extra ? extra : none);
+    }
+    if (!k.read_errors)
+      copy_out(k.scores, stdout);
+  }
+  if (k.problems)
+    fclose(k.problems);
+  if (k.scores)
+    fclose(k.scores);
+  g_hash_table_destroy(k.extra);
+  jx_inputs_free(k.read);
+  if (groups)
+    g_ptr_array_free(groups, TRUE);
+  jx_index_free(x);
   return rc;
 }

@@ -376,37 +376,36 @@ static int cmd_check(const Options *o) {
   JxTemplate *t = load_template(o, &rc);
   if (!t)
     return rc;
-  JxInputs *in = NULL;
-  rc = read_inputs(o, &in);
-  if (rc != EX_OK) {
-    jx_template_free(t);
-    return rc;
-  }
-  rc = jx_check_print(in, o->period, t->rules);
-  jx_inputs_free(in);
+  rc = jx_check_inputs(o->inputs, o->n_inputs, o->encoding, o->period, t->rules);
   jx_template_free(t);
   if (fflush(stdout) != 0)
     return EX_IOERR;
   return rc;
 }
 
-/* Reads the inputs for a command that writes something from them, printing
- * their problems; any error means nothing is written ("nothing what"): a
- * partial dump would pass for a whole one, a report of a table read wrong is
- * worse than none.  EX_OK with *in set, else the exit code. */
-static int read_clean(const Options *o, JxInputs **in, const char *what) {
-  int rc = read_inputs(o, in);
-  if (rc != EX_OK)
-    return rc;
-  for (guint i = 0; i < (*in)->files->len; i++)
-    jx_diag_print(((JxInput *)g_ptr_array_index((*in)->files, i))->diag, stderr);
-  guint errors = jx_inputs_errors(*in);
+/* Prints the problems of the files read; any error means nothing is
+ * written ("nothing what"): a partial dump would pass for a whole one, a
+ * report of a table read wrong is worse than none.  EX_OK or EX_DATAERR. */
+static int print_problems(const JxInputs *in, const char *what) {
+  for (guint i = 0; i < in->files->len; i++)
+    jx_diag_print(((JxInput *)g_ptr_array_index(in->files, i))->diag, stderr);
+  guint errors = jx_inputs_errors(in);
   if (!errors)
     return EX_OK;
   fprintf(stderr, "jixiao: %u error%s: nothing %s\n", errors, errors == 1 ? "" : "s", what);
-  jx_inputs_free(*in);
-  *in = NULL;
   return EX_DATAERR;
+}
+
+/* Reads the inputs for a command that writes something from them, printing
+ * their problems (print_problems).  EX_OK with *in set, else the exit
+ * code. */
+static int read_clean(const Options *o, JxInputs **in, const char *what) {
+  int rc = read_inputs(o, in);
+  if (rc == EX_OK && (rc = print_problems(*in, what)) != EX_OK) {
+    jx_inputs_free(*in);
+    *in = NULL;
+  }
+  return rc;
 }
 
 static int cmd_dump(const Options *o) {
@@ -463,7 +462,7 @@ static void warn_missing_faces(const JxFonts *fonts, const JxStyle *st) {
 
 /* Renders every department of the model (batch.h), after saying which
  * faces the template names are missing. */
-static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const JxBatch *b) {
+static int render_all(const Options *o, JxBatchFeed *feed, const JxTemplate *t, const JxBatch *b) {
   GError *err = NULL;
   JxFonts *fonts = jx_fonts_open(NULL, &err);
   if (!fonts) {
@@ -475,7 +474,7 @@ static int render_all(const Options *o, JxModel *m, const JxTemplate *t, const J
     warn_missing_faces(fonts, o->haru ? &t->truetype : &t->style);
   /* the workers open fonts of their own */
   jx_fonts_free(fonts);
-  return jx_batch_render(b, m);
+  return jx_batch_render(b, feed);
 }
 
 #ifndef JX_ICC_PROFILE
@@ -621,15 +620,20 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
     jx_template_free(own_summary);
     return rc;
   }
-  JxInputs *in = NULL;
-  rc = read_clean(o, &in, "rendered");
+  /* indexed and checked, then read a group of files at a time */
+  JxBatchInputs *feed = NULL;
+  rc = jx_batch_inputs_open(&b, o->encoding, &feed);
+  JxInputs *in = rc == EX_OK ? jx_batch_inputs_checked(feed) : NULL;
+  if (rc == EX_OK)
+    rc = print_problems(in, "rendered");
   if (rc != EX_OK) {
+    jx_batch_inputs_free(feed);
     jx_batch_end(&b, lock);
     jx_template_free(t);
     jx_template_free(own_summary);
     return rc;
   }
-  if (jx_model_count_projects(in->model) == 0) {
+  if (jx_batch_inputs_feed(feed)->departments->len == 0) {
     fprintf(stderr, "jixiao: the inputs hold no project to report on\n");
     rc = EX_DATAERR;
   } else {
@@ -637,11 +641,9 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
     int held = -1;
     if (o->attach)
       haru.attachments = attachments(in, &manifest_dir, &held);
-    GPtrArray *sources = g_ptr_array_new();
-    for (guint i = 0; i < in->files->len; i++)
-      g_ptr_array_add(sources, ((JxInput *)g_ptr_array_index(in->files, i))->path);
+    GPtrArray *sources = jx_batch_inputs_paths(feed);
     b.sources = sources;
-    rc = render_all(o, in->model, t, &b);
+    rc = render_all(o, jx_batch_inputs_feed(feed), t, &b);
     g_ptr_array_free(sources, TRUE);
     if (haru.attachments)
       g_ptr_array_free(haru.attachments, TRUE);
@@ -655,7 +657,7 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
     }
   }
   jx_batch_end(&b, lock);
-  jx_inputs_free(in);
+  jx_batch_inputs_free(feed);
   jx_template_free(t);
   jx_template_free(own_summary);
   return rc;

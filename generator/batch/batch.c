@@ -26,214 +26,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef JX_VERSION
-#define JX_VERSION "0.0.0"
-#endif
-#ifndef JX_FONT_DIR
-#define JX_FONT_DIR "fonts"
-#endif
-
-static void job_clear(Job *j) {
-  g_free(j->period);
-  g_free(j->dir);
-  g_free(j->prefix);
-  if (j->sources)
-    g_ptr_array_free(j->sources, TRUE);
-  g_free(j->key);
-}
-
-/* ---- planning ---- */
-
-/* Adds file to the set once. */
-static void add_source(GPtrArray *set, const char *file) {
-  if (!file)
-    return;
-  for (guint i = 0; i < set->len; i++)
-    if (strcmp(g_ptr_array_index(set, i), file) == 0)
-      return;
-  g_ptr_array_add(set, g_strdup(file));
-}
-
-/* The input files d was read from: its projects', their actuals' and budget
- * executions'. */
-static GPtrArray *department_sources(const JxDepartment *d) {
-  GPtrArray *set = g_ptr_array_new_with_free_func(g_free);
-  for (guint i = 0; i < d->projects->len; i++) {
-    const JxProject *p = g_ptr_array_index(d->projects, i);
-    add_source(set, p->loc.file);
-    for (guint k = 0; k < p->indicators->len; k++) {
-      const JxIndicator *ind = g_ptr_array_index(p->indicators, k);
-      for (guint a = 0; a < jx_indicator_actual_count(ind); a++)
-        add_source(set, ((JxActual *)g_ptr_array_index(ind->actuals, a))->loc.file);
-    }
-    for (guint e = 0; e < p->executions->len; e++)
-      add_source(set, ((JxExecution *)g_ptr_array_index(p->executions, e))->loc.file);
-  }
-  g_ptr_array_sort(set, jx_text_compare_ptrs);
-  return set;
-}
-
-/* Feeds a file's bytes (or its absence) to the checksum. */
-static void sum_file(GChecksum *c, const char *path) {
-  char *data = NULL;
-  gsize len = 0;
-  g_checksum_update(c, (const guchar *)path, (gssize)strlen(path) + 1);
-  if (g_file_get_contents(path, &data, &len, NULL))
-    g_checksum_update(c, (const guchar *)data, (gssize)len);
-  g_free(data);
-}
-
-/* Feeds the names and sizes of the faces in dir (not recursive). */
-static void sum_folder(GChecksum *c, const char *dir) {
-  GDir *d = g_dir_open(dir, 0, NULL);
-  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-  for (const char *f; d && (f = g_dir_read_name(d));)
-    g_ptr_array_add(names, g_strdup(f));
-  if (d)
-    g_dir_close(d);
-  g_ptr_array_sort(names, jx_text_compare_ptrs);
-  for (guint i = 0; i < names->len; i++) {
-    char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
-    GStatBuf st;
-    if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-      char *line =
-          g_strdup_printf("%s %lld\n", (char *)g_ptr_array_index(names, i), (long long)st.st_size);
-      g_checksum_update(c, (const guchar *)line, -1);
-      g_free(line);
-    }
-    g_free(path);
-  }
-  g_ptr_array_free(names, TRUE);
-}
-
-/* What every document of the run shares: jixiao, the template, the fonts
- * and the options that change the bytes. */
-char *batch_common_key(const JxBatch *b) {
-  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-  gsize len = 0;
-  char *tmpl = g_key_file_to_data(b->tmpl->keys, &len, NULL);
-  const char *fonts = jx_install_dir("JIXIAO_FONTS", JX_FONT_DIR, "fonts");
-  char *conf = g_build_filename(fonts, "fonts.conf", NULL);
-  char *prepared = g_build_filename(fonts, "prepared", NULL);
-  const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-  const JxHaruOptions *h = b->haru_options;
-  /* a run signed with another certificate (or not signed) is not up to date */
-  char *signer = b->sign ? batch_file_sha256(b->sign->cert) : NULL;
-  char *options = g_strdup_printf(
-      "jixiao %s|%s|pdf%d svg%d%d png%d html%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s",
-      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->outlines, b->png, b->html, b->dpi,
-      b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa, b->attach,
-      h && h->owner_password ? h->owner_password : "",
-      h && h->user_password ? h->user_password : "", h ? h->permissions : 0, signer ? signer : "");
-  g_free(signer);
-  g_checksum_update(c, (const guchar *)options, -1);
-  g_checksum_update(c, (const guchar *)tmpl, (gssize)len);
-  sum_file(c, conf);
-  sum_folder(c, fonts);
-  sum_folder(c, prepared);
-  char *key = g_strdup(g_checksum_get_string(c));
-  g_checksum_free(c);
-  g_free(options);
-  g_free(tmpl);
-  g_free(conf);
-  g_free(prepared);
-  return key;
-}
-
-/* The template's name for files: annual, or a FILE.ini's base name. */
-char *batch_template_file_name(const JxTemplate *t) {
-  char *base = g_path_get_basename(t->path);
-  if (g_str_has_suffix(base, ".ini"))
-    base[strlen(base) - 4] = '\0';
-  return base;
-}
-
-/* The shard (0 … shards - 1) a department belongs to: the first eight
- * bytes of the SHA-256 of its name (UTF-8), big-endian, modulo shards.  A
- * department stays in its shard when others are added or taken away, and
- * any program can work the rule out. */
-static int shard_of(const char *name, int shards) {
-  guint8 sum[32];
-  gsize len = sizeof sum;
-  GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-  g_checksum_update(c, (const guchar *)name, -1);
-  g_checksum_get_digest(c, sum, &len);
-  g_checksum_free(c);
-  guint64 v = 0;
-  for (int i = 0; i < 8; i++)
-    v = v << 8 | sum[i];
-  return (int)(v % (guint64)shards);
-}
-
-/* The jobs of this shard, in a fixed order (department names), each with
- * its own folder: two departments whose names make the same folder name are
- * told apart by -2, -3 … in that order. */
-static GArray *plan(const JxBatch *b, const JxModel *m) {
-  GPtrArray *depts = g_ptr_array_new();
-  for (guint i = 0; i < m->departments->len; i++) {
-    const JxDepartment *d = g_ptr_array_index(m->departments, i);
-    if (d->projects->len)
-      g_ptr_array_add(depts, (gpointer)d);
-  }
-  char *common = batch_common_key(b), *tname = batch_template_file_name(b->tmpl);
-  GArray *jobs = g_array_new(FALSE, TRUE, sizeof(Job));
-  GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  GHashTable *digests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < depts->len; i++) {
-    const JxDepartment *d = g_ptr_array_index(depts, i);
-    Job j = {0};
-    j.d = d;
-    const char *when = jx_report_period(d, b->period);
-    j.period = g_strdup(when ? when : "未填期间");
-    char *name = jx_render_safe_name(d->name), *folder = g_build_filename(j.period, name, NULL);
-    for (int n = 2; g_hash_table_contains(taken, folder); n++) {
-      g_free(folder);
-      char *numbered = g_strdup_printf("%s-%d", name, n);
-      folder = g_build_filename(j.period, numbered, NULL);
-      g_free(numbered);
-    }
-    g_hash_table_add(taken, g_strdup(folder));
-    j.dir = g_build_filename(b->out_dir, folder, NULL);
-    j.prefix = g_build_filename(j.dir, tname, NULL);
-    g_free(folder);
-    g_free(name);
-    if (shard_of(d->name, b->shards) != b->shard - 1) {
-      job_clear(&j);
-      continue;
-    }
-    j.sources = department_sources(d);
-    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(c, (const guchar *)common, -1);
-    g_checksum_update(c, (const guchar *)d->name, -1);
-    /* each source read and digested once, however many departments share it */
-    for (guint k = 0; k < j.sources->len; k++) {
-      const char *src = g_ptr_array_index(j.sources, k);
-      char *digest = g_hash_table_lookup(digests, src);
-      if (!digest) {
-        GChecksum *one = g_checksum_new(G_CHECKSUM_SHA256);
-        sum_file(one, src);
-        digest = g_strdup(g_checksum_get_string(one));
-        g_checksum_free(one);
-        g_hash_table_insert(digests, g_strdup(src), digest);
-      }
-      g_checksum_update(c, (const guchar *)digest, -1);
-    }
-    j.key = g_strdup(g_checksum_get_string(c));
-    g_checksum_free(c);
-    g_array_append_val(jobs, j);
-  }
-  g_hash_table_destroy(taken);
-  g_hash_table_destroy(digests);
-  g_ptr_array_free(depts, TRUE);
-  if (b->summary)
-    batch_plan_summary(b, jobs, common);
-  if (b->html)
-    batch_plan_site(b, jobs, common);
-  g_free(common);
-  g_free(tname);
-  return jobs;
-}
-
 /* ---- making one document ---- */
 
 /* Renders j; records in r the files written, what went wrong, and (for
@@ -313,20 +105,22 @@ typedef struct {
   bool on; /* standard error is a terminal, and not -q */
   guint done, total;
   gint64 start;
+  Plan *plan; /* whose jobs up to date count as done */
 } Progress;
 
 static void progress_show(Progress *p) {
   if (!p->on || !p->total)
     return;
+  guint done = p->done + batch_plan_skipped(p->plan);
   double elapsed = (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC;
-  double left = p->done ? elapsed * (p->total - p->done) / p->done : 0;
-  int width = 30, fill = (int)(width * p->done / p->total);
+  double left = p->done ? elapsed * (p->total - done) / p->done : 0;
+  int width = 30, fill = (int)(width * done / p->total);
   fprintf(stderr, "\r[%.*s%*s] %u/%u  %d:%02d elapsed", fill, "##############################",
-          width - fill, "", p->done, p->total, (int)elapsed / 60, (int)elapsed % 60);
-  if (p->done && p->done < p->total)
+          width - fill, "", done, p->total, (int)elapsed / 60, (int)elapsed % 60);
+  if (p->done && done < p->total)
     fprintf(stderr, ", ~%d:%02d left", (int)left / 60, (int)left % 60);
   fprintf(stderr, "   ");
-  if (p->done == p->total)
+  if (done >= p->total)
     fputc('\n', stderr);
   fflush(stderr);
 }
@@ -421,12 +215,11 @@ static bool proc_give(Proc *w, const Job *j, guint i) {
 }
 
 /* Gives w the next job to do, or closes its input when there is none. */
-static void proc_next(Proc *w, GArray *jobs, const bool *todo, guint *next) {
-  while (*next < jobs->len && !todo[*next])
-    (*next)++;
-  if (*next < jobs->len && w->in >= 0) {
-    guint i = (*next)++;
-    if (proc_give(w, &g_array_index(jobs, Job, i), i))
+static void proc_next(Proc *w, Plan *plan, bool *todo) {
+  gint64 i = w->in >= 0 ? batch_plan_next(plan) : -1;
+  if (i >= 0) {
+    todo[i] = true;
+    if (proc_give(w, &g_array_index(batch_plan_jobs(plan), Job, i), (guint)i))
       return;
     /* its result will be missing, and said so */
   }
@@ -435,10 +228,12 @@ static void proc_next(Proc *w, GArray *jobs, const bool *todo, guint *next) {
   w->in = -1;
 }
 
-/* Runs the jobs marked in todo in n worker processes; false when a worker
- * could not be started or did not end well. */
-static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n, Result *results,
-                        bool *got_result, Progress *p) {
+/* Runs the plan's jobs in n worker processes, marking in todo those handed
+ * out; false when a worker could not be started or did not end well. */
+static bool run_workers(const JxBatch *b, Plan *plan, bool *todo, int n, bool *got_result,
+                        Progress *p) {
+  GArray *jobs = batch_plan_jobs(plan);
+  Result *results = batch_plan_results(plan);
   char *exe = g_file_read_link("/proc/self/exe", NULL);
   if (!exe) {
     fprintf(stderr, "jixiao: cannot start workers: cannot find the program itself\n");
@@ -456,7 +251,6 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
   GString *setup = g_string_new(NULL);
   batch_put(setup, b);
   bool ok = true;
-  guint next = 0;
   for (int k = 0; k < n; k++) {
     if (!proc_start(&procs[k], exe, env) || !jx_wire_send(procs[k].in, setup)) {
       fprintf(stderr, "jixiao: cannot start a worker: %s\n", g_strerror(errno));
@@ -466,7 +260,7 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
       procs[k].in = -1;
       continue;
     }
-    proc_next(&procs[k], jobs, todo, &next);
+    proc_next(&procs[k], plan, todo);
   }
   g_string_free(setup, TRUE);
   struct pollfd *fds = g_new0(struct pollfd, n);
@@ -512,7 +306,7 @@ static bool run_workers(const JxBatch *b, GArray *jobs, const bool *todo, int n,
         p->done++;
         progress_show(p);
         procs[k].job = -1;
-        proc_next(&procs[k], jobs, todo, &next);
+        proc_next(&procs[k], plan, todo);
       } else {
         /* ended: its job, if any, has no result and fails */
         close(procs[k].out);
@@ -634,7 +428,7 @@ int jx_batch_worker(void) {
       g_free(res.title);
     }
     jx_model_free(model);
-    job_clear(&j);
+    batch_job_clear(&j);
   }
   if (t)
     batch_worker_close(&w);
@@ -655,11 +449,14 @@ int jx_batch_worker(void) {
   return rc;
 }
 
-/* Runs the jobs marked in todo: in this process, or in worker
- * processes. */
-static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *results,
-                    Progress *p) {
-  int n = MAX(1, MIN(b->jobs, (int)p->total));
+/* Runs the plan's jobs: in this process, or in worker processes. */
+static bool run_all(const JxBatch *b, Plan *plan, Progress *p) {
+  GArray *jobs = batch_plan_jobs(plan);
+  Result *results = batch_plan_results(plan);
+  /* no worker is started for a run whose documents are all up to date */
+  if (!batch_plan_ready(plan))
+    return true;
+  int n = MAX(1, MIN(b->jobs, (int)jobs->len));
   if (n == 1) {
     Worker w = {0};
     GError *err = NULL;
@@ -668,77 +465,85 @@ static bool run_all(const JxBatch *b, GArray *jobs, const bool *todo, Result *re
       g_error_free(err);
       return false;
     }
-    for (guint i = 0; i < jobs->len; i++)
-      if (todo[i]) {
-        run_job(b, &w, &g_array_index(jobs, Job, i), &results[i]);
-        p->done++;
-        progress_show(p);
-      }
+    for (gint64 i; (i = batch_plan_next(plan)) >= 0;) {
+      run_job(b, &w, &g_array_index(jobs, Job, i), &results[i]);
+      p->done++;
+      progress_show(p);
+    }
     batch_worker_close(&w);
     return true;
   }
-  bool *got = g_new0(bool, jobs->len);
-  bool ok = run_workers(b, jobs, todo, n, results, got, p);
+  bool *got = g_new0(bool, jobs->len), *todo = g_new0(bool, jobs->len);
+  bool ok = run_workers(b, plan, todo, n, got, p);
   for (guint i = 0; i < jobs->len; i++)
     if (todo[i] && !got[i]) {
       results[i].rc = EX_SOFTWARE;
       g_ptr_array_set_size(results[i].files, 0);
       g_ptr_array_add(results[i].notes,
                       g_strdup_printf("jixiao: %s: its worker stopped before finishing",
-                                      g_array_index(jobs, Job, i).d->name));
+                                      g_array_index(jobs, Job, i).name));
     }
   g_free(got);
+  g_free(todo);
   return ok;
 }
 
 /* ---- the run ---- */
 
-int jx_batch_render(const JxBatch *b, const JxModel *m) {
+/* Whether the summary or the site (job i, after the departments') is made
+ * by this run: when it is not up to date, or the departments' documents
+ * it shows were (some of them) made now; else its files as they are. */
+static bool to_make(const JxBatch *b, GKeyFile *state, const Job *j, Result *r, bool made) {
+  GPtrArray *same = b->force ? NULL : batch_up_to_date(state, j);
+  if (!same || made) {
+    if (same)
+      g_ptr_array_free(same, TRUE);
+    return true;
+  }
+  g_ptr_array_free(r->files, TRUE);
+  r->files = same;
+  r->skipped = true;
+  if (b->verbosity > 1)
+    fprintf(stderr, "jixiao: %s: up to date\n", j->prefix);
+  return false;
+}
+
+int jx_batch_render(const JxBatch *b, JxBatchFeed *feed) {
   if (g_mkdir_with_parents(b->out_dir, 0777) != 0) {
     fprintf(stderr, "jixiao: cannot create the folder %s: %s\n", b->out_dir, g_strerror(errno));
     return EX_CANTCREAT;
   }
-  GArray *jobs = plan(b, m);
-  Result *results = g_new0(Result, jobs->len);
-  bool *todo = g_new0(bool, jobs->len);
   GKeyFile *state = g_key_file_new();
   char *spath = batch_state_path(b);
   g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
   g_free(spath);
-  Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, 0, g_get_monotonic_time()};
-  bool make_summary = false, make_site = false;
-  for (guint i = 0; i < jobs->len; i++) {
-    Job *j = &g_array_index(jobs, Job, i);
-    results[i].files = g_ptr_array_new_with_free_func(g_free);
-    results[i].notes = g_ptr_array_new_with_free_func(g_free);
-    GPtrArray *same = b->force ? NULL : batch_up_to_date(state, j);
-    if (j->site && (!same || p.total || make_summary)) {
-      /* the index shows what the run made */
-      make_site = true;
-      if (same)
-        g_ptr_array_free(same, TRUE);
-    } else if (j->summary && (!same || p.total)) {
-      /* by this run, after the departments': also when one of theirs is
-       * remade, which may have failed before or fail now */
-      make_summary = true;
-      if (same)
-        g_ptr_array_free(same, TRUE);
-    } else if (same) {
-      g_ptr_array_free(results[i].files, TRUE);
-      results[i].files = same;
-      results[i].skipped = true;
-      if (b->verbosity > 1)
-        fprintf(stderr, "jixiao: %s: up to date\n", j->prefix);
-    } else {
-      todo[i] = true;
-      p.total++;
-    }
-  }
+  Plan *plan = batch_plan_new(b, feed, state);
+  Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, batch_plan_jobs(plan)->len,
+                g_get_monotonic_time(), plan};
   int rc = EX_OK;
-  if (p.total && !run_all(b, jobs, todo, results, &p) && rc == EX_OK)
+  if (!run_all(b, plan, &p) && rc == EX_OK)
     rc = EX_SOFTWARE;
+  if (batch_plan_unindexed(plan)) {
+    fprintf(stderr,
+            "jixiao: %u departments read were not in the index of the inputs (a file changed "
+            "while it was read?): run again\n",
+            batch_plan_unindexed(plan));
+    rc = EX_SOFTWARE;
+  }
+  GPtrArray *cards = NULL;
+  batch_plan_finish(plan, &cards);
+  GArray *jobs = batch_plan_jobs(plan);
+  Result *results = batch_plan_results(plan);
+  bool made = batch_plan_made(plan) > 0, make_summary = false, make_site = false;
+  for (guint i = 0; i < jobs->len; i++) {
+    const Job *j = &g_array_index(jobs, Job, i);
+    if (j->summary)
+      make_summary = to_make(b, state, j, &results[i], made);
+    else if (j->site)
+      make_site = to_make(b, state, j, &results[i], made || make_summary);
+  }
   if (make_summary)
-    batch_make_summary(b, m, jobs, results, state);
+    batch_make_summary(b, cards, jobs, results, state);
   if (make_site) {
     /* from the state, this run's documents in it first */
     batch_save_state(b, state, jobs, results);
@@ -771,16 +576,10 @@ int jx_batch_render(const JxBatch *b, const JxModel *m) {
     rc = EX_IOERR;
   if (fflush(stdout) != 0 && rc == EX_OK)
     rc = EX_IOERR;
-  for (guint i = 0; i < jobs->len; i++) {
-    job_clear(&g_array_index(jobs, Job, i));
-    g_ptr_array_free(results[i].files, TRUE);
-    g_ptr_array_free(results[i].notes, TRUE);
-    g_free(results[i].scores);
-    g_free(results[i].title);
-  }
-  g_array_free(jobs, TRUE);
-  g_free(results);
-  g_free(todo);
+  batch_plan_free(plan);
   g_key_file_free(state);
+  /* the reading process holds a group of departments at a time */
+  if (b->verbosity > 1)
+    fprintf(stderr, "jixiao: the reading process peaked at %.1f MB\n", (double)own_peak() / 1024);
   return rc;
 }

@@ -6,6 +6,7 @@
 #define JX_BATCH_H
 
 #include "model/model.h"
+#include "read/inputs.h"
 #include "render/render_haru.h"
 #include "render/sign.h"
 #include "report/template.h"
@@ -56,13 +57,39 @@ typedef struct {
 int jx_batch_begin(JxBatch *b, int *lock, bool *done);
 void jx_batch_end(JxBatch *b, int lock);
 
-/* Renders every department of m with a project, between jx_batch_begin
- * and jx_batch_end.  Prints the path of every file written on standard
- * output; errors, warnings and (on a terminal) a progress line on standard
- * error.  Returns a sysexits code: EX_OK, or the worst of the documents'
- * (EX_DATAERR for data a document cannot be made from, EX_CANTCREAT for
- * files that cannot be written). */
-int jx_batch_render(const JxBatch *b, const JxModel *m);
+/* The departments to make, a group at a time: next gives the departments
+ * of the next group of input files (those of its shard), or NULL at the
+ * end; a group's model lives until the next call. */
+typedef struct {
+  GPtrArray *departments; /* char *: every department with a project, of
+                           * every shard, in reading order */
+  JxModel *(*next)(void *data);
+  void *data;
+} JxBatchFeed;
+
+/* Renders every department feed gives, between jx_batch_begin and
+ * jx_batch_end, holding one group of them at a time.  Prints the path of every file written on
+ * standard output; errors, warnings and (on a terminal) a progress line on standard error.  Returns
+ * a sysexits code: EX_OK, or the worst of the documents' (EX_DATAERR for data a document cannot be
+ * made from, EX_CANTCREAT for files that cannot be written). */
+int jx_batch_render(const JxBatch *b, JxBatchFeed *feed);
+
+/* The inputs of a run (feed.c): indexed, with the index cached in the
+ * tree; the files of b's shard read once to be checked; then fed to
+ * jx_batch_render a group of files at a time.  EX_OK with *out set, else
+ * EX_NOINPUT or EX_IOERR (a file missing or unreadable) with why printed. */
+typedef struct JxBatchInputs JxBatchInputs;
+int jx_batch_inputs_open(const JxBatch *b, const char *encoding, JxBatchInputs **out);
+void jx_batch_inputs_free(JxBatchInputs *in);
+/* The files read to check them, in order, with their problems; no model. */
+JxInputs *jx_batch_inputs_checked(JxBatchInputs *in);
+JxBatchFeed *jx_batch_inputs_feed(JxBatchInputs *in);
+/* Every input file (borrowed char *), read or not. */
+GPtrArray *jx_batch_inputs_paths(const JxBatchInputs *in);
+
+/* Whether department name is in b's shard: the first eight bytes of the
+ * SHA-256 of its name (UTF-8), big-endian, modulo shards, is shard - 1. */
+bool jx_batch_in_shard(const JxBatch *b, const char *name);
 
 /* The worker process of a batch ("jixiao worker", started by
  * jx_batch_render, not by people): makes the documents it is handed on

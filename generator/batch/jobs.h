@@ -13,7 +13,9 @@
 
 /* One document to make. */
 typedef struct {
-  const JxDepartment *d; /* NULL for the district summary */
+  const JxDepartment *d; /* while its group is held; NULL for the summary */
+  const char *name;      /* the department's (the feed's); NULL for the summary */
+  char *folder;          /* its folder's name in the period's, numbered */
   bool summary;          /* the district summary, made by the run itself last */
   bool site;             /* the site's index (site.c), made after the summary */
   char *period;          /* its folder: "2024", "2024-06", or 未填期间 */
@@ -34,6 +36,33 @@ typedef struct {
                      * scorecard as text */
   char *title;      /* the document's title, for the site's index */
 } Result;
+
+/* The departments' jobs as a feed gives them (plan.c): planned from its
+ * names (in the shard, each with its folder), each filled in (period,
+ * folders, sources, key) as its group is read, and handed out when not up
+ * to date; the summary's and the site's after the last. */
+typedef struct Plan Plan;
+Plan *batch_plan_new(const JxBatch *b, JxBatchFeed *feed, GKeyFile *state);
+void batch_plan_free(Plan *p);       /* its jobs and results too */
+GArray *batch_plan_jobs(Plan *p);    /* Job */
+Result *batch_plan_results(Plan *p); /* a result a job */
+/* The next job to make (its number in the jobs), reading groups as needed
+ * and marking those up to date in their results; -1 when there is none. */
+gint64 batch_plan_next(Plan *p);
+/* Whether batch_plan_next has a job to give (reading groups to see). */
+bool batch_plan_ready(Plan *p);
+/* Jobs batch_plan_next handed out so far; jobs found up to date. */
+guint batch_plan_made(const Plan *p);
+guint batch_plan_skipped(const Plan *p);
+/* Departments read whose report was not planned: the index did not see
+ * them (a file changed while the run read it). */
+guint batch_plan_unindexed(const Plan *p);
+/* After the last job: drops the jobs whose department was never read, and
+ * plans the summary and the site, last.  The scorecards a district
+ * template's summary is made of (assessed as their groups were read, in
+ * the departments' order) are in cards. */
+void batch_plan_finish(Plan *p, GPtrArray **cards);
+void batch_job_clear(Job *j);
 
 /* What making documents needs, opened once per process: the fonts, the
  * date, the signer. */
@@ -65,7 +94,7 @@ void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common);
  * into c, then made's key (c's digest; c is freed), and their sources, once
  * each, into made's. */
 void batch_made_of(GArray *jobs, Job *made, GChecksum *c);
-void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
+void batch_make_summary(const JxBatch *b, GPtrArray *district_cards, GArray *jobs, Result *results,
                         GKeyFile *state);
 
 /* The static site (site.c): its job, last, whose key is every other

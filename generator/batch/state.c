@@ -149,7 +149,7 @@ void batch_save_state(const JxBatch *b, GKeyFile *state, GArray *jobs, Result *r
     char *g = doc_group(j->prefix);
     g_key_file_set_string(state, g, "key", r->rc ? "" : j->key);
     char *summary_name = j->summary ? batch_template_file_name(b->summary) : NULL;
-    g_key_file_set_string(state, g, "department", j->d ? j->d->name : j->site ? "" : "各部门");
+    g_key_file_set_string(state, g, "department", j->name ? j->name : j->site ? "" : "各部门");
     g_key_file_set_string(state, g, "period", j->period);
     g_key_file_set_string(state, g, "template",
                           j->site        ? "site"
@@ -277,18 +277,6 @@ bool batch_write_manifest(const JxBatch *b, GKeyFile *state) {
 
 /* ---- a run with nothing to do ---- */
 
-/* What changes when a file is written or replaced: its size, times and
- * inode. */
-static char *input_stamp(const char *path) {
-  GStatBuf st;
-  if (g_stat(path, &st) != 0)
-    return g_strdup("");
-  return g_strdup_printf("%lld %lld.%09ld %lld.%09ld %llu", (long long)st.st_size,
-                         (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-                         (long long)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec,
-                         (unsigned long long)st.st_ino);
-}
-
 /* The files the inputs name, each "path\tstamp"; NULL when they cannot be
  * listed (the run then reads them and says why). */
 static GPtrArray *input_stamps(const JxBatch *b) {
@@ -302,7 +290,7 @@ static GPtrArray *input_stamps(const JxBatch *b) {
   GPtrArray *stamps = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; i < names->len; i++) {
     const char *name = g_ptr_array_index(names, i);
-    char *stamp = input_stamp(name);
+    char *stamp = jx_inputs_stamp(name);
     g_ptr_array_add(stamps, g_strdup_printf("%s\t%s", name, stamp));
     g_free(stamp);
   }
@@ -463,14 +451,18 @@ void jx_batch_end(JxBatch *b, int lock) {
    * bad) leaves no folder behind */
   GDir *d = b->made_dir ? g_dir_open(b->out_dir, 0, NULL) : NULL;
   if (d) {
-    const char *only = g_dir_read_name(d);
-    if (only && strcmp(only, ".jixiao.lock") == 0 && !g_dir_read_name(d)) {
-      char *path = g_build_filename(b->out_dir, only, NULL);
+    /* the lock, and the index of the inputs it read to find them bad */
+    bool other = false;
+    for (const char *f; !other && (f = g_dir_read_name(d));)
+      other = strcmp(f, ".jixiao.lock") != 0 && strcmp(f, ".jixiao-index") != 0;
+    g_dir_close(d);
+    for (int i = 0; !other && i < 2; i++) {
+      char *path = g_build_filename(b->out_dir, i ? ".jixiao.lock" : ".jixiao-index", NULL);
       g_remove(path);
-      g_rmdir(b->out_dir);
       g_free(path);
     }
-    g_dir_close(d);
+    if (!other)
+      g_rmdir(b->out_dir);
   }
   if (lock >= 0)
     close(lock);

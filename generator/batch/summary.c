@@ -62,39 +62,31 @@ void batch_plan_summary(const JxBatch *b, GArray *jobs, const char *common) {
   batch_made_of(jobs, &s, c);
   /* a district template makes the summary alone */
   if (b->tmpl->district) {
-    for (guint i = 0; i < jobs->len; i++) {
-      Job *j = &g_array_index(jobs, Job, i);
-      g_free(j->period);
-      g_free(j->dir);
-      g_free(j->prefix);
-      g_free(j->key);
-      if (j->sources)
-        g_ptr_array_free(j->sources, TRUE);
-    }
+    for (guint i = 0; i < jobs->len; i++)
+      batch_job_clear(&g_array_index(jobs, Job, i));
     g_array_set_size(jobs, 0);
   }
   g_array_append_val(jobs, s);
 }
 
-/* The scorecard of department job i: sent back by its worker, kept in the
- * state with its report, or (a report made before, without one) assessed
- * here. */
-static JxScorecard *card_of(const JxBatch *b, GArray *jobs, Result *results, guint i,
-                            GKeyFile *state) {
+/* The scorecard of department job i: sent back by its worker, or kept in
+ * the state with its report (or assessed when its group was read, for one
+ * made before without it); NULL when its worker died first. */
+static JxScorecard *card_of(GArray *jobs, Result *results, guint i, GKeyFile *state) {
   const Job *j = &g_array_index(jobs, Job, i);
   const Result *r = &results[i];
   char *saved = r->scores ? NULL : batch_saved_scores(state, j);
   const char *text = r->scores ? r->scores : saved;
   JxScorecard *card = text ? jx_scorecard_from_text(text, NULL) : NULL;
   g_free(saved);
-  if (!card)
-    card = jx_scorecard_new(j->d, jx_report_period(j->d, b->period), b->tmpl->rules);
-  /* why is on standard error and in the manifest */
-  card->failed = r->rc != 0;
+  /* a worker that died before sending one: its department is not held
+   * any more; why is on standard error and in the manifest */
+  if (card)
+    card->failed = r->rc != 0;
   return card;
 }
 
-void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result *results,
+void batch_make_summary(const JxBatch *b, GPtrArray *district_cards, GArray *jobs, Result *results,
                         GKeyFile *state) {
   /* the summary is the last job but for the site */
   guint last = jobs->len - 1;
@@ -104,15 +96,14 @@ void batch_make_summary(const JxBatch *b, const JxModel *m, GArray *jobs, Result
   Result *r = &results[last];
   GPtrArray *cards = g_ptr_array_new_with_free_func((GDestroyNotify)jx_scorecard_free);
   if (b->tmpl->district) {
-    /* the summary alone: each department assessed here, once */
-    for (guint i = 0; i < m->departments->len; i++) {
-      const JxDepartment *d = g_ptr_array_index(m->departments, i);
-      if (d->projects->len)
-        g_ptr_array_add(cards, jx_scorecard_new(d, jx_report_period(d, b->period), b->tmpl->rules));
-    }
+    /* the summary alone: each department assessed as it was read */
+    g_ptr_array_extend_and_steal(cards, g_ptr_array_ref(district_cards));
   } else {
-    for (guint i = 0; i < last; i++)
-      g_ptr_array_add(cards, card_of(b, jobs, results, i, state));
+    for (guint i = 0; i < last; i++) {
+      JxScorecard *card = card_of(jobs, results, i, state);
+      if (card)
+        g_ptr_array_add(cards, card);
+    }
   }
   Worker w = {0};
   GError *err = NULL;

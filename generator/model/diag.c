@@ -7,6 +7,7 @@
 
 static void diagnostic_free(JxDiagnostic *x) {
   g_free(x->message);
+  g_free(x->file);
   g_free(x);
 }
 
@@ -35,7 +36,9 @@ static void add(JxDiag *d, JxSeverity severity, const char *file, int line, int 
     return;
   JxDiagnostic *x = g_new0(JxDiagnostic, 1);
   x->severity = severity;
-  x->file = file;
+  /* its own copy: the model whose sheet names it points into may be
+   * freed before the problems are printed */
+  x->file = g_strdup(file);
   x->line = line;
   x->col = col;
   x->message = g_strdup_vprintf(fmt, ap);

@@ -16,7 +16,7 @@ typedef enum { JX_WARNING, JX_ERROR } JxSeverity;
 
 typedef struct {
   JxSeverity severity;
-  const char *file; /* where the problem is, when not the JxDiag's file */
+  char *file; /* where the problem is, when not the JxDiag's file; NULL */
   int line;
   int col;
   char *message;
@@ -43,7 +43,7 @@ void jx_diag_free(JxDiag *d);
 void jx_diag_add(JxDiag *d, JxSeverity severity, int line, int col, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
 
-/* Records a problem in another file than d's (file must outlive d). */
+/* Records a problem in another file than d's. */
 void jx_diag_add_at(JxDiag *d, JxSeverity severity, const char *file, int line, int col,
                     const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 

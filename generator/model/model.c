@@ -81,6 +81,23 @@ void jx_model_free(JxModel *m) {
   g_free(m);
 }
 
+void jx_model_keep(JxModel *m, bool (*keep)(const char *name, void *data), void *data) {
+  guint kept = 0;
+  for (guint i = 0; i < m->departments->len; i++) {
+    JxDepartment *d = g_ptr_array_index(m->departments, i);
+    if (keep(d->name, data)) {
+      m->departments->pdata[kept++] = d;
+    } else {
+      g_hash_table_remove(m->by_name, d->name);
+      department_free(d);
+    }
+  }
+  /* in one pass: a file of many departments drops most of them */
+  g_ptr_array_set_free_func(m->departments, NULL);
+  g_ptr_array_set_size(m->departments, kept);
+  g_ptr_array_set_free_func(m->departments, (GDestroyNotify)department_free);
+}
+
 const char *jx_model_intern(JxModel *m, const char *s) {
   return g_string_chunk_insert_const(m->strings, s);
 }

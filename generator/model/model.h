@@ -143,6 +143,10 @@ typedef struct JxModelT {
 JxModel *jx_model_new(void);
 void jx_model_free(JxModel *m);
 
+/* Drops (and frees) the departments keep says no to, the others kept in
+ * order. */
+void jx_model_keep(JxModel *m, bool (*keep)(const char *name, void *data), void *data);
+
 /* An interned copy of s that lives as long as the model. */
 const char *jx_model_intern(JxModel *m, const char *s);
 
@@ -155,6 +159,10 @@ JxProject *jx_department_find_project(const JxDepartment *d, const char *name);
 
 /* A new project appended to d. */
 JxProject *jx_project_add(JxDepartment *d, const char *name, JxLoc loc);
+
+/* Drops (and frees) the departments keep says no to, the others kept in
+ * order. */
+void jx_model_keep(JxModel *m, bool (*keep)(const char *name, void *data), void *data);
 
 /* An interned copy of s held by p's model: the indicators' labels, names
  * and remarks repeat a great deal, and are freed with the model at once. */

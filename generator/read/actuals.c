@@ -2,6 +2,7 @@
  * table read once all are read. */
 #include "read/sheet.h"
 
+#include "read/index.h"
 #include "read/indicator.h"
 #include "model/text.h"
 
@@ -19,6 +20,19 @@ void sheet_pending_free(Pending *x) {
   g_free(x->cause);
   g_free(x->likelihood);
   g_free(x);
+}
+
+/* Whether an actual is of a department the reader does not keep: one the
+ * index knows (by name, or as the one that has the project) and keep says
+ * no to.  Others are kept, to be resolved or reported. */
+static bool passed_over(const JxReader *r, const char *department, const char *project) {
+  if (!r->keep || !r->index)
+    return false;
+  if (department)
+    return jx_index_has_department(r->index, department) && !r->keep(department, r->keep_data);
+  const char *sole = NULL;
+  return jx_index_project_departments(r->index, project, &sole) == 1 &&
+         !r->keep(sole, r->keep_data);
 }
 
 void sheet_read_actual_row(Table *t, const JxRow *row) {
@@ -45,6 +59,13 @@ void sheet_read_actual_row(Table *t, const JxRow *row) {
   Pending *x = g_new0(Pending, 1);
   char *dept = sheet_cell_trim(t, row, COL_DEPARTMENT);
   x->department = *dept ? dept : (g_free(dept), t->department ? g_strdup(t->department) : NULL);
+  if (passed_over(t->reader, x->department, project)) {
+    g_free(name);
+    g_free(period);
+    x->project = project;
+    sheet_pending_free(x);
+    return;
+  }
   x->project = project;
   x->indicator = name;
   x->period = period;
@@ -96,8 +117,8 @@ static char *closest(const char *name, GPtrArray *items, const char *(*name_of)(
   return g_string_free(out, FALSE);
 }
 
-static const char *project_name_of(void *p) {
-  return ((JxProject *)p)->name;
+static const char *name_of(void *p) {
+  return p;
 }
 
 static const char *indicator_name_of(void *p) {
@@ -156,6 +177,9 @@ static JxProject *resolve_project(JxReader *r, const Pending *x, GHashTable **na
       found = n->project;
       matches = n->departments;
     }
+    /* the departments of other files count too: it is in one of them */
+    if (r->index)
+      matches = MAX(matches, jx_index_project_departments(r->index, x->project, NULL));
   }
   if (matches > 1) {
     jx_diag_add(x->diag, JX_ERROR, x->loc.line, x->project_col,
@@ -165,12 +189,18 @@ static JxProject *resolve_project(JxReader *r, const Pending *x, GHashTable **na
   } else if (!found) {
     /* the names it could have meant: its department's, or all */
     GPtrArray *all = g_ptr_array_new();
-    for (guint i = 0; i < r->model->departments->len; i++) {
-      JxDepartment *d = g_ptr_array_index(r->model->departments, i);
-      if (!x->department || strcmp(d->name, x->department) == 0)
-        g_ptr_array_extend(all, d->projects, NULL, NULL);
+    if (r->index) {
+      /* every file's, not only those read with it */
+      jx_index_project_names(r->index, x->department, all);
+    } else {
+      for (guint i = 0; i < r->model->departments->len; i++) {
+        JxDepartment *d = g_ptr_array_index(r->model->departments, i);
+        if (!x->department || strcmp(d->name, x->department) == 0)
+          for (guint k = 0; k < d->projects->len; k++)
+            g_ptr_array_add(all, ((JxProject *)g_ptr_array_index(d->projects, k))->name);
+      }
     }
-    char *near = closest(x->project, all, project_name_of);
+    char *near = closest(x->project, all, name_of);
     g_ptr_array_free(all, TRUE);
     if (*near)
       jx_diag_add(x->diag, JX_ERROR, x->loc.line, x->project_col,
@@ -216,7 +246,8 @@ static void sort_by_period(JxModel *m) {
 }
 
 void jx_reader_finish(JxReader *r) {
-  bool have_projects = jx_model_count_projects(r->model) > 0;
+  bool have_projects =
+      r->index ? jx_index_has_projects(r->index) : jx_model_count_projects(r->model) > 0;
   GHashTable *names = NULL;
   for (guint i = 0; i < r->pending->len; i++) {
     Pending *x = g_ptr_array_index(r->pending, i);

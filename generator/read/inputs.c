@@ -1,7 +1,10 @@
 /* inputs.c - the files named on the command line, read into one model. */
 #include "read/inputs.h"
 
+#include "read/index.h"
+
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 /* Whether a folder's file is one jixiao reads: text tables and workbooks,
@@ -98,19 +101,10 @@ JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char 
   return status;
 }
 
-JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, JxInputs **out,
-                              char **message) {
-  *out = NULL;
-  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-  JxInputsStatus status = jx_inputs_list(paths, n, names, message);
-  if (status != JX_INPUTS_OK) {
-    g_ptr_array_free(names, TRUE);
-    return status;
-  }
-  JxInputs *in = g_new0(JxInputs, 1);
-  in->model = jx_model_new();
-  in->files = g_ptr_array_new_with_free_func((GDestroyNotify)input_free);
-  JxReader *reader = jx_reader_new(in->model, encoding);
+/* Reads the files at names (char *) into a new JxInputs; reader set up by
+ * the caller. */
+static JxInputsStatus read_files(JxReader *reader, JxInputs *in, GPtrArray *names, char **message) {
+  JxInputsStatus status = JX_INPUTS_OK;
   for (guint i = 0; i < names->len && status == JX_INPUTS_OK; i++) {
     const char *path = g_ptr_array_index(names, i);
     char *bytes = NULL;
@@ -131,6 +125,28 @@ JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, J
   }
   if (status == JX_INPUTS_OK)
     jx_reader_finish(reader);
+  return status;
+}
+
+JxInputs *jx_inputs_new(void) {
+  JxInputs *in = g_new0(JxInputs, 1);
+  in->model = jx_model_new();
+  in->files = g_ptr_array_new_with_free_func((GDestroyNotify)input_free);
+  return in;
+}
+
+JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, JxInputs **out,
+                              char **message) {
+  *out = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  JxInputsStatus status = jx_inputs_list(paths, n, names, message);
+  if (status != JX_INPUTS_OK) {
+    g_ptr_array_free(names, TRUE);
+    return status;
+  }
+  JxInputs *in = jx_inputs_new();
+  JxReader *reader = jx_reader_new(in->model, encoding);
+  status = read_files(reader, in, names, message);
   jx_reader_free(reader);
   g_ptr_array_free(names, TRUE);
   if (status != JX_INPUTS_OK) {
@@ -139,4 +155,33 @@ JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, J
   }
   *out = in;
   return JX_INPUTS_OK;
+}
+
+JxInputs *jx_inputs_read_group(JxIndex *index, const GArray *group, const char *encoding,
+                               JxKeep keep, void *data, JxInputsStatus *status, char **message) {
+  *message = NULL;
+  GPtrArray *names = g_ptr_array_new();
+  for (guint i = 0; group && i < group->len; i++)
+    g_ptr_array_add(names, jx_index_file(index, g_array_index(group, guint, i))->path);
+  JxInputs *in = jx_inputs_new();
+  JxReader *reader = jx_reader_new(in->model, encoding);
+  jx_reader_set_scope(reader, index, keep, data);
+  *status = read_files(reader, in, names, message);
+  jx_reader_free(reader);
+  g_ptr_array_free(names, TRUE);
+  if (*status != JX_INPUTS_OK) {
+    jx_inputs_free(in);
+    return NULL;
+  }
+  return in;
+}
+
+char *jx_inputs_stamp(const char *path) {
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return g_strdup("");
+  return g_strdup_printf("%lld %lld.%09ld %lld.%09ld %llu", (long long)st.st_size,
+                         (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                         (long long)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec,
+                         (unsigned long long)st.st_ino);
 }

@@ -41,6 +41,22 @@ JxInputsStatus jx_inputs_list(char *const *paths, int n, GPtrArray *names, char 
 JxInputsStatus jx_inputs_read(char *const *paths, int n, const char *encoding, JxInputs **out,
                               char **message);
 
+struct JxIndex;
+
+/* Inputs with no file and an empty model. */
+JxInputs *jx_inputs_new(void);
+
+/* Reads the files numbered in group (jx_index_groups; NULL: none) of index into one
+ * model, actuals resolved last, keeping the departments keep says yes to
+ * (NULL: all).  NULL with *message (caller frees) and the status when a
+ * file cannot be read. */
+JxInputs *jx_inputs_read_group(struct JxIndex *index, const GArray *group, const char *encoding,
+                               JxKeep keep, void *data, JxInputsStatus *status, char **message);
+
+/* What changes when a file is written or replaced: its size, times and
+ * inode; "" when it cannot be seen.  Caller frees. */
+char *jx_inputs_stamp(const char *path);
+
 void jx_inputs_free(JxInputs *in);
 
 /* Errors over all files. */

@@ -71,7 +71,10 @@ typedef struct {
 struct JxReader {
   JxModel *model;
   const char *encoding;
-  GPtrArray *pending; /* Pending * */
+  GPtrArray *pending;    /* Pending * */
+  struct JxIndex *index; /* of every input file, or NULL (jx_reader_set_scope) */
+  JxKeep keep;           /* the departments read for; NULL: all */
+  void *keep_data;
 };
 
 /* The state of reading one file. */

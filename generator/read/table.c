@@ -353,9 +353,8 @@ static bool book_row(const JxRow *row, void *data) {
   return on_row(row, &((Book *)data)->t);
 }
 
-void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
-                    JxTableInfo *info) {
-  memset(info, 0, sizeof *info);
+static void read_file(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
+                      JxTableInfo *info) {
   if (len == 0) {
     jx_diag_add(diag, JX_ERROR, 0, 0, "the file is empty");
     return;
@@ -420,6 +419,32 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
   jx_csv_parse(text, text_len, info->delimiter, diag, on_row, &t);
   table_close(&t);
   g_free(owned);
+}
+
+void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len, JxDiag *diag,
+                    JxTableInfo *info) {
+  memset(info, 0, sizeof *info);
+  read_file(r, name, bytes, len, diag, info);
+  /* only the departments kept were there before this file */
+  if (r->keep)
+    jx_model_keep(r->model, r->keep, r->keep_data);
+}
+
+void jx_reader_set_scope(JxReader *r, struct JxIndex *index, JxKeep keep, void *data) {
+  r->index = index;
+  r->keep = keep;
+  r->keep_data = data;
+}
+
+void jx_reader_references(const JxReader *r, GPtrArray *named, GPtrArray *bare) {
+  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < r->pending->len; i++) {
+    const Pending *x = g_ptr_array_index(r->pending, i);
+    const char *what = x->department ? x->department : x->project;
+    if (g_hash_table_add(seen, g_strconcat(x->department ? "N" : "B", what, NULL)))
+      g_ptr_array_add(x->department ? named : bare, g_strdup(what));
+  }
+  g_hash_table_destroy(seen);
 }
 
 JxReader *jx_reader_new(JxModel *m, const char *encoding) {

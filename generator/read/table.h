@@ -55,6 +55,21 @@ void jx_reader_read(JxReader *r, const char *name, const char *bytes, size_t len
  * diag of the file each actual came from. */
 void jx_reader_finish(JxReader *r);
 
+/* Whether a run keeps a department: its shard's (NULL: all). */
+typedef bool (*JxKeep)(const char *department, void *data);
+
+struct JxIndex;
+
+/* Makes r read for the departments keep says yes to: after each file the
+ * others are dropped, and an actual of theirs is passed over.  index (of
+ * every input file) says where the projects actuals name are when their
+ * files are not read with them. */
+void jx_reader_set_scope(JxReader *r, struct JxIndex *index, JxKeep keep, void *data);
+
+/* Adds to named the departments (char *, caller frees) the actuals read so
+ * far name, and to bare the projects of those that name none. */
+void jx_reader_references(const JxReader *r, GPtrArray *named, GPtrArray *bare);
+
 void jx_table_info_clear(JxTableInfo *info);
 
 /* "published target table", "indicator table", "actuals". */

@@ -185,3 +185,6 @@ batch "$JIXIAO" "batch,"
 if [ -n "${PREVIOUS:-}" ]; then
   batch "$(realpath "$PREVIOUS")" "previous,"
 fi
+
+# a province: the reading process, shards (tests/bench/province.sh)
+"$ROOT/tests/bench/province.sh" "$JIXIAO"

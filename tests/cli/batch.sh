@@ -135,6 +135,44 @@ if [ "$(grep -c '^{"department"' "$WORK/merged.json")" = 4 ] && tail -1 "$WORK/m
 render --shard 3/2 -o "$WORK/s" "$WORK/four.csv"
 if [ "$rc" = 64 ]; then ok; else bad "--shard 3/2: $rc"; fi
 
+# ---- a shard opens only its files ----
+# six departments, each in files of its own as a province's units send them;
+# the whole first, then shard 1 of 2 alone: the files of shard 2's
+# departments made unreadable (as another user: root reads any file), the
+# shard makes its documents from its own files, the same bytes as the whole
+in_shard() { # NAME K N: whether the README's rule puts NAME in shard K of N
+  python3 -c 'import hashlib,sys; n=sys.argv[1]; sys.exit(int.from_bytes(hashlib.sha256(n.encode()).digest()[:8],"big") % int(sys.argv[3]) != int(sys.argv[2]) - 1)' "$@"
+}
+as_other() { # COMMAND...: run as a user who is not root (root reads any file)
+  if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi
+}
+mkdir -p "$WORK/prov"
+awk -v DEPTS=6 -v PROJECTS=1 -v SPLIT=1 -v OUT="$WORK/prov" -f tests/bench/synthetic.awk /dev/null
+render -o "$WORK/pall" "$WORK/prov"
+mkdir -p "$WORK/p1"
+render --shard 1/2 -o "$WORK/p1" "$WORK/prov"
+mine=0 theirs=0
+for f in "$WORK"/prov/*-targets.csv; do
+  d=$(basename "$f" -targets.csv)
+  if in_shard "$d" 1 2; then mine=$((mine + 1)); else chmod 000 "$WORK/prov/$d"-*.csv; theirs=$((theirs + 1)); fi
+done
+chmod -R a+rwX "$WORK/p1"
+chmod a+rx "$WORK" "$WORK/prov"
+as_other "$JIXIAO" render -v --force --shard 1/2 -o "$WORK/p1" "$WORK/prov" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+same=0
+while read -r f; do cmp -s "$f" "${f/$WORK\/p1/$WORK/pall}" && same=$((same + 1)); done <"$WORK/out"
+if [ "$rc" = 0 ] && [ "$mine" -gt 0 ] && [ "$theirs" -gt 0 ] && [ "$same" = "$mine" ] &&
+  [ "$(wc -l <"$WORK/out")" = "$mine" ] &&
+  grep -q "jixiao: 12 input files, 0 indexed now, $((2 * mine)) read in $mine groups" "$WORK/err"; then ok; else
+  bad "a shard read files not its own: exit $rc, $same of $mine the same"; cat "$WORK/err"
+fi
+# … and the files were truly unreadable: the other shard cannot be made
+as_other "$JIXIAO" render --force --shard 2/2 -o "$WORK/p1" "$WORK/prov" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+if [ "$rc" = 74 ] && grep -q "Permission denied" "$WORK/err"; then ok; else bad "shard 2 read unreadable files: $rc"; cat "$WORK/err"; fi
+chmod 644 "$WORK"/prov/*.csv
+
 # ---- names that make one folder name, told apart ----
 printf '部门名称：甲/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n部门名称：甲_局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n乙,1.00,1.00,,,目标,"1、产出指标,数量指标,乙指标；年度指标值:1个；"\n' >"$WORK/twins.csv"
 render -o "$WORK/t" "$WORK/twins.csv"

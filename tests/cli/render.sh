@@ -17,9 +17,9 @@ PDF="$WORK/a/$D/annual.pdf"
 if [ "$rc" = 0 ] && [ -s "$PDF" ] && [ ! -s "$WORK/err" ]; then ok; else bad "render: exit $rc"; cat "$WORK/err"; fi
 # every path written is printed, and only those
 # (besides the manifest, and the lock and state of the tree)
-if [ "$(sort "$WORK/out")" = "$(find "$WORK/a" -type f ! -name manifest.json ! -name .jixiao.lock ! -name .jixiao-state.ini | sort)" ]; then ok; else bad "printed paths differ from the files written"; fi
+if [ "$(sort "$WORK/out")" = "$(find "$WORK/a" -type f ! -name manifest.json ! -name .jixiao.lock ! -name .jixiao-state.ini ! -name .jixiao-index | sort)" ]; then ok; else bad "printed paths differ from the files written"; fi
 # no temporary file left behind
-if [ -z "$(find "$WORK/a" -name '.*' ! -name .jixiao.lock ! -name .jixiao-state.ini)" ]; then ok; else bad "temporary files left"; fi
+if [ -z "$(find "$WORK/a" -name '.*' ! -name .jixiao.lock ! -name .jixiao-state.ini ! -name .jixiao-index)" ]; then ok; else bad "temporary files left"; fi
 
 # ---- PDF ----
 pages=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')

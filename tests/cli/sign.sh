@@ -65,7 +65,12 @@ d = open(sys.argv[1], "rb").read()
 r = [int(x) for x in re.findall(rb"/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]", d)[-1]]
 open(sys.argv[2] + "/signed.bin", "wb").write(d[r[0]:r[0] + r[1]] + d[r[2]:r[2] + r[3]])
 hexed = d[r[0] + r[1] + 1:r[2] - 1]
-open(sys.argv[2] + "/cms.der", "wb").write(bytes.fromhex(hexed.decode()).rstrip(b"\0"))
+cms = bytes.fromhex(hexed.decode())
+# the padding cut by the DER length, not by stripping zeros: a signature
+# may end in a zero byte of its own
+n = cms[1] & 0x7F if cms[1] & 0x80 else 0
+size = 2 + n + (int.from_bytes(cms[2:2 + n], "big") if n else cms[1])
+open(sys.argv[2] + "/cms.der", "wb").write(cms[:size])
 PY
 openssl cms -cmsout -print -inform DER -in "$WORK/cms.der" >"$WORK/cms.txt" 2>&1
 if grep -q "id-smime-aa-signingCertificateV2" "$WORK/cms.txt" && grep -q "messageDigest" "$WORK/cms.txt" &&
