@@ -120,10 +120,16 @@ static void assess_group(Check *k, const JxInputs *g, const char *period, const 
     k->assess_errors += diag->errors;
     for (guint i = 0; i < g->files->len; i++) {
       const JxInput *f = g_ptr_array_index(g->files, i);
-      guint *extra = g_hash_table_lookup(k->extra, f->path);
-      if (!extra)
+      guint errors = 0, warnings = 0;
+      count_in(diag, f->path, &errors, &warnings);
+      guint *extra = errors || warnings ? g_hash_table_lookup(k->extra, f->path) : NULL;
+      /* most files have none: a province has hundreds of thousands */
+      if ((errors || warnings) && !extra)
         g_hash_table_insert(k->extra, f->path, extra = g_new0(guint, 2));
-      count_in(diag, f->path, &extra[0], &extra[1]);
+      if (extra) {
+        extra[0] += errors;
+        extra[1] += warnings;
+      }
     }
     print_scores(k->scores, r);
     jx_department_result_free(r);
@@ -182,7 +188,7 @@ int jx_check_inputs(char *const *paths, int n, const char *encoding, const char 
     /* in the order of the files, as a reader of them all has them */
     GHashTable *order = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = jx_index_files(x); i-- > 0;)
-      g_hash_table_insert(order, jx_index_file(x, i)->path, GUINT_TO_POINTER(i));
+      g_hash_table_insert(order, (gpointer)jx_index_path(x, i), GUINT_TO_POINTER(i));
     g_ptr_array_sort_with_data(k.read->files, file_order, order);
     g_hash_table_destroy(order);
     for (guint i = 0; i < k.read->files->len; i++)

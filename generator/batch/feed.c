@@ -99,7 +99,7 @@ int jx_batch_inputs_open(const JxBatch *b, const char *encoding, JxBatchInputs *
   /* in the order of the files, as a reader of them all has them */
   GHashTable *order = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = jx_index_files(in->index); i-- > 0;)
-    g_hash_table_insert(order, jx_index_file(in->index, i)->path, GUINT_TO_POINTER(i));
+    g_hash_table_insert(order, (gpointer)jx_index_path(in->index, i), GUINT_TO_POINTER(i));
   g_ptr_array_sort_with_data(in->read->files, file_order, order);
   g_hash_table_destroy(order);
   in->feed.departments = jx_index_departments(in->index);
@@ -120,6 +120,6 @@ JxBatchFeed *jx_batch_inputs_feed(JxBatchInputs *in) {
 GPtrArray *jx_batch_inputs_paths(const JxBatchInputs *in) {
   GPtrArray *paths = g_ptr_array_new();
   for (guint i = 0; i < jx_index_files(in->index); i++)
-    g_ptr_array_add(paths, jx_index_file(in->index, i)->path);
+    g_ptr_array_add(paths, (gpointer)jx_index_path(in->index, i));
   return paths;
 }

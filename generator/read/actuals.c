@@ -189,10 +189,8 @@ static JxProject *resolve_project(JxReader *r, const Pending *x, GHashTable **na
   } else if (!found) {
     /* the names it could have meant: its department's, or all */
     GPtrArray *all = g_ptr_array_new();
-    if (r->index) {
-      /* every file's, not only those read with it */
-      jx_index_project_names(r->index, x->department, all);
-    } else {
+    /* every file's, not only those read with it, where the index has them */
+    if (!r->index || !jx_index_project_names(r->index, x->department, all)) {
       for (guint i = 0; i < r->model->departments->len; i++) {
         JxDepartment *d = g_ptr_array_index(r->model->departments, i);
         if (!x->department || strcmp(d->name, x->department) == 0)

@@ -18,34 +18,89 @@ typedef struct {
   guint departments;
 } Named;
 
+/* The kinds of name a file holds, in the order they are packed. */
+enum { DEPARTMENTS, PROJECTS, NAMED, BARE, KINDS };
+
+/* What one input file holds: the departments it adds to, the projects it
+ * gives them, the departments its actuals name (部门 cells) and the
+ * projects they name without one; packed in one block, each name ending
+ * in NUL, as a province has hundreds of thousands of files. */
+typedef struct {
+  char *path;
+  char *stamp; /* its size, time and inode when it was indexed */
+  char *names; /* every name, of each kind in turn */
+  guint n[KINDS];
+  guint *owner; /* each project's department (its number); NULL when none */
+} File;
+
 struct JxIndex {
-  GPtrArray *files; /* JxIndexFile *, in reading order */
+  GPtrArray *files; /* File *, in reading order */
   guint scanned;
   GHashTable *projects; /* jx_text_key of a project -> Named *; built when asked */
-  GHashTable *holders;  /* department -> GINT_TO_POINTER(1) when it has a project */
+  GHashTable *holders;  /* the departments with a project (keys into files' names) */
+  bool dropped;         /* the project names are not kept (drop_projects) */
 };
 
-static JxIndexFile *file_new(const char *path, const char *stamp) {
-  JxIndexFile *f = g_new0(JxIndexFile, 1);
+/* A file's names as they are gathered, kind after kind. */
+typedef struct {
+  GString *names;
+  guint n[KINDS];
+  int kind; /* the last added */
+  GArray *owner;
+} Builder;
+
+static void builder_init(Builder *b) {
+  b->names = g_string_new(NULL);
+  memset(b->n, 0, sizeof b->n);
+  b->kind = 0;
+  b->owner = g_array_new(FALSE, FALSE, sizeof(guint));
+}
+
+/* Adds a name of kind (not before one of a later kind: false). */
+static bool builder_add(Builder *b, int kind, const char *name) {
+  if (kind < b->kind)
+    return false;
+  b->kind = kind;
+  g_string_append_len(b->names, name, (gssize)strlen(name) + 1);
+  b->n[kind]++;
+  return true;
+}
+
+static File *builder_file(Builder *b, const char *path, const char *stamp) {
+  File *f = g_new0(File, 1);
   f->path = g_strdup(path);
   f->stamp = g_strdup(stamp);
-  f->departments = g_ptr_array_new_with_free_func(g_free);
-  f->projects = g_ptr_array_new_with_free_func(g_free);
-  f->owner = g_array_new(FALSE, FALSE, sizeof(guint));
-  f->named = g_ptr_array_new_with_free_func(g_free);
-  f->bare = g_ptr_array_new_with_free_func(g_free);
+  memcpy(f->n, b->n, sizeof f->n);
+  f->names = g_memdup2(b->names->str, b->names->len ? b->names->len : 1);
+  f->owner = b->owner->len ? g_memdup2(b->owner->data, b->owner->len * sizeof(guint)) : NULL;
+  g_string_free(b->names, TRUE);
+  g_array_free(b->owner, TRUE);
   return f;
 }
 
-static void file_free(JxIndexFile *f) {
+static void file_free(File *f) {
   g_free(f->path);
   g_free(f->stamp);
-  g_ptr_array_free(f->departments, TRUE);
-  g_ptr_array_free(f->projects, TRUE);
-  g_array_free(f->owner, TRUE);
-  g_ptr_array_free(f->named, TRUE);
-  g_ptr_array_free(f->bare, TRUE);
+  g_free(f->names);
+  g_free(f->owner);
   g_free(f);
+}
+
+/* Points v[0 …] at each name of f in order; returns where each kind
+ * starts in v (at[KINDS] is the end).  Caller frees *v. */
+static void unpack(const File *f, const char ***v, guint at[KINDS + 1]) {
+  at[0] = 0;
+  for (int k = 0; k < KINDS; k++)
+    at[k + 1] = at[k] + f->n[k];
+  *v = g_new(const char *, at[KINDS] + 1);
+  const char *p = f->names;
+  for (guint i = 0; i < at[KINDS]; i++, p += strlen(p) + 1)
+    (*v)[i] = p;
+}
+
+/* The department of project k of f. */
+static const char *owner_of(const File *f, const char **v, guint k) {
+  return v[f->owner[k]];
 }
 
 void jx_index_free(JxIndex *x) {
@@ -59,36 +114,44 @@ void jx_index_free(JxIndex *x) {
 }
 
 /* Reads the file at path alone into a model of its own and keeps the
- * names: its departments and their projects, and what its actuals name.
- * A file that cannot be read is indexed as holding nothing: reading it for
- * the report says why. */
-static JxIndexFile *scan(const char *path, const char *stamp, const char *encoding) {
-  JxIndexFile *f = file_new(path, stamp);
+ * names.  A file that cannot be read is indexed as holding nothing: reading
+ * it for the report says why. */
+static File *scan(const char *path, const char *stamp, const char *encoding) {
+  Builder b;
+  builder_init(&b);
   char *bytes = NULL;
   gsize len = 0;
   if (!g_file_get_contents(path, &bytes, &len, NULL))
-    return f;
+    return builder_file(&b, path, stamp);
   JxModel *m = jx_model_new();
   JxReader *r = jx_reader_new(m, encoding);
   JxDiag *diag = jx_diag_new(path);
   JxTableInfo info;
   jx_reader_read(r, path, bytes, len, diag, &info);
   g_free(bytes);
+  for (guint i = 0; i < m->departments->len; i++)
+    builder_add(&b, DEPARTMENTS, ((JxDepartment *)g_ptr_array_index(m->departments, i))->name);
   for (guint i = 0; i < m->departments->len; i++) {
     const JxDepartment *d = g_ptr_array_index(m->departments, i);
-    g_ptr_array_add(f->departments, g_strdup(d->name));
     for (guint k = 0; k < d->projects->len; k++) {
-      g_ptr_array_add(f->projects,
-                      g_strdup(((JxProject *)g_ptr_array_index(d->projects, k))->name));
-      g_array_append_val(f->owner, i);
+      builder_add(&b, PROJECTS, ((JxProject *)g_ptr_array_index(d->projects, k))->name);
+      g_array_append_val(b.owner, i);
     }
   }
-  jx_reader_references(r, f->named, f->bare);
+  GPtrArray *named = g_ptr_array_new_with_free_func(g_free);
+  GPtrArray *bare = g_ptr_array_new_with_free_func(g_free);
+  jx_reader_references(r, named, bare);
+  for (guint i = 0; i < named->len; i++)
+    builder_add(&b, NAMED, g_ptr_array_index(named, i));
+  for (guint i = 0; i < bare->len; i++)
+    builder_add(&b, BARE, g_ptr_array_index(bare, i));
+  g_ptr_array_free(named, TRUE);
+  g_ptr_array_free(bare, TRUE);
   jx_reader_free(r);
   jx_table_info_clear(&info);
   jx_diag_free(diag);
   jx_model_free(m);
-  return f;
+  return builder_file(&b, path, stamp);
 }
 
 /* ---- the cache: a header line, then a line a name ----
@@ -97,7 +160,7 @@ static JxIndexFile *scan(const char *path, const char *stamp, const char *encodi
  * fields separated by tabs, each escaped as a C string. */
 
 static char *cache_header(const char *encoding) {
-  return g_strdup_printf("jixiao-index 1 %s %s", JX_VERSION, encoding ? encoding : "-");
+  return g_strdup_printf("jixiao-index 2 %s %s", JX_VERSION, encoding ? encoding : "-");
 }
 
 static void put_field(GString *s, const char *field) {
@@ -107,33 +170,30 @@ static void put_field(GString *s, const char *field) {
   g_free(e);
 }
 
-static void put_list(GString *s, char kind, GPtrArray *items) {
-  for (guint i = 0; i < items->len; i++) {
-    g_string_append_c(s, kind);
-    put_field(s, g_ptr_array_index(items, i));
-    g_string_append_c(s, '\n');
-  }
-}
-
 static void cache_save(const JxIndex *x, const char *cache, const char *encoding) {
+  static const char kinds[] = "DPNB";
   char *header = cache_header(encoding);
   GString *s = g_string_new(header);
   g_string_append_c(s, '\n');
   g_free(header);
   for (guint i = 0; i < x->files->len; i++) {
-    const JxIndexFile *f = g_ptr_array_index(x->files, i);
+    const File *f = g_ptr_array_index(x->files, i);
     g_string_append_c(s, 'F');
     put_field(s, f->path);
     put_field(s, f->stamp);
     g_string_append_c(s, '\n');
-    put_list(s, 'D', f->departments);
-    for (guint k = 0; k < f->projects->len; k++) {
-      g_string_append_printf(s, "P\t%u", g_array_index(f->owner, guint, k));
-      put_field(s, g_ptr_array_index(f->projects, k));
-      g_string_append_c(s, '\n');
-    }
-    put_list(s, 'N', f->named);
-    put_list(s, 'B', f->bare);
+    const char **v;
+    guint at[KINDS + 1];
+    unpack(f, &v, at);
+    for (int k = 0; k < KINDS; k++)
+      for (guint j = at[k]; j < at[k + 1]; j++) {
+        g_string_append_c(s, kinds[k]);
+        if (k == PROJECTS)
+          g_string_append_printf(s, "\t%u", f->owner[j - at[k]]);
+        put_field(s, v[j]);
+        g_string_append_c(s, '\n');
+      }
+    g_free(v);
   }
   /* a cache not written is only slower next time */
   g_file_set_contents(cache, s->str, (gssize)s->len, NULL);
@@ -152,9 +212,18 @@ static GHashTable *cache_load(const char *cache, const char *encoding) {
   bool ok = g_str_has_prefix(text, header) && text[strlen(header)] == '\n';
   char *line = ok ? text + strlen(header) + 1 : NULL;
   g_free(header);
-  JxIndexFile *f = NULL;
-  while (ok && line && *line) {
-    char *end = strchr(line, '\n');
+  Builder b;
+  char *path = NULL, *stamp = NULL;
+  /* the file being read ends where the next begins, or at the end */
+  for (char *end = NULL; ok; line = end + 1) {
+    end = strchr(line, '\n');
+    if (path && (!end || line[0] == 'F')) {
+      File *f = builder_file(&b, path, stamp);
+      g_hash_table_replace(by_path, f->path, f);
+      g_free(path);
+      g_free(stamp);
+      path = stamp = NULL;
+    }
     if (!end)
       break;
     *end = '\0';
@@ -165,25 +234,31 @@ static GHashTable *cache_load(const char *cache, const char *encoding) {
       g_free(p[i]);
       p[i] = plain;
     }
+    int kind = p[0][0] == 'D'   ? DEPARTMENTS
+               : p[0][0] == 'P' ? PROJECTS
+               : p[0][0] == 'N' ? NAMED
+               : p[0][0] == 'B' ? BARE
+                                : -1;
     if (p[0][0] == 'F' && n == 3) {
-      f = file_new(p[1], p[2]);
-      g_hash_table_replace(by_path, f->path, f);
-    } else if (f && p[0][0] == 'D' && n == 2) {
-      g_ptr_array_add(f->departments, g_strdup(p[1]));
-    } else if (f && p[0][0] == 'P' && n == 3) {
+      builder_init(&b);
+      path = g_strdup(p[1]);
+      stamp = g_strdup(p[2]);
+    } else if (path && kind == PROJECTS && n == 3) {
       guint owner = (guint)g_ascii_strtoull(p[1], NULL, 10);
-      ok = owner < f->departments->len;
-      g_ptr_array_add(f->projects, g_strdup(p[2]));
-      g_array_append_val(f->owner, owner);
-    } else if (f && p[0][0] == 'N' && n == 2) {
-      g_ptr_array_add(f->named, g_strdup(p[1]));
-    } else if (f && p[0][0] == 'B' && n == 2) {
-      g_ptr_array_add(f->bare, g_strdup(p[1]));
+      ok = owner < b.n[DEPARTMENTS] && builder_add(&b, kind, p[2]);
+      g_array_append_val(b.owner, owner);
+    } else if (path && kind >= 0 && kind != PROJECTS && n == 2) {
+      ok = builder_add(&b, kind, p[1]);
     } else {
       ok = false;
     }
     g_strfreev(p);
-    line = end + 1;
+  }
+  if (path) {
+    /* broken in the middle of a file */
+    file_free(builder_file(&b, path, stamp));
+    g_free(path);
+    g_free(stamp);
   }
   g_free(text);
   if (!ok)
@@ -202,6 +277,42 @@ static char *index_stamp(const char *path) {
                          (unsigned long long)st.st_ino);
 }
 
+/* Drops every file's project names when no actuals name a project
+ * without its department: then nothing looks them up (an actual that names
+ * its department is read with it), and a province's index would hold a
+ * million of them. */
+static void drop_projects(JxIndex *x) {
+  for (guint i = 0; i < x->files->len; i++)
+    if (((File *)g_ptr_array_index(x->files, i))->n[BARE])
+      return;
+  x->dropped = true;
+  g_hash_table_remove_all(x->holders);
+  for (guint i = 0; i < x->files->len; i++) {
+    File *f = g_ptr_array_index(x->files, i);
+    const char **v;
+    guint at[KINDS + 1];
+    unpack(f, &v, at);
+    bool *has = g_new0(bool, f->n[DEPARTMENTS] + 1);
+    for (guint k = 0; k < f->n[PROJECTS]; k++)
+      has[f->owner[k]] = true;
+    Builder b;
+    builder_init(&b);
+    for (guint k = at[DEPARTMENTS]; k < at[DEPARTMENTS + 1]; k++)
+      builder_add(&b, DEPARTMENTS, v[k]);
+    for (guint k = at[NAMED]; k < at[NAMED + 1]; k++)
+      builder_add(&b, NAMED, v[k]);
+    g_free(v);
+    File *lean = builder_file(&b, f->path, f->stamp);
+    const char *d = lean->names;
+    for (guint k = 0; k < lean->n[DEPARTMENTS]; k++, d += strlen(d) + 1)
+      if (has[k])
+        g_hash_table_add(x->holders, (gpointer)d);
+    g_free(has);
+    x->files->pdata[i] = lean;
+    file_free(f);
+  }
+}
+
 JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const char *cache,
                         JxInputsStatus *status, char **message) {
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
@@ -217,7 +328,7 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   for (guint i = 0; i < names->len; i++) {
     const char *path = g_ptr_array_index(names, i);
     char *stamp = index_stamp(path);
-    JxIndexFile *f = g_hash_table_lookup(cached, path);
+    File *f = g_hash_table_lookup(cached, path);
     if (f && strcmp(f->stamp, stamp) == 0) {
       g_hash_table_steal(cached, path);
     } else {
@@ -226,14 +337,18 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
     }
     g_free(stamp);
     g_ptr_array_add(x->files, f);
-    for (guint k = 0; k < f->owner->len; k++)
-      g_hash_table_add(x->holders,
-                       g_ptr_array_index(f->departments, g_array_index(f->owner, guint, k)));
+    const char **v;
+    guint at[KINDS + 1];
+    unpack(f, &v, at);
+    for (guint k = 0; k < f->n[PROJECTS]; k++)
+      g_hash_table_add(x->holders, (gpointer)owner_of(f, v, k));
+    g_free(v);
   }
   /* a file named twice is read again the second time */
   if (cache && (x->scanned || g_hash_table_size(cached)))
     cache_save(x, cache, encoding);
   g_hash_table_destroy(cached);
+  drop_projects(x);
   g_ptr_array_free(names, TRUE);
   return x;
 }
@@ -242,8 +357,8 @@ guint jx_index_files(const JxIndex *x) {
   return x->files->len;
 }
 
-const JxIndexFile *jx_index_file(const JxIndex *x, guint i) {
-  return g_ptr_array_index(x->files, i);
+const char *jx_index_path(const JxIndex *x, guint i) {
+  return ((File *)g_ptr_array_index(x->files, i))->path;
 }
 
 guint jx_index_scanned(const JxIndex *x) {
@@ -254,11 +369,13 @@ GPtrArray *jx_index_departments(const JxIndex *x) {
   GPtrArray *out = g_ptr_array_new();
   GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < x->files->len; i++) {
-    const JxIndexFile *f = g_ptr_array_index(x->files, i);
-    for (guint k = 0; k < f->departments->len; k++) {
-      char *d = g_ptr_array_index(f->departments, k);
-      if (g_hash_table_contains(x->holders, d) && g_hash_table_add(seen, d))
-        g_ptr_array_add(out, d);
+    const File *f = g_ptr_array_index(x->files, i);
+    const char *d = f->names;
+    for (guint k = 0; k < f->n[DEPARTMENTS]; k++, d += strlen(d) + 1) {
+      /* the holders' own copy, which lives as long as the index */
+      gpointer held = NULL;
+      if (g_hash_table_lookup_extended(x->holders, d, &held, NULL) && g_hash_table_add(seen, held))
+        g_ptr_array_add(out, held);
     }
   }
   g_hash_table_destroy(seen);
@@ -279,10 +396,13 @@ guint jx_index_project_departments(JxIndex *x, const char *project, const char *
     x->projects = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GHashTable *pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < x->files->len; i++) {
-      const JxIndexFile *f = g_ptr_array_index(x->files, i);
-      for (guint k = 0; k < f->projects->len; k++) {
-        const char *d = g_ptr_array_index(f->departments, g_array_index(f->owner, guint, k));
-        char *key = jx_text_key(g_ptr_array_index(f->projects, k));
+      const File *f = g_ptr_array_index(x->files, i);
+      const char **v;
+      guint at[KINDS + 1];
+      unpack(f, &v, at);
+      for (guint k = 0; k < f->n[PROJECTS]; k++) {
+        const char *d = owner_of(f, v, k);
+        char *key = jx_text_key(v[at[PROJECTS] + k]);
         char *pair = g_strconcat(d, "\t", key, NULL);
         if (g_hash_table_add(pairs, pair)) {
           Named *n = g_hash_table_lookup(x->projects, key);
@@ -291,11 +411,14 @@ guint jx_index_project_departments(JxIndex *x, const char *project, const char *
             g_hash_table_insert(x->projects, key, n);
             key = NULL;
           }
-          n->department = d;
+          gpointer held = NULL;
+          g_hash_table_lookup_extended(x->holders, d, &held, NULL);
+          n->department = held;
           n->departments++;
         }
         g_free(key);
       }
+      g_free(v);
     }
     g_hash_table_destroy(pairs);
   }
@@ -307,20 +430,26 @@ guint jx_index_project_departments(JxIndex *x, const char *project, const char *
   return n ? n->departments : 0;
 }
 
-void jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out) {
+bool jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out) {
+  if (x->dropped)
+    return false;
   /* a department's project given in two files is one project */
   GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < x->files->len; i++) {
-    const JxIndexFile *f = g_ptr_array_index(x->files, i);
-    for (guint k = 0; k < f->projects->len; k++) {
-      const char *d = g_ptr_array_index(f->departments, g_array_index(f->owner, guint, k));
-      char *p = g_ptr_array_index(f->projects, k);
+    const File *f = g_ptr_array_index(x->files, i);
+    const char **v;
+    guint at[KINDS + 1];
+    unpack(f, &v, at);
+    for (guint k = 0; k < f->n[PROJECTS]; k++) {
+      const char *d = owner_of(f, v, k), *p = v[at[PROJECTS] + k];
       if ((!department || strcmp(d, department) == 0) &&
           g_hash_table_add(seen, g_strconcat(d, "\t", p, NULL)))
-        g_ptr_array_add(out, p);
+        g_ptr_array_add(out, (gpointer)p);
     }
+    g_free(v);
   }
   g_hash_table_destroy(seen);
+  return true;
 }
 
 /* ---- groups ---- */
@@ -359,17 +488,20 @@ GPtrArray *jx_index_groups(JxIndex *x, JxKeep keep, void *data) {
   for (guint i = 0; i < n; i++)
     parent[i] = i;
   for (guint i = 0; i < n; i++) {
-    const JxIndexFile *f = g_ptr_array_index(x->files, i);
+    const File *f = g_ptr_array_index(x->files, i);
+    const char **v;
+    guint at[KINDS + 1];
+    unpack(f, &v, at);
     GPtrArray *ds = g_ptr_array_new();
-    g_ptr_array_extend(ds, f->departments, NULL, NULL);
-    for (guint k = 0; k < f->named->len; k++)
-      if (jx_index_has_department(x, g_ptr_array_index(f->named, k)))
-        g_ptr_array_add(ds, g_ptr_array_index(f->named, k));
-    for (guint k = 0; k < f->bare->len; k++) {
+    for (guint k = at[DEPARTMENTS]; k < at[DEPARTMENTS + 1]; k++)
+      g_ptr_array_add(ds, (gpointer)v[k]);
+    for (guint k = at[NAMED]; k < at[NAMED + 1]; k++)
+      g_ptr_array_add(ds, (gpointer)v[k]);
+    for (guint k = at[BARE]; k < at[BARE + 1]; k++) {
       const char *sole = NULL;
       /* a project of several departments is an error where it is read:
        * the file, tied to none, is read by every run */
-      if (jx_index_project_departments(x, g_ptr_array_index(f->bare, k), &sole) == 1)
+      if (jx_index_project_departments(x, v[k], &sole) == 1)
         g_ptr_array_add(ds, (gpointer)sole);
     }
     for (guint k = 0; k < ds->len; k++) {
@@ -384,6 +516,7 @@ GPtrArray *jx_index_groups(JxIndex *x, JxKeep keep, void *data) {
       wanted[i] = wanted[i] || tied;
     }
     g_ptr_array_free(ds, TRUE);
+    g_free(v);
   }
   GPtrArray *groups = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
   GArray **by_root = g_new0(GArray *, n);

@@ -14,17 +14,6 @@
 #include <glib.h>
 #include <stdbool.h>
 
-/* What one input file holds. */
-typedef struct {
-  char *path;
-  char *stamp;            /* its size, time and inode when it was indexed */
-  GPtrArray *departments; /* char *: the departments it adds to, in order */
-  GPtrArray *projects;    /* char *: the projects it gives them */
-  GArray *owner;          /* guint: each project's department, in departments */
-  GPtrArray *named;       /* char *: departments its actuals name (部门 cells) */
-  GPtrArray *bare;        /* char *: projects its actuals name without one */
-} JxIndexFile;
-
 typedef struct JxIndex JxIndex;
 
 /* Indexes the files paths name (as jx_inputs_list expands them), taking
@@ -36,7 +25,8 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
 void jx_index_free(JxIndex *x);
 
 guint jx_index_files(const JxIndex *x);
-const JxIndexFile *jx_index_file(const JxIndex *x, guint i);
+/* The path of file i, as jx_inputs_list gives it. */
+const char *jx_index_path(const JxIndex *x, guint i);
 /* How many files were read to index them (the others came from the cache). */
 guint jx_index_scanned(const JxIndex *x);
 
@@ -59,7 +49,9 @@ bool jx_index_has_projects(const JxIndex *x);
 bool jx_index_has_department(const JxIndex *x, const char *name);
 guint jx_index_project_departments(JxIndex *x, const char *project, const char **sole);
 /* Adds to out (borrowed char *) the projects of department (NULL: of all),
- * in file order. */
-void jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out);
+ * in file order; false when the index does not keep them (no actuals name
+ * a project without its department, and an actual that names its
+ * department is read with it). */
+bool jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out);
 
 #endif

@@ -162,7 +162,7 @@ JxInputs *jx_inputs_read_group(JxIndex *index, const GArray *group, const char *
   *message = NULL;
   GPtrArray *names = g_ptr_array_new();
   for (guint i = 0; group && i < group->len; i++)
-    g_ptr_array_add(names, jx_index_file(index, g_array_index(group, guint, i))->path);
+    g_ptr_array_add(names, (gpointer)jx_index_path(index, g_array_index(group, guint, i)));
   JxInputs *in = jx_inputs_new();
   JxReader *reader = jx_reader_new(in->model, encoding);
   jx_reader_set_scope(reader, index, keep, data);
