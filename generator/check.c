@@ -151,33 +151,58 @@ static gint file_order(gconstpointer a, gconstpointer b, gpointer order) {
   return x < y ? -1 : x > y;
 }
 
+/* Takes in the problems and what the files of a group held, assessing it
+ * while no table has been read with errors (its scores would be wrong). */
+static void check_group(Check *k, JxInputs *g, const char *period, const JxAssessConfig *c) {
+  k->read_errors += jx_inputs_errors(g);
+  if (!k->read_errors)
+    assess_group(k, g, period, c);
+  g_ptr_array_extend_and_steal(k->read->files, g_ptr_array_ref(g->files));
+  jx_inputs_free(g);
+}
+
+/* How many files paths name; 0 when they cannot be listed (the index says
+ * why). */
+static guint count_files(char *const *paths, int n) {
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  char *message = NULL;
+  guint count = jx_inputs_list(paths, n, names, &message) == JX_INPUTS_OK ? names->len : 0;
+  g_free(message);
+  g_ptr_array_free(names, TRUE);
+  return count;
+}
+
 int jx_check_inputs(char *const *paths, int n, const char *encoding, const char *period,
                     const JxAssessConfig *c) {
   JxInputsStatus status = JX_INPUTS_OK;
   char *message = NULL;
-  JxIndex *x = jx_index_build(paths, n, encoding, NULL, &status, &message);
-  GPtrArray *groups = x ? jx_index_groups(x, NULL, NULL) : NULL;
   Check k = {jx_inputs_new(),
              g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free),
              tmpfile(),
              tmpfile(),
              0,
              0};
-  if (x && (!k.problems || !k.scores)) {
+  if (!k.problems || !k.scores) {
     message = g_strdup_printf("cannot make a temporary file: %s", g_strerror(errno));
     status = JX_INPUTS_IO;
+  }
+  /* one file is one group: read at once, not indexed first (a 100 MB
+   * table read twice would take twice as long) */
+  JxInputs *one = NULL;
+  JxIndex *x = NULL;
+  GPtrArray *groups = NULL;
+  if (status == JX_INPUTS_OK && count_files(paths, n) == 1) {
+    if ((status = jx_inputs_read(paths, n, encoding, &one, &message)) == JX_INPUTS_OK)
+      check_group(&k, one, period, c);
+  } else if (status == JX_INPUTS_OK) {
+    x = jx_index_build(paths, n, encoding, NULL, &status, &message);
+    groups = x ? jx_index_groups(x, NULL, NULL) : NULL;
   }
   for (guint i = 0; groups && i < groups->len && status == JX_INPUTS_OK; i++) {
     JxInputs *g = jx_inputs_read_group(x, g_ptr_array_index(groups, i), encoding, NULL, NULL,
                                        &status, &message);
-    if (!g)
-      break;
-    k.read_errors += jx_inputs_errors(g);
-    /* a table read with errors is not assessed: its scores would be wrong */
-    if (!k.read_errors)
-      assess_group(&k, g, period, c);
-    g_ptr_array_extend_and_steal(k.read->files, g_ptr_array_ref(g->files));
-    jx_inputs_free(g);
+    if (g)
+      check_group(&k, g, period, c);
   }
   int rc = EX_OK;
   if (status != JX_INPUTS_OK) {
@@ -187,7 +212,7 @@ int jx_check_inputs(char *const *paths, int n, const char *encoding, const char 
   } else {
     /* in the order of the files, as a reader of them all has them */
     GHashTable *order = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint i = jx_index_files(x); i-- > 0;)
+    for (guint i = x ? jx_index_files(x) : 0; i-- > 0;)
       g_hash_table_insert(order, (gpointer)jx_index_path(x, i), GUINT_TO_POINTER(i));
     g_ptr_array_sort_with_data(k.read->files, file_order, order);
     g_hash_table_destroy(order);

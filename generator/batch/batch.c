@@ -523,6 +523,8 @@ int jx_batch_render(const JxBatch *b, JxBatchFeed *feed) {
   int rc = EX_OK;
   if (!run_all(b, plan, &p) && rc == EX_OK)
     rc = EX_SOFTWARE;
+  if (feed->broken && rc == EX_OK)
+    rc = EX_IOERR;
   if (batch_plan_unindexed(plan)) {
     fprintf(stderr,
             "jixiao: %u departments read were not in the index of the inputs (a file changed "

@@ -65,6 +65,7 @@ typedef struct {
                            * every shard, in reading order */
   JxModel *(*next)(void *data);
   void *data;
+  bool broken; /* set by next when a group could not be read again */
 } JxBatchFeed;
 
 /* Renders every department feed gives, between jx_batch_begin and

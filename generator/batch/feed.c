@@ -36,9 +36,10 @@ static JxModel *next_group(void *data) {
       jx_inputs_read_group(in->index, g_ptr_array_index(in->groups, in->next++), in->encoding,
                            in->b->shards > 1 ? keep : NULL, (void *)in->b, &status, &message);
   if (!in->held) {
-    /* read a moment ago: it changed since; its departments fail */
+    /* read a moment ago to check it: gone or changed since */
     fprintf(stderr, "jixiao: %s\n", message);
     g_free(message);
+    in->feed.broken = true;
     in->held = jx_inputs_new();
   }
   return in->held->model;
@@ -93,9 +94,9 @@ int jx_batch_inputs_open(const JxBatch *b, const char *encoding, JxBatchInputs *
     return status == JX_INPUTS_IO ? EX_IOERR : EX_NOINPUT;
   }
   if (b->verbosity > 1)
-    fprintf(stderr, "jixiao: %u input files, %u indexed now, %u read in %u groups\n",
+    fprintf(stderr, "jixiao: %u input files, %u indexed now, %u read in %u group%s\n",
             jx_index_files(in->index), jx_index_scanned(in->index), in->read->files->len,
-            in->groups->len);
+            in->groups->len, in->groups->len == 1 ? "" : "s");
   /* in the order of the files, as a reader of them all has them */
   GHashTable *order = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = jx_index_files(in->index); i-- > 0;)

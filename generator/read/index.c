@@ -125,6 +125,7 @@ static File *scan(const char *path, const char *stamp, const char *encoding) {
     return builder_file(&b, path, stamp);
   JxModel *m = jx_model_new();
   JxReader *r = jx_reader_new(m, encoding);
+  jx_reader_names_only(r);
   JxDiag *diag = jx_diag_new(path);
   JxTableInfo info;
   jx_reader_read(r, path, bytes, len, diag, &info);
@@ -164,7 +165,12 @@ static char *cache_header(const char *encoding) {
 }
 
 static void put_field(GString *s, const char *field) {
-  char *e = g_strescape(field, "");
+  /* tabs, newlines and backslashes escaped, UTF-8 left as it is */
+  static char utf8[129];
+  if (!utf8[0])
+    for (int i = 0; i < 128; i++)
+      utf8[i] = (char)(0x80 + i);
+  char *e = g_strescape(field, utf8);
   g_string_append_c(s, '\t');
   g_string_append(s, e);
   g_free(e);
@@ -390,36 +396,48 @@ bool jx_index_has_department(const JxIndex *x, const char *name) {
   return g_hash_table_contains(x->holders, name);
 }
 
+/* Calls fn with each project of every file and its department, in file
+ * order. */
+static void each_project(const JxIndex *x, void (*fn)(const char *d, const char *p, void *data),
+                         void *data) {
+  for (guint i = 0; i < x->files->len; i++) {
+    const File *f = g_ptr_array_index(x->files, i);
+    const char **v;
+    guint at[KINDS + 1];
+    unpack(f, &v, at);
+    for (guint k = 0; k < f->n[PROJECTS]; k++)
+      fn(owner_of(f, v, k), v[at[PROJECTS] + k], data);
+    g_free(v);
+  }
+}
+
+/* Counts project p of department d in x->projects, once a department. */
+static void count_project(const char *d, const char *p, void *data) {
+  JxIndex *x = ((gpointer *)data)[0];
+  GHashTable *pairs = ((gpointer *)data)[1];
+  char *key = jx_text_key(p);
+  if (!g_hash_table_add(pairs, g_strconcat(d, "\t", key, NULL))) {
+    g_free(key);
+    return;
+  }
+  Named *n = g_hash_table_lookup(x->projects, key);
+  if (!n) {
+    n = g_new0(Named, 1);
+    g_hash_table_insert(x->projects, key, n);
+  } else {
+    g_free(key);
+  }
+  gpointer held = NULL;
+  g_hash_table_lookup_extended(x->holders, d, &held, NULL);
+  n->department = held;
+  n->departments++;
+}
+
 guint jx_index_project_departments(JxIndex *x, const char *project, const char **sole) {
   if (!x->projects) {
-    /* a department that gives a project twice counts once */
     x->projects = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GHashTable *pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (guint i = 0; i < x->files->len; i++) {
-      const File *f = g_ptr_array_index(x->files, i);
-      const char **v;
-      guint at[KINDS + 1];
-      unpack(f, &v, at);
-      for (guint k = 0; k < f->n[PROJECTS]; k++) {
-        const char *d = owner_of(f, v, k);
-        char *key = jx_text_key(v[at[PROJECTS] + k]);
-        char *pair = g_strconcat(d, "\t", key, NULL);
-        if (g_hash_table_add(pairs, pair)) {
-          Named *n = g_hash_table_lookup(x->projects, key);
-          if (!n) {
-            n = g_new0(Named, 1);
-            g_hash_table_insert(x->projects, key, n);
-            key = NULL;
-          }
-          gpointer held = NULL;
-          g_hash_table_lookup_extended(x->holders, d, &held, NULL);
-          n->department = held;
-          n->departments++;
-        }
-        g_free(key);
-      }
-      g_free(v);
-    }
+    each_project(x, count_project, (gpointer[]){x, pairs});
     g_hash_table_destroy(pairs);
   }
   char *key = jx_text_key(project);
@@ -430,25 +448,26 @@ guint jx_index_project_departments(JxIndex *x, const char *project, const char *
   return n ? n->departments : 0;
 }
 
+typedef struct {
+  const char *department;
+  GPtrArray *out;
+  GHashTable *seen;
+} Names;
+
+static void add_name(const char *d, const char *p, void *data) {
+  Names *n = data;
+  /* a department's project given in two files is one project */
+  if ((!n->department || strcmp(d, n->department) == 0) &&
+      g_hash_table_add(n->seen, g_strconcat(d, "\t", p, NULL)))
+    g_ptr_array_add(n->out, (gpointer)p);
+}
+
 bool jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out) {
   if (x->dropped)
     return false;
-  /* a department's project given in two files is one project */
-  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < x->files->len; i++) {
-    const File *f = g_ptr_array_index(x->files, i);
-    const char **v;
-    guint at[KINDS + 1];
-    unpack(f, &v, at);
-    for (guint k = 0; k < f->n[PROJECTS]; k++) {
-      const char *d = owner_of(f, v, k), *p = v[at[PROJECTS] + k];
-      if ((!department || strcmp(d, department) == 0) &&
-          g_hash_table_add(seen, g_strconcat(d, "\t", p, NULL)))
-        g_ptr_array_add(out, (gpointer)p);
-    }
-    g_free(v);
-  }
-  g_hash_table_destroy(seen);
+  Names n = {department, out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+  each_project(x, add_name, &n);
+  g_hash_table_destroy(n.seen);
   return true;
 }
 

@@ -211,7 +211,9 @@ void sheet_read_indicator_row(Table *t, const JxRow *row) {
     goto done;
   }
   p = row_project(t, row, loc);
-  if (!p)
+  /* the index wants the names alone: the rest of the row is most of the
+   * reading */
+  if (!p || t->reader->names_only)
     goto done;
   period = sheet_row_period(t, row);
   if (!period)

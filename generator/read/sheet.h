@@ -75,6 +75,7 @@ struct JxReader {
   struct JxIndex *index; /* of every input file, or NULL (jx_reader_set_scope) */
   JxKeep keep;           /* the departments read for; NULL: all */
   void *keep_data;
+  bool names_only; /* for the index: departments and projects, no indicators */
 };
 
 /* The state of reading one file. */

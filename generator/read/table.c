@@ -436,6 +436,10 @@ void jx_reader_set_scope(JxReader *r, struct JxIndex *index, JxKeep keep, void *
   r->keep_data = data;
 }
 
+void jx_reader_names_only(JxReader *r) {
+  r->names_only = true;
+}
+
 void jx_reader_references(const JxReader *r, GPtrArray *named, GPtrArray *bare) {
   GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < r->pending->len; i++) {

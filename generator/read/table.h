@@ -66,6 +66,10 @@ struct JxIndex;
  * files are not read with them. */
 void jx_reader_set_scope(JxReader *r, struct JxIndex *index, JxKeep keep, void *data);
 
+/* Makes r read the names alone (for the index): the departments and the
+ * projects of one-indicator-a-row tables without their indicators. */
+void jx_reader_names_only(JxReader *r);
+
 /* Adds to named the departments (char *, caller frees) the actuals read so
  * far name, and to bare the projects of those that name none. */
 void jx_reader_references(const JxReader *r, GPtrArray *named, GPtrArray *bare);
