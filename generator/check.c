@@ -36,38 +36,38 @@ static void count_in(const JxDiag *d, const char *path, guint *errors, guint *wa
 
 /* One file's line of check; its counts include the assessment's problems
  * placed in it (extra[0] errors, extra[1] warnings). */
-static void print_summary(const JxInput *f, const guint extra[2]) {
+static void print_summary(FILE *out, const JxInput *f, const guint extra[2]) {
   const JxTableInfo *i = &f->info;
-  printf("%s: ", f->path);
+  fprintf(out, "%s: ", f->path);
   if (i->parts) {
     /* a workbook: what each of its visible sheets held */
     guint sheets = 1;
     for (const char *c = i->parts->str; (c = strstr(c, "; ")); c += 2)
       sheets++;
     bool document = strcmp(i->encoding, "docx") == 0;
-    printf("%s (%s), %u %s%s (%s), %u actual%s", document ? "document" : "workbook", i->encoding,
-           sheets, document ? "table" : "sheet", sheets == 1 ? "" : "s", i->parts->str, i->actuals,
-           i->actuals == 1 ? "" : "s");
+    fprintf(out, "%s (%s), %u %s%s (%s), %u actual%s", document ? "document" : "workbook",
+            i->encoding, sheets, document ? "table" : "sheet", sheets == 1 ? "" : "s",
+            i->parts->str, i->actuals, i->actuals == 1 ? "" : "s");
     if (i->hidden)
-      printf(", %u hidden sheet%s skipped", i->hidden, i->hidden == 1 ? "" : "s");
+      fprintf(out, ", %u hidden sheet%s skipped", i->hidden, i->hidden == 1 ? "" : "s");
   } else if (i->kind == JX_KIND_UNKNOWN) {
-    printf("not read");
+    fprintf(out, "not read");
   } else {
-    printf("%s (%s, %s)", jx_table_kind_name(i->kind), i->encoding,
-           i->delimiter == '\t' ? "tab" : "comma");
+    fprintf(out, "%s (%s, %s)", jx_table_kind_name(i->kind), i->encoding,
+            i->delimiter == '\t' ? "tab" : "comma");
     if (i->department)
-      printf(", %s", i->department);
+      fprintf(out, ", %s", i->department);
     if (i->departments > 1)
-      printf(" and %u more department%s", i->departments - 1, i->departments == 2 ? "" : "s");
+      fprintf(out, " and %u more department%s", i->departments - 1, i->departments == 2 ? "" : "s");
     if (i->kind != JX_KIND_ACTUALS)
-      printf(", %u project%s, %u indicator%s", i->projects, i->projects == 1 ? "" : "s",
-             i->indicators, i->indicators == 1 ? "" : "s");
+      fprintf(out, ", %u project%s, %u indicator%s", i->projects, i->projects == 1 ? "" : "s",
+              i->indicators, i->indicators == 1 ? "" : "s");
     if (i->kind != JX_KIND_TARGETS)
-      printf(", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
+      fprintf(out, ", %u actual%s", i->actuals, i->actuals == 1 ? "" : "s");
   }
   guint errors = f->diag->errors + extra[0], warnings = f->diag->warnings + extra[1];
-  printf(": %u error%s, %u warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-         warnings == 1 ? "" : "s");
+  fprintf(out, ": %u error%s, %u warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+          warnings == 1 ? "" : "s");
 }
 
 /* One project's line of check: its period, score and grade; a score out of
@@ -94,21 +94,29 @@ static void print_scores(FILE *out, const JxDepartmentResult *dr) {
             dr->grade, dr->projects->len);
 }
 
-/* What check has found so far: every file read (its problems, no model),
- * and the assessment's output, held in temporary files until it is known
- * that no table was read with errors: a check holds one group of files at
- * a time however many departments the inputs have. */
+/* Where a file's output waits in the spill: its problems (for standard
+ * error), and its line with and without the assessment's counts. */
 typedef struct {
-  JxInputs *read;
-  GHashTable *extra; /* path -> guint[2]: the assessment's problems placed in it */
-  FILE *problems;    /* the assessment's, for standard error */
-  FILE *scores;      /* for standard output */
+  long at[3], len[3];
+} Spot;
+
+/* What check has found so far, held in temporary files until it is known
+ * that no table was read with errors: each file's problems and lines (the
+ * spill, found by the files' numbers), the assessment's problems and the
+ * scores.  A check holds one group of files at a time, and some bytes a
+ * file, however many departments the inputs have. */
+typedef struct {
+  FILE *spill;
+  GArray *spots;  /* Spot, by file number */
+  FILE *problems; /* the assessment's, for standard error */
+  FILE *scores;   /* for standard output */
   guint read_errors, assess_errors;
 } Check;
 
 /* Assesses each department of a group with projects, its problems counted
- * in the files of the group they are placed in. */
-static void assess_group(Check *k, const JxInputs *g, const char *period, const JxAssessConfig *c) {
+ * in the group's files they are placed in (extra: two a file). */
+static void assess_group(Check *k, const JxInputs *g, const char *period, const JxAssessConfig *c,
+                         guint *extra) {
   const JxModel *m = g->model;
   for (guint d = 0; d < m->departments->len; d++) {
     const JxDepartment *dept = g_ptr_array_index(m->departments, d);
@@ -118,47 +126,57 @@ static void assess_group(Check *k, const JxInputs *g, const char *period, const 
     JxDepartmentResult *r = jx_assess_department(dept, period, c, diag);
     jx_diag_print(diag, k->problems);
     k->assess_errors += diag->errors;
-    for (guint i = 0; i < g->files->len; i++) {
-      const JxInput *f = g_ptr_array_index(g->files, i);
-      guint errors = 0, warnings = 0;
-      count_in(diag, f->path, &errors, &warnings);
-      guint *extra = errors || warnings ? g_hash_table_lookup(k->extra, f->path) : NULL;
-      /* most files have none: a province has hundreds of thousands */
-      if ((errors || warnings) && !extra)
-        g_hash_table_insert(k->extra, f->path, extra = g_new0(guint, 2));
-      if (extra) {
-        extra[0] += errors;
-        extra[1] += warnings;
-      }
-    }
+    for (guint i = 0; i < g->files->len; i++)
+      count_in(diag, ((JxInput *)g_ptr_array_index(g->files, i))->path, &extra[2 * i],
+               &extra[2 * i + 1]);
     print_scores(k->scores, r);
     jx_department_result_free(r);
     jx_diag_free(diag);
   }
 }
 
-/* Copies what f holds to out. */
-static void copy_out(FILE *f, FILE *out) {
-  char buf[65536];
-  rewind(f);
-  for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;)
-    fwrite(buf, 1, n, out);
-}
-
-static gint file_order(gconstpointer a, gconstpointer b, gpointer order) {
-  guint x = GPOINTER_TO_UINT(g_hash_table_lookup(order, (*(JxInput *const *)a)->path));
-  guint y = GPOINTER_TO_UINT(g_hash_table_lookup(order, (*(JxInput *const *)b)->path));
-  return x < y ? -1 : x > y;
-}
-
-/* Takes in the problems and what the files of a group held, assessing it
- * while no table has been read with errors (its scores would be wrong). */
-static void check_group(Check *k, JxInputs *g, const char *period, const JxAssessConfig *c) {
+/* Takes in the files of a group, read (numbered as in group; NULL: the
+ * one file, 0): assessed while no table has been read with errors (its
+ * scores would be wrong), each file's problems and lines spilled. */
+static void check_group(Check *k, JxInputs *g, const GArray *group, const char *period,
+                        const JxAssessConfig *c) {
   k->read_errors += jx_inputs_errors(g);
-  if (!k->read_errors)
-    assess_group(k, g, period, c);
-  g_ptr_array_extend_and_steal(k->read->files, g_ptr_array_ref(g->files));
+  guint *extra = g_new0(guint, 2 * g->files->len + 2);
+  bool assessed = !k->read_errors;
+  if (assessed)
+    assess_group(k, g, period, c, extra);
+  static const guint none[2] = {0, 0};
+  for (guint i = 0; i < g->files->len; i++) {
+    const JxInput *f = g_ptr_array_index(g->files, i);
+    guint n = group ? g_array_index(group, guint, i) : 0;
+    if (n >= k->spots->len)
+      g_array_set_size(k->spots, n + 1);
+    Spot *s = &g_array_index(k->spots, Spot, n);
+    for (int part = 0; part < 3; part++) {
+      s->at[part] = ftell(k->spill);
+      if (part == 0)
+        jx_diag_print(f->diag, k->spill);
+      else if (part == 1 || assessed)
+        print_summary(k->spill, f, part == 1 ? none : &extra[2 * i]);
+      s->len[part] = ftell(k->spill) - s->at[part];
+    }
+  }
+  g_free(extra);
   jx_inputs_free(g);
+}
+
+/* Copies what f holds (from at, len bytes; the whole when len < 0) to out. */
+static void copy_out(FILE *f, long at, long len, FILE *out) {
+  char buf[65536];
+  fseek(f, at, SEEK_SET);
+  for (size_t n;
+       len &&
+       (n = fread(buf, 1, len < 0 || len > (long)sizeof buf ? sizeof buf : (size_t)len, f)) > 0;) {
+    fwrite(buf, 1, n, out);
+    if (len > 0)
+      len -= (long)n;
+  }
+  fseek(f, 0, SEEK_END);
 }
 
 /* How many files paths name; 0 when they cannot be listed (the index says
@@ -176,13 +194,8 @@ int jx_check_inputs(char *const *paths, int n, const char *encoding, const char 
                     const JxAssessConfig *c) {
   JxInputsStatus status = JX_INPUTS_OK;
   char *message = NULL;
-  Check k = {jx_inputs_new(),
-             g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free),
-             tmpfile(),
-             tmpfile(),
-             0,
-             0};
-  if (!k.problems || !k.scores) {
+  Check k = {tmpfile(), g_array_new(FALSE, TRUE, sizeof(Spot)), tmpfile(), tmpfile(), 0, 0};
+  if (!k.spill || !k.problems || !k.scores) {
     message = g_strdup_printf("cannot make a temporary file: %s", g_strerror(errno));
     status = JX_INPUTS_IO;
   }
@@ -193,16 +206,16 @@ int jx_check_inputs(char *const *paths, int n, const char *encoding, const char 
   GPtrArray *groups = NULL;
   if (status == JX_INPUTS_OK && count_files(paths, n) == 1) {
     if ((status = jx_inputs_read(paths, n, encoding, &one, &message)) == JX_INPUTS_OK)
-      check_group(&k, one, period, c);
+      check_group(&k, one, NULL, period, c);
   } else if (status == JX_INPUTS_OK) {
     x = jx_index_build(paths, n, encoding, NULL, &status, &message);
     groups = x ? jx_index_groups(x, NULL, NULL) : NULL;
   }
   for (guint i = 0; groups && i < groups->len && status == JX_INPUTS_OK; i++) {
-    JxInputs *g = jx_inputs_read_group(x, g_ptr_array_index(groups, i), encoding, NULL, NULL,
-                                       &status, &message);
+    const GArray *group = g_ptr_array_index(groups, i);
+    JxInputs *g = jx_inputs_read_group(x, group, encoding, NULL, NULL, &status, &message);
     if (g)
-      check_group(&k, g, period, c);
+      check_group(&k, g, group, period, c);
   }
   int rc = EX_OK;
   if (status != JX_INPUTS_OK) {
@@ -211,31 +224,28 @@ int jx_check_inputs(char *const *paths, int n, const char *encoding, const char 
     rc = status == JX_INPUTS_IO ? EX_IOERR : EX_NOINPUT;
   } else {
     /* in the order of the files, as a reader of them all has them */
-    GHashTable *order = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint i = x ? jx_index_files(x) : 0; i-- > 0;)
-      g_hash_table_insert(order, (gpointer)jx_index_path(x, i), GUINT_TO_POINTER(i));
-    g_ptr_array_sort_with_data(k.read->files, file_order, order);
-    g_hash_table_destroy(order);
-    for (guint i = 0; i < k.read->files->len; i++)
-      jx_diag_print(((JxInput *)g_ptr_array_index(k.read->files, i))->diag, stderr);
-    if (!k.read_errors)
-      copy_out(k.problems, stderr);
-    rc = k.read_errors || k.assess_errors ? EX_DATAERR : EX_OK;
-    static const guint none[2] = {0, 0};
-    for (guint i = 0; i < k.read->files->len; i++) {
-      const JxInput *f = g_ptr_array_index(k.read->files, i);
-      const guint *extra = k.read_errors ? NULL : g_hash_table_lookup(k.extra, f->path);
-      print_summary(f, extra ? extra : none);
+    fflush(k.spill);
+    for (guint i = 0; i < k.spots->len; i++) {
+      const Spot *s = &g_array_index(k.spots, Spot, i);
+      copy_out(k.spill, s->at[0], s->len[0], stderr);
     }
     if (!k.read_errors)
-      copy_out(k.scores, stdout);
+      copy_out(k.problems, 0, -1, stderr);
+    rc = k.read_errors || k.assess_errors ? EX_DATAERR : EX_OK;
+    int part = k.read_errors ? 1 : 2;
+    for (guint i = 0; i < k.spots->len; i++) {
+      const Spot *s = &g_array_index(k.spots, Spot, i);
+      copy_out(k.spill, s->at[part], s->len[part], stdout);
+    }
+    if (!k.read_errors)
+      copy_out(k.scores, 0, -1, stdout);
   }
-  if (k.problems)
-    fclose(k.problems);
-  if (k.scores)
-    fclose(k.scores);
-  g_hash_table_destroy(k.extra);
-  jx_inputs_free(k.read);
+  for (int i = 0; i < 3; i++) {
+    FILE *f = i == 0 ? k.spill : i == 1 ? k.problems : k.scores;
+    if (f)
+      fclose(f);
+  }
+  g_array_free(k.spots, TRUE);
   if (groups)
     g_ptr_array_free(groups, TRUE);
   jx_index_free(x);

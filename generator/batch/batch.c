@@ -1,4 +1,4 @@
-/* batch.c - many reports: planning, worker processes, the manifest. */
+/* batch.c - many reports: worker processes and the run (plan.c plans it). */
 #include "batch/jobs.h"
 
 #include "layout/fonts.h"
@@ -106,6 +106,7 @@ typedef struct {
   guint done, total;
   gint64 start;
   Plan *plan; /* whose jobs up to date count as done */
+  bool ended; /* the last line shown */
 } Progress;
 
 static void progress_show(Progress *p) {
@@ -120,8 +121,9 @@ static void progress_show(Progress *p) {
   if (p->done && done < p->total)
     fprintf(stderr, ", ~%d:%02d left", (int)left / 60, (int)left % 60);
   fprintf(stderr, "   ");
-  if (done >= p->total)
+  if (done >= p->total && !p->ended)
     fputc('\n', stderr);
+  p->ended = done >= p->total;
   fflush(stderr);
 }
 
@@ -518,11 +520,18 @@ int jx_batch_render(const JxBatch *b, JxBatchFeed *feed) {
   g_key_file_load_from_file(state, spath, G_KEY_FILE_NONE, NULL);
   g_free(spath);
   Plan *plan = batch_plan_new(b, feed, state);
-  Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0, 0, batch_plan_jobs(plan)->len,
-                g_get_monotonic_time(), plan};
+  Progress p = {isatty(STDERR_FILENO) && b->verbosity > 0,
+                0,
+                batch_plan_jobs(plan)->len,
+                g_get_monotonic_time(),
+                plan,
+                false};
   int rc = EX_OK;
   if (!run_all(b, plan, &p) && rc == EX_OK)
     rc = EX_SOFTWARE;
+  /* the jobs found up to date after the last one made */
+  if (p.done && !p.ended)
+    progress_show(&p);
   if (feed->broken && rc == EX_OK)
     rc = EX_IOERR;
   if (batch_plan_unindexed(plan)) {

@@ -103,6 +103,10 @@ cat "$WORK/s1" "$WORK/out" | sort >"$WORK/shards"
 find "$WORK/s" -name '*.pdf' | sort >"$WORK/all"
 if [ "$(wc -l <"$WORK/shards")" = 4 ] && cmp -s "$WORK/shards" "$WORK/all" &&
   [ ! -s "$WORK/err" ]; then ok; else bad "shards"; cat "$WORK/shards" "$WORK/err"; fi
+# … the same bytes as one run made them
+same=0
+while read -r f; do cmp -s "$f" "${f/$WORK\/s\//$WORK/j1/}" && same=$((same + 1)); done <"$WORK/all"
+if [ "$same" = 4 ]; then ok; else bad "the shards' reports differ from one run's: $same of 4 the same"; fi
 # shards into trees of their own, their manifests merged: every document once
 render --shard 1/2 -o "$WORK/m1" "$WORK/four.csv"
 render --shard 2/2 -o "$WORK/m2" "$WORK/four.csv"
