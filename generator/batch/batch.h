@@ -69,10 +69,11 @@ typedef struct {
 } JxBatchFeed;
 
 /* Renders every department feed gives, between jx_batch_begin and
- * jx_batch_end, holding one group of them at a time.  Prints the path of every file written on
- * standard output; errors, warnings and (on a terminal) a progress line on standard error.  Returns
- * a sysexits code: EX_OK, or the worst of the documents' (EX_DATAERR for data a document cannot be
- * made from, EX_CANTCREAT for files that cannot be written). */
+ * jx_batch_end, holding one group of them at a time.  Prints the path of
+ * every file written on standard output; errors, warnings and (on a
+ * terminal) a progress line on standard error.  Returns a sysexits code:
+ * EX_OK, or the worst of the documents' (EX_DATAERR for data a document
+ * cannot be made from, EX_CANTCREAT for files that cannot be written). */
 int jx_batch_render(const JxBatch *b, JxBatchFeed *feed);
 
 /* The inputs of a run (feed.c): indexed, with the index cached in the

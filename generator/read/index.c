@@ -25,16 +25,24 @@ enum { DEPARTMENTS, PROJECTS, NAMED, BARE, KINDS };
  * gives them, the departments its actuals name (部门 cells) and the
  * projects they name without one; packed in one block, each name ending
  * in NUL, as a province has hundreds of thousands of files. */
+/* What tells a file unchanged for the index: its size, modification time
+ * and inode.  Not the status-change time, which a chmod moves too. */
 typedef struct {
-  char *path;
-  char *stamp; /* its size, time and inode when it was indexed */
-  char *names; /* every name, of each kind in turn */
+  gint64 size, sec, nsec;
+  guint64 inode;
+} Stamp;
+
+typedef struct {
+  const char *path;  /* in the index's strings */
+  const char *names; /* every name, of each kind in turn, in the strings */
+  Stamp stamp;       /* when it was indexed */
   guint n[KINDS];
   guint *owner; /* each project's department (its number); NULL when none */
 } File;
 
 struct JxIndex {
-  GPtrArray *files; /* File *, in reading order */
+  GPtrArray *files;      /* File *, in reading order */
+  GStringChunk *strings; /* the files' paths and names, in few blocks */
   guint scanned;
   GHashTable *projects; /* jx_text_key of a project -> Named *; built when asked */
   GHashTable *holders;  /* the departments with a project (keys into files' names) */
@@ -66,12 +74,14 @@ static bool builder_add(Builder *b, int kind, const char *name) {
   return true;
 }
 
-static File *builder_file(Builder *b, const char *path, const char *stamp) {
+/* The file the builder has gathered, its strings copied into strings (path
+ * NULL: set by the caller). */
+static File *builder_file(Builder *b, GStringChunk *strings, const char *path, const Stamp *stamp) {
   File *f = g_new0(File, 1);
-  f->path = g_strdup(path);
-  f->stamp = g_strdup(stamp);
+  f->path = path ? g_string_chunk_insert(strings, path) : NULL;
+  f->stamp = *stamp;
   memcpy(f->n, b->n, sizeof f->n);
-  f->names = g_memdup2(b->names->str, b->names->len ? b->names->len : 1);
+  f->names = g_string_chunk_insert_len(strings, b->names->str, (gssize)b->names->len);
   f->owner = b->owner->len ? g_memdup2(b->owner->data, b->owner->len * sizeof(guint)) : NULL;
   g_string_free(b->names, TRUE);
   g_array_free(b->owner, TRUE);
@@ -79,9 +89,6 @@ static File *builder_file(Builder *b, const char *path, const char *stamp) {
 }
 
 static void file_free(File *f) {
-  g_free(f->path);
-  g_free(f->stamp);
-  g_free(f->names);
   g_free(f->owner);
   g_free(f);
 }
@@ -110,19 +117,21 @@ void jx_index_free(JxIndex *x) {
   if (x->projects)
     g_hash_table_destroy(x->projects);
   g_hash_table_destroy(x->holders);
+  g_string_chunk_free(x->strings);
   g_free(x);
 }
 
 /* Reads the file at path alone into a model of its own and keeps the
  * names.  A file that cannot be read is indexed as holding nothing: reading
  * it for the report says why. */
-static File *scan(const char *path, const char *stamp, const char *encoding) {
+static File *scan(GStringChunk *strings, const char *path, const Stamp *stamp,
+                  const char *encoding) {
   Builder b;
   builder_init(&b);
   char *bytes = NULL;
   gsize len = 0;
   if (!g_file_get_contents(path, &bytes, &len, NULL))
-    return builder_file(&b, path, stamp);
+    return builder_file(&b, strings, path, stamp);
   JxModel *m = jx_model_new();
   JxReader *r = jx_reader_new(m, encoding);
   jx_reader_names_only(r);
@@ -152,7 +161,7 @@ static File *scan(const char *path, const char *stamp, const char *encoding) {
   jx_table_info_clear(&info);
   jx_diag_free(diag);
   jx_model_free(m);
-  return builder_file(&b, path, stamp);
+  return builder_file(&b, strings, path, stamp);
 }
 
 /* ---- the cache: a header line, then a line a name ----
@@ -186,7 +195,9 @@ static void cache_save(const JxIndex *x, const char *cache, const char *encoding
     const File *f = g_ptr_array_index(x->files, i);
     g_string_append_c(s, 'F');
     put_field(s, f->path);
-    put_field(s, f->stamp);
+    g_string_append_printf(
+        s, "\t%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT " %" G_GUINT64_FORMAT,
+        f->stamp.size, f->stamp.sec, f->stamp.nsec, f->stamp.inode);
     g_string_append_c(s, '\n');
     const char **v;
     guint at[KINDS + 1];
@@ -208,7 +219,7 @@ static void cache_save(const JxIndex *x, const char *cache, const char *encoding
 
 /* The files the cache holds, by path; an empty table when it is missing,
  * of another version or encoding, or broken anywhere. */
-static GHashTable *cache_load(const char *cache, const char *encoding) {
+static GHashTable *cache_load(GStringChunk *strings, const char *cache, const char *encoding) {
   GHashTable *by_path =
       g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)file_free);
   char *text = NULL;
@@ -219,16 +230,16 @@ static GHashTable *cache_load(const char *cache, const char *encoding) {
   char *line = ok ? text + strlen(header) + 1 : NULL;
   g_free(header);
   Builder b;
-  char *path = NULL, *stamp = NULL;
+  char *path = NULL;
+  Stamp stamp = {0};
   /* the file being read ends where the next begins, or at the end */
   for (char *end = NULL; ok; line = end + 1) {
     end = strchr(line, '\n');
     if (path && (!end || line[0] == 'F')) {
-      File *f = builder_file(&b, path, stamp);
-      g_hash_table_replace(by_path, f->path, f);
+      File *f = builder_file(&b, strings, path, &stamp);
+      g_hash_table_replace(by_path, (gpointer)f->path, f);
       g_free(path);
-      g_free(stamp);
-      path = stamp = NULL;
+      path = NULL;
     }
     if (!end)
       break;
@@ -248,7 +259,10 @@ static GHashTable *cache_load(const char *cache, const char *encoding) {
     if (p[0][0] == 'F' && n == 3) {
       builder_init(&b);
       path = g_strdup(p[1]);
-      stamp = g_strdup(p[2]);
+      long long size, sec, nsec;
+      unsigned long long inode;
+      ok = sscanf(p[2], "%lld %lld.%lld %llu", &size, &sec, &nsec, &inode) == 4;
+      stamp = (Stamp){size, sec, nsec, inode};
     } else if (path && kind == PROJECTS && n == 3) {
       guint owner = (guint)g_ascii_strtoull(p[1], NULL, 10);
       ok = owner < b.n[DEPARTMENTS] && builder_add(&b, kind, p[2]);
@@ -262,9 +276,8 @@ static GHashTable *cache_load(const char *cache, const char *encoding) {
   }
   if (path) {
     /* broken in the middle of a file */
-    file_free(builder_file(&b, path, stamp));
+    file_free(builder_file(&b, strings, path, &stamp));
     g_free(path);
-    g_free(stamp);
   }
   g_free(text);
   if (!ok)
@@ -272,15 +285,15 @@ static GHashTable *cache_load(const char *cache, const char *encoding) {
   return by_path;
 }
 
-/* What tells a file unchanged for the index: its size, modification time
- * and inode.  Not the status-change time, which a chmod moves too. */
-static char *index_stamp(const char *path) {
+static Stamp stamp_of(const char *path) {
   GStatBuf st;
   if (g_stat(path, &st) != 0)
-    return g_strdup("");
-  return g_strdup_printf("%lld %lld.%09ld %llu", (long long)st.st_size,
-                         (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-                         (unsigned long long)st.st_ino);
+    return (Stamp){-1, 0, 0, 0};
+  return (Stamp){st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino};
+}
+
+static bool same_stamp(const Stamp *a, const Stamp *b) {
+  return a->size == b->size && a->sec == b->sec && a->nsec == b->nsec && a->inode == b->inode;
 }
 
 /* Drops every file's project names when no actuals name a project
@@ -308,7 +321,8 @@ static void drop_projects(JxIndex *x) {
     for (guint k = at[NAMED]; k < at[NAMED + 1]; k++)
       builder_add(&b, NAMED, v[k]);
     g_free(v);
-    File *lean = builder_file(&b, f->path, f->stamp);
+    File *lean = builder_file(&b, x->strings, NULL, &f->stamp);
+    lean->path = f->path;
     const char *d = lean->names;
     for (guint k = 0; k < lean->n[DEPARTMENTS]; k++, d += strlen(d) + 1)
       if (has[k])
@@ -327,21 +341,21 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
     g_ptr_array_free(names, TRUE);
     return NULL;
   }
-  GHashTable *cached = cache_load(cache, encoding);
   JxIndex *x = g_new0(JxIndex, 1);
+  x->strings = g_string_chunk_new(1 << 16);
+  GHashTable *cached = cache_load(x->strings, cache, encoding);
   x->files = g_ptr_array_new_with_free_func((GDestroyNotify)file_free);
   x->holders = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < names->len; i++) {
     const char *path = g_ptr_array_index(names, i);
-    char *stamp = index_stamp(path);
+    Stamp stamp = stamp_of(path);
     File *f = g_hash_table_lookup(cached, path);
-    if (f && strcmp(f->stamp, stamp) == 0) {
+    if (f && same_stamp(&f->stamp, &stamp)) {
       g_hash_table_steal(cached, path);
     } else {
-      f = scan(path, stamp, encoding);
+      f = scan(x->strings, path, &stamp, encoding);
       x->scanned++;
     }
-    g_free(stamp);
     g_ptr_array_add(x->files, f);
     const char **v;
     guint at[KINDS + 1];
