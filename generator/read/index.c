@@ -33,16 +33,18 @@ typedef struct {
 } Stamp;
 
 typedef struct {
-  const char *path;  /* in the index's strings */
-  const char *names; /* every name, of each kind in turn, in the strings */
-  Stamp stamp;       /* when it was indexed */
+  const char *path;     /* in the index's strings */
+  const char *names;    /* its departments, then the named and the bare */
+  const char *projects; /* its projects' names, in the projects' strings */
+  Stamp stamp;          /* when it was indexed */
   guint n[KINDS];
   guint *owner; /* each project's department (its number); NULL when none */
 } File;
 
 struct JxIndex {
-  GPtrArray *files;      /* File *, in reading order */
-  GStringChunk *strings; /* the files' paths and names, in few blocks */
+  GPtrArray *files;              /* File *, in reading order */
+  GStringChunk *strings;         /* the files' paths and names, in few blocks */
+  GStringChunk *project_strings; /* their projects', dropped when not needed */
   guint scanned;
   GHashTable *projects; /* jx_text_key of a project -> Named *; built when asked */
   GHashTable *holders;  /* the departments with a project (keys into files' names) */
@@ -51,7 +53,7 @@ struct JxIndex {
 
 /* A file's names as they are gathered, kind after kind. */
 typedef struct {
-  GString *names;
+  GString *names, *projects;
   guint n[KINDS];
   int kind; /* the last added */
   GArray *owner;
@@ -59,6 +61,7 @@ typedef struct {
 
 static void builder_init(Builder *b) {
   b->names = g_string_new(NULL);
+  b->projects = g_string_new(NULL);
   memset(b->n, 0, sizeof b->n);
   b->kind = 0;
   b->owner = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -69,21 +72,23 @@ static bool builder_add(Builder *b, int kind, const char *name) {
   if (kind < b->kind)
     return false;
   b->kind = kind;
-  g_string_append_len(b->names, name, (gssize)strlen(name) + 1);
+  g_string_append_len(kind == PROJECTS ? b->projects : b->names, name, (gssize)strlen(name) + 1);
   b->n[kind]++;
   return true;
 }
 
-/* The file the builder has gathered, its strings copied into strings (path
- * NULL: set by the caller). */
-static File *builder_file(Builder *b, GStringChunk *strings, const char *path, const Stamp *stamp) {
+/* The file the builder has gathered, its strings copied into x's. */
+static File *builder_file(Builder *b, JxIndex *x, const char *path, const Stamp *stamp) {
   File *f = g_new0(File, 1);
-  f->path = path ? g_string_chunk_insert(strings, path) : NULL;
+  f->path = g_string_chunk_insert(x->strings, path);
   f->stamp = *stamp;
   memcpy(f->n, b->n, sizeof f->n);
-  f->names = g_string_chunk_insert_len(strings, b->names->str, (gssize)b->names->len);
+  f->names = g_string_chunk_insert_len(x->strings, b->names->str, (gssize)b->names->len);
+  f->projects =
+      g_string_chunk_insert_len(x->project_strings, b->projects->str, (gssize)b->projects->len);
   f->owner = b->owner->len ? g_memdup2(b->owner->data, b->owner->len * sizeof(guint)) : NULL;
   g_string_free(b->names, TRUE);
+  g_string_free(b->projects, TRUE);
   g_array_free(b->owner, TRUE);
   return f;
 }
@@ -100,9 +105,12 @@ static void unpack(const File *f, const char ***v, guint at[KINDS + 1]) {
   for (int k = 0; k < KINDS; k++)
     at[k + 1] = at[k] + f->n[k];
   *v = g_new(const char *, at[KINDS] + 1);
-  const char *p = f->names;
-  for (guint i = 0; i < at[KINDS]; i++, p += strlen(p) + 1)
-    (*v)[i] = p;
+  const char *p = f->names, *q = f->projects;
+  for (guint i = 0; i < at[KINDS]; i++) {
+    const char **from = i >= at[PROJECTS] && i < at[PROJECTS + 1] ? &q : &p;
+    (*v)[i] = *from;
+    *from += strlen(*from) + 1;
+  }
 }
 
 /* The department of project k of f. */
@@ -118,20 +126,21 @@ void jx_index_free(JxIndex *x) {
     g_hash_table_destroy(x->projects);
   g_hash_table_destroy(x->holders);
   g_string_chunk_free(x->strings);
+  if (x->project_strings)
+    g_string_chunk_free(x->project_strings);
   g_free(x);
 }
 
 /* Reads the file at path alone into a model of its own and keeps the
  * names.  A file that cannot be read is indexed as holding nothing: reading
  * it for the report says why. */
-static File *scan(GStringChunk *strings, const char *path, const Stamp *stamp,
-                  const char *encoding) {
+static File *scan(JxIndex *x, const char *path, const Stamp *stamp, const char *encoding) {
   Builder b;
   builder_init(&b);
   char *bytes = NULL;
   gsize len = 0;
   if (!g_file_get_contents(path, &bytes, &len, NULL))
-    return builder_file(&b, strings, path, stamp);
+    return builder_file(&b, x, path, stamp);
   JxModel *m = jx_model_new();
   JxReader *r = jx_reader_new(m, encoding);
   jx_reader_names_only(r);
@@ -161,7 +170,7 @@ static File *scan(GStringChunk *strings, const char *path, const Stamp *stamp,
   jx_table_info_clear(&info);
   jx_diag_free(diag);
   jx_model_free(m);
-  return builder_file(&b, strings, path, stamp);
+  return builder_file(&b, x, path, stamp);
 }
 
 /* ---- the cache: a header line, then a line a name ----
@@ -219,7 +228,7 @@ static void cache_save(const JxIndex *x, const char *cache, const char *encoding
 
 /* The files the cache holds, by path; an empty table when it is missing,
  * of another version or encoding, or broken anywhere. */
-static GHashTable *cache_load(GStringChunk *strings, const char *cache, const char *encoding) {
+static GHashTable *cache_load(JxIndex *x, const char *cache, const char *encoding) {
   GHashTable *by_path =
       g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)file_free);
   char *text = NULL;
@@ -236,7 +245,7 @@ static GHashTable *cache_load(GStringChunk *strings, const char *cache, const ch
   for (char *end = NULL; ok; line = end + 1) {
     end = strchr(line, '\n');
     if (path && (!end || line[0] == 'F')) {
-      File *f = builder_file(&b, strings, path, &stamp);
+      File *f = builder_file(&b, x, path, &stamp);
       g_hash_table_replace(by_path, (gpointer)f->path, f);
       g_free(path);
       path = NULL;
@@ -276,7 +285,7 @@ static GHashTable *cache_load(GStringChunk *strings, const char *cache, const ch
   }
   if (path) {
     /* broken in the middle of a file */
-    file_free(builder_file(&b, strings, path, &stamp));
+    file_free(builder_file(&b, x, path, &stamp));
     g_free(path);
   }
   g_free(text);
@@ -305,32 +314,16 @@ static void drop_projects(JxIndex *x) {
     if (((File *)g_ptr_array_index(x->files, i))->n[BARE])
       return;
   x->dropped = true;
-  g_hash_table_remove_all(x->holders);
+  /* the holders are the departments, which stay */
   for (guint i = 0; i < x->files->len; i++) {
     File *f = g_ptr_array_index(x->files, i);
-    const char **v;
-    guint at[KINDS + 1];
-    unpack(f, &v, at);
-    bool *has = g_new0(bool, f->n[DEPARTMENTS] + 1);
-    for (guint k = 0; k < f->n[PROJECTS]; k++)
-      has[f->owner[k]] = true;
-    Builder b;
-    builder_init(&b);
-    for (guint k = at[DEPARTMENTS]; k < at[DEPARTMENTS + 1]; k++)
-      builder_add(&b, DEPARTMENTS, v[k]);
-    for (guint k = at[NAMED]; k < at[NAMED + 1]; k++)
-      builder_add(&b, NAMED, v[k]);
-    g_free(v);
-    File *lean = builder_file(&b, x->strings, NULL, &f->stamp);
-    lean->path = f->path;
-    const char *d = lean->names;
-    for (guint k = 0; k < lean->n[DEPARTMENTS]; k++, d += strlen(d) + 1)
-      if (has[k])
-        g_hash_table_add(x->holders, (gpointer)d);
-    g_free(has);
-    x->files->pdata[i] = lean;
-    file_free(f);
+    f->n[PROJECTS] = 0;
+    f->projects = NULL;
+    g_free(f->owner);
+    f->owner = NULL;
   }
+  g_string_chunk_free(x->project_strings);
+  x->project_strings = NULL;
 }
 
 JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const char *cache,
@@ -343,7 +336,8 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   }
   JxIndex *x = g_new0(JxIndex, 1);
   x->strings = g_string_chunk_new(1 << 16);
-  GHashTable *cached = cache_load(x->strings, cache, encoding);
+  x->project_strings = g_string_chunk_new(1 << 16);
+  GHashTable *cached = cache_load(x, cache, encoding);
   x->files = g_ptr_array_new_with_free_func((GDestroyNotify)file_free);
   x->holders = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < names->len; i++) {
@@ -353,7 +347,7 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
     if (f && same_stamp(&f->stamp, &stamp)) {
       g_hash_table_steal(cached, path);
     } else {
-      f = scan(x->strings, path, &stamp, encoding);
+      f = scan(x, path, &stamp, encoding);
       x->scanned++;
     }
     g_ptr_array_add(x->files, f);
@@ -363,6 +357,9 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
     for (guint k = 0; k < f->n[PROJECTS]; k++)
       g_hash_table_add(x->holders, (gpointer)owner_of(f, v, k));
     g_free(v);
+    /* held in the index's strings now: the list need not hold it too */
+    g_free(names->pdata[i]);
+    names->pdata[i] = NULL;
   }
   /* a file named twice is read again the second time */
   if (cache && (x->scanned || g_hash_table_size(cached)))
