@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef JX_VERSION
@@ -231,28 +232,36 @@ static void cache_save(const JxIndex *x, const char *cache, const char *encoding
 static GHashTable *cache_load(JxIndex *x, const char *cache, const char *encoding) {
   GHashTable *by_path =
       g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)file_free);
-  char *text = NULL;
-  if (!cache || !g_file_get_contents(cache, &text, NULL, NULL))
+  /* a line at a time: the index of a province is tens of megabytes */
+  FILE *in = cache ? fopen(cache, "r") : NULL;
+  if (!in)
     return by_path;
-  char *header = cache_header(encoding);
-  bool ok = g_str_has_prefix(text, header) && text[strlen(header)] == '\n';
-  char *line = ok ? text + strlen(header) + 1 : NULL;
+  char *header = cache_header(encoding), *line = NULL;
+  size_t cap = 0;
+  ssize_t len = getline(&line, &cap, in);
+  bool ok = len > 0 && line[len - 1] == '\n' && strlen(header) == (size_t)len - 1 &&
+            strncmp(line, header, (size_t)len - 1) == 0;
   g_free(header);
   Builder b;
   char *path = NULL;
   Stamp stamp = {0};
-  /* the file being read ends where the next begins, or at the end */
-  for (char *end = NULL; ok; line = end + 1) {
-    end = strchr(line, '\n');
-    if (path && (!end || line[0] == 'F')) {
+  while (ok) {
+    len = getline(&line, &cap, in);
+    /* the file being read ends where the next begins, or at the end */
+    if (path && (len <= 0 || line[0] == 'F')) {
       File *f = builder_file(&b, x, path, &stamp);
       g_hash_table_replace(by_path, (gpointer)f->path, f);
       g_free(path);
       path = NULL;
     }
-    if (!end)
+    if (len <= 0)
       break;
-    *end = '\0';
+    /* a last line cut short: written by a run that was stopped */
+    if (line[len - 1] != '\n') {
+      ok = false;
+      break;
+    }
+    line[len - 1] = '\0';
     gchar **p = g_strsplit(line, "\t", 4);
     guint n = g_strv_length(p);
     for (guint i = 1; i < n; i++) {
@@ -288,7 +297,8 @@ static GHashTable *cache_load(JxIndex *x, const char *cache, const char *encodin
     file_free(builder_file(&b, x, path, &stamp));
     g_free(path);
   }
-  g_free(text);
+  free(line);
+  fclose(in);
   if (!ok)
     g_hash_table_remove_all(by_path);
   return by_path;

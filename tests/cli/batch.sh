@@ -176,6 +176,15 @@ as_other "$JIXIAO" render --force --shard 2/2 -o "$WORK/p1" "$WORK/prov" >"$WORK
 rc=$?
 if [ "$rc" = 74 ] && grep -q "Permission denied" "$WORK/err"; then ok; else bad "shard 2 read unreadable files: $rc"; cat "$WORK/err"; fi
 chmod 644 "$WORK"/prov/*.csv
+# an index cut short (a run stopped while writing it) is read as none
+head -c 200 "$WORK/p1/.jixiao-index" >"$WORK/cut" && cp "$WORK/cut" "$WORK/p1/.jixiao-index"
+render -v --force --shard 1/2 -o "$WORK/p1" "$WORK/prov"
+same=0
+while read -r f; do cmp -s "$f" "${f/$WORK\/p1/$WORK/pall}" && same=$((same + 1)); done <"$WORK/out"
+if [ "$rc" = 0 ] && [ "$same" = "$mine" ] && grep -q "jixiao: 12 input files, 12 indexed now" "$WORK/err" &&
+  [ "$(grep -c '^F' "$WORK/p1/.jixiao-index")" = 12 ]; then ok; else
+  bad "an index cut short: exit $rc, $same of $mine the same"; cat "$WORK/err"
+fi
 
 # ---- names that make one folder name, told apart ----
 printf '部门名称：甲/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n部门名称：甲_局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n乙,1.00,1.00,,,目标,"1、产出指标,数量指标,乙指标；年度指标值:1个；"\n' >"$WORK/twins.csv"
