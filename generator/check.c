@@ -208,7 +208,8 @@ int jx_check_inputs(char *const *paths, int n, const char *encoding, const char 
     if ((status = jx_inputs_read(paths, n, encoding, &one, &message)) == JX_INPUTS_OK)
       check_group(&k, one, NULL, period, c);
   } else if (status == JX_INPUTS_OK) {
-    x = jx_index_build(paths, n, encoding, NULL, &status, &message);
+    /* check takes no -j: the index read by every core */
+    x = jx_index_build(paths, n, encoding, NULL, (int)g_get_num_processors(), &status, &message);
     groups = x ? jx_index_groups(x, NULL, NULL) : NULL;
   }
   for (guint i = 0; groups && i < groups->len && status == JX_INPUTS_OK; i++) {

@@ -40,9 +40,10 @@ typedef struct {
   bool attach;               /* --attach-data */
   char *const *inputs;       /* the files and folders named, as given */
   int n_inputs;
-  GPtrArray *stamps; /* set by jx_batch_begin: "path\tstamp" of each input
-                      * file as it was before it was read */
-  bool made_dir;     /* set by jx_batch_begin: out_dir did not exist */
+  char *stamps;  /* set by jx_batch_begin: how many input files, and a digest
+                  * of their paths and stamps as they were before they were
+                  * read */
+  bool made_dir; /* set by jx_batch_begin: out_dir did not exist */
 } JxBatch;
 
 /* Takes the lock on b->out_dir (waiting for it with b->wait) into *lock,

@@ -72,7 +72,7 @@ int jx_batch_inputs_open(const JxBatch *b, const char *encoding, JxBatchInputs *
   JxInputsStatus status = JX_INPUTS_OK;
   char *message = NULL;
   char *cache = g_build_filename(b->out_dir, ".jixiao-index", NULL);
-  in->index = jx_index_build(b->inputs, b->n_inputs, encoding, cache, &status, &message);
+  in->index = jx_index_build(b->inputs, b->n_inputs, encoding, cache, b->jobs, &status, &message);
   g_free(cache);
   JxKeep shard = b->shards > 1 ? keep : NULL;
   if (in->index) {

@@ -48,11 +48,12 @@ char *jx_text_trim(const char *s) {
 }
 
 bool jx_text_is_blank(const char *s) {
-  if (!s)
-    return true;
-  size_t a = 0, b = strlen(s);
-  jx_text_trim_bounds(s, &a, &b);
-  return a == b;
+  /* from the front only: most cells asked are not blank, and say so in
+   * their first byte */
+  for (const char *p = s; p && *p; p = g_utf8_next_char(p))
+    if (!jx_text_is_space((guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p)))
+      return false;
+  return true;
 }
 
 /* Tags a spreadsheet cell may carry from a web form; anything else in angle

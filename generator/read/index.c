@@ -3,10 +3,18 @@
 
 #include "model/text.h"
 
+#include "render/interrupt.h"
+
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef JX_VERSION
 #define JX_VERSION "0.0.0"
@@ -78,10 +86,11 @@ static bool builder_add(Builder *b, int kind, const char *name) {
   return true;
 }
 
-/* The file the builder has gathered, its strings copied into x's. */
+/* The file the builder has gathered, its names copied into x's strings;
+ * path is there already. */
 static File *builder_file(Builder *b, JxIndex *x, const char *path, const Stamp *stamp) {
   File *f = g_new0(File, 1);
-  f->path = g_string_chunk_insert(x->strings, path);
+  f->path = path; /* in x's strings already, or set by the caller */
   f->stamp = *stamp;
   memcpy(f->n, b->n, sizeof f->n);
   f->names = g_string_chunk_insert_len(x->strings, b->names->str, (gssize)b->names->len);
@@ -183,48 +192,162 @@ static char *cache_header(const char *encoding) {
   return g_strdup_printf("jixiao-index 2 %s %s", JX_VERSION, encoding ? encoding : "-");
 }
 
-static void put_field(GString *s, const char *field) {
+static void put_field(FILE *out, const char *field) {
   /* tabs, newlines and backslashes escaped, UTF-8 left as it is */
-  static char utf8[129];
-  if (!utf8[0])
-    for (int i = 0; i < 128; i++)
-      utf8[i] = (char)(0x80 + i);
+  static const char utf8[129] = {
+#define R8(n)                                                                                      \
+  (char)(n), (char)(n + 1), (char)(n + 2), (char)(n + 3), (char)(n + 4), (char)(n + 5),            \
+      (char)(n + 6), (char)(n + 7)
+      R8(0x80), R8(0x88), R8(0x90), R8(0x98), R8(0xA0), R8(0xA8), R8(0xB0), R8(0xB8),
+      R8(0xC0), R8(0xC8), R8(0xD0), R8(0xD8), R8(0xE0), R8(0xE8), R8(0xF0), R8(0xF8),
+#undef R8
+  };
   char *e = g_strescape(field, utf8);
-  g_string_append_c(s, '\t');
-  g_string_append(s, e);
+  fputc('\t', out);
+  fputs(e, out);
   g_free(e);
 }
 
-static void cache_save(const JxIndex *x, const char *cache, const char *encoding) {
+/* Writes f's lines; false when out failed. */
+static bool put_file(FILE *out, const File *f) {
   static const char kinds[] = "DPNB";
-  char *header = cache_header(encoding);
-  GString *s = g_string_new(header);
-  g_string_append_c(s, '\n');
-  g_free(header);
-  for (guint i = 0; i < x->files->len; i++) {
-    const File *f = g_ptr_array_index(x->files, i);
-    g_string_append_c(s, 'F');
-    put_field(s, f->path);
-    g_string_append_printf(
-        s, "\t%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT " %" G_GUINT64_FORMAT,
-        f->stamp.size, f->stamp.sec, f->stamp.nsec, f->stamp.inode);
-    g_string_append_c(s, '\n');
-    const char **v;
-    guint at[KINDS + 1];
-    unpack(f, &v, at);
-    for (int k = 0; k < KINDS; k++)
-      for (guint j = at[k]; j < at[k + 1]; j++) {
-        g_string_append_c(s, kinds[k]);
-        if (k == PROJECTS)
-          g_string_append_printf(s, "\t%u", f->owner[j - at[k]]);
-        put_field(s, v[j]);
-        g_string_append_c(s, '\n');
-      }
-    g_free(v);
+  fputc('F', out);
+  put_field(out, f->path);
+  fprintf(out,
+          "\t%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT " %" G_GUINT64_FORMAT
+          "\n",
+          f->stamp.size, f->stamp.sec, f->stamp.nsec, f->stamp.inode);
+  const char **v;
+  guint at[KINDS + 1];
+  unpack(f, &v, at);
+  for (int k = 0; k < KINDS; k++)
+    for (guint j = at[k]; j < at[k + 1]; j++) {
+      fputc(kinds[k], out);
+      if (k == PROJECTS)
+        fprintf(out, "\t%u", f->owner[j - at[k]]);
+      put_field(out, v[j]);
+      fputc('\n', out);
+    }
+  g_free(v);
+  return !ferror(out);
+}
+
+/* Writes the cache a line at a time into a file beside it, renamed over it
+ * when whole: a province's index is tens of megabytes, not to be held as
+ * one string, and a run stopped while writing it leaves the old one. */
+static void cache_save(const JxIndex *x, const char *cache, const char *encoding) {
+  char *tmp = g_strconcat(cache, ".XXXXXX", NULL);
+  int slot = -1;
+  int fd = jx_interrupt_mkstemp(tmp, &slot);
+  FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (fd >= 0 && !out)
+    close(fd);
+  bool ok = out != NULL;
+  if (ok) {
+    /* as readable as any file the run writes (mkstemp makes it 0600) */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    char *header = cache_header(encoding);
+    fprintf(out, "%s\n", header);
+    g_free(header);
+    for (guint i = 0; i < x->files->len && ok; i++)
+      ok = put_file(out, g_ptr_array_index(x->files, i));
+    ok = fclose(out) == 0 && ok;
   }
   /* a cache not written is only slower next time */
-  g_file_set_contents(cache, s->str, (gssize)s->len, NULL);
-  g_string_free(s, TRUE);
+  if (ok)
+    ok = g_rename(tmp, cache) == 0;
+  if (!ok && fd >= 0)
+    g_unlink(tmp);
+  if (slot >= 0)
+    jx_interrupt_release(slot);
+  g_free(tmp);
+}
+
+/* The records of a cache, or of a process that indexed some files, read
+ * one file at a time; line is the next line, without its newline. */
+typedef struct {
+  FILE *in;
+  char *line;
+  size_t cap;
+  ssize_t len; /* of line; -1 at the end */
+  bool ok;     /* false once a line is broken */
+} Records;
+
+static void records_advance(Records *r) {
+  r->len = getline(&r->line, &r->cap, r->in);
+  if (r->len <= 0) {
+    r->len = -1;
+    return;
+  }
+  /* a last line cut short: written by a run that was stopped */
+  if (r->line[r->len - 1] != '\n') {
+    r->ok = false;
+    r->len = -1;
+    return;
+  }
+  r->line[--r->len] = '\0';
+}
+
+/* The fields of a line, unescaped; caller frees. */
+static gchar **fields_of(const char *line, guint *n) {
+  gchar **p = g_strsplit(line, "\t", 4);
+  *n = g_strv_length(p);
+  for (guint i = 1; i < *n; i++) {
+    char *plain = g_strcompress(p[i]);
+    g_free(p[i]);
+    p[i] = plain;
+  }
+  return p;
+}
+
+/* The next file of r, its names in x's strings and its path in *path
+ * (caller frees; the file's own path is not set); NULL at the end or when
+ * a line is broken (r->ok false). */
+static File *records_next(Records *r, JxIndex *x, char **path_out) {
+  *path_out = NULL;
+  if (r->len < 0 || !r->ok)
+    return NULL;
+  guint n;
+  gchar **p = fields_of(r->line, &n);
+  long long size, sec, nsec;
+  unsigned long long inode;
+  if (p[0][0] != 'F' || n != 3 ||
+      sscanf(p[2], "%lld %lld.%lld %llu", &size, &sec, &nsec, &inode) != 4) {
+    g_strfreev(p);
+    r->ok = false;
+    return NULL;
+  }
+  Builder b;
+  builder_init(&b);
+  char *path = g_strdup(p[1]);
+  Stamp stamp = {size, sec, nsec, inode};
+  g_strfreev(p);
+  for (records_advance(r); r->ok && r->len >= 0 && r->line[0] != 'F'; records_advance(r)) {
+    p = fields_of(r->line, &n);
+    int kind = p[0][0] == 'D'   ? DEPARTMENTS
+               : p[0][0] == 'P' ? PROJECTS
+               : p[0][0] == 'N' ? NAMED
+               : p[0][0] == 'B' ? BARE
+                                : -1;
+    if (kind == PROJECTS && n == 3) {
+      guint owner = (guint)g_ascii_strtoull(p[1], NULL, 10);
+      r->ok = owner < b.n[DEPARTMENTS] && builder_add(&b, kind, p[2]);
+      g_array_append_val(b.owner, owner);
+    } else {
+      r->ok = kind >= 0 && kind != PROJECTS && n == 2 && builder_add(&b, kind, p[1]);
+    }
+    g_strfreev(p);
+  }
+  File *f = builder_file(&b, x, NULL, &stamp);
+  if (!r->ok) {
+    file_free(f);
+    g_free(path);
+    return NULL;
+  }
+  *path_out = path;
+  return f;
 }
 
 /* The files the cache holds, by path; an empty table when it is missing,
@@ -236,70 +359,22 @@ static GHashTable *cache_load(JxIndex *x, const char *cache, const char *encodin
   FILE *in = cache ? fopen(cache, "r") : NULL;
   if (!in)
     return by_path;
-  char *header = cache_header(encoding), *line = NULL;
-  size_t cap = 0;
-  ssize_t len = getline(&line, &cap, in);
-  bool ok = len > 0 && line[len - 1] == '\n' && strlen(header) == (size_t)len - 1 &&
-            strncmp(line, header, (size_t)len - 1) == 0;
+  Records r = {in, NULL, 0, -1, true};
+  char *header = cache_header(encoding);
+  records_advance(&r);
+  r.ok = r.ok && r.len >= 0 && strcmp(r.line, header) == 0;
   g_free(header);
-  Builder b;
-  char *path = NULL;
-  Stamp stamp = {0};
-  while (ok) {
-    len = getline(&line, &cap, in);
-    /* the file being read ends where the next begins, or at the end */
-    if (path && (len <= 0 || line[0] == 'F')) {
-      File *f = builder_file(&b, x, path, &stamp);
-      g_hash_table_replace(by_path, (gpointer)f->path, f);
-      g_free(path);
-      path = NULL;
-    }
-    if (len <= 0)
-      break;
-    /* a last line cut short: written by a run that was stopped */
-    if (line[len - 1] != '\n') {
-      ok = false;
-      break;
-    }
-    line[len - 1] = '\0';
-    gchar **p = g_strsplit(line, "\t", 4);
-    guint n = g_strv_length(p);
-    for (guint i = 1; i < n; i++) {
-      char *plain = g_strcompress(p[i]);
-      g_free(p[i]);
-      p[i] = plain;
-    }
-    int kind = p[0][0] == 'D'   ? DEPARTMENTS
-               : p[0][0] == 'P' ? PROJECTS
-               : p[0][0] == 'N' ? NAMED
-               : p[0][0] == 'B' ? BARE
-                                : -1;
-    if (p[0][0] == 'F' && n == 3) {
-      builder_init(&b);
-      path = g_strdup(p[1]);
-      long long size, sec, nsec;
-      unsigned long long inode;
-      ok = sscanf(p[2], "%lld %lld.%lld %llu", &size, &sec, &nsec, &inode) == 4;
-      stamp = (Stamp){size, sec, nsec, inode};
-    } else if (path && kind == PROJECTS && n == 3) {
-      guint owner = (guint)g_ascii_strtoull(p[1], NULL, 10);
-      ok = owner < b.n[DEPARTMENTS] && builder_add(&b, kind, p[2]);
-      g_array_append_val(b.owner, owner);
-    } else if (path && kind >= 0 && kind != PROJECTS && n == 2) {
-      ok = builder_add(&b, kind, p[1]);
-    } else {
-      ok = false;
-    }
-    g_strfreev(p);
-  }
-  if (path) {
-    /* broken in the middle of a file */
-    file_free(builder_file(&b, x, path, &stamp));
+  if (r.ok)
+    records_advance(&r);
+  char *path;
+  for (File *f; (f = records_next(&r, x, &path));) {
+    f->path = g_string_chunk_insert(x->strings, path);
     g_free(path);
+    g_hash_table_replace(by_path, (gpointer)f->path, f);
   }
-  free(line);
+  free(r.line);
   fclose(in);
-  if (!ok)
+  if (!r.ok)
     g_hash_table_remove_all(by_path);
   return by_path;
 }
@@ -336,8 +411,115 @@ static void drop_projects(JxIndex *x) {
   x->project_strings = NULL;
 }
 
+/* A file to read for the index: its number in the list and its stamp. */
+typedef struct {
+  guint i;
+  Stamp stamp;
+} Todo;
+
+/* The files are shared out in runs of BLOCK: one apiece would give one
+ * process every department's targets and the other every department's
+ * actuals, where a unit's files sit side by side in a folder. */
+enum { BLOCK = 16 };
+
+static guint share_of(guint k, guint jobs) {
+  return k / BLOCK % jobs;
+}
+
+/* Reads the files of todo of share (of jobs) into slot, or writes them to
+ * out; false when out failed. */
+static bool scan_share(JxIndex *x, GPtrArray *names, GArray *todo, guint share, guint jobs,
+                       const char *encoding, File **slot, FILE *out) {
+  for (guint k = 0; k < todo->len; k++) {
+    if (share_of(k, jobs) != share)
+      continue;
+    const Todo *t = &g_array_index(todo, Todo, k);
+    File *f = scan(x, g_ptr_array_index(names, t->i), &t->stamp, encoding);
+    if (out) {
+      bool ok = put_file(out, f);
+      file_free(f);
+      if (!ok)
+        return false;
+    } else {
+      slot[t->i] = f;
+    }
+  }
+  return !out || fflush(out) == 0;
+}
+
+/* Reads the files of todo into slot, in up to jobs processes: each file of
+ * a province is read alone, and reading them is most of building its
+ * index.  The other processes are forks, which write what they found in
+ * the cache's lines to a temporary file each; a file whose process did not
+ * end well is read here after all. */
+static void scan_files(JxIndex *x, GPtrArray *names, GArray *todo, const char *encoding, int jobs,
+                       File **slot) {
+  enum { MOST = 16, LEAST = 64 }; /* processes; files a process at least */
+  guint n = (guint)CLAMP(jobs, 1, MOST);
+  n = MIN(n, MAX(todo->len / LEAST, 1));
+  pid_t pid[MOST];
+  FILE *out[MOST];
+  guint forked = 0;
+  fflush(NULL);
+  for (guint c = 1; c < n; c++) {
+    FILE *f = tmpfile();
+    pid_t p = f ? fork() : -1;
+    if (p == 0) {
+      /* the parent's handlers would remove its own files */
+      signal(SIGINT, SIG_DFL);
+      signal(SIGTERM, SIG_DFL);
+      signal(SIGHUP, SIG_DFL);
+      _exit(scan_share(x, names, todo, c, n, encoding, NULL, f) ? 0 : 1);
+    }
+    if (p < 0) {
+      if (f)
+        fclose(f);
+      break;
+    }
+    jx_interrupt_child(p);
+    pid[forked] = p;
+    out[forked++] = f;
+  }
+  /* this process reads the first share and any a fork was not made for */
+  for (guint c = 0; c < n; c++)
+    if (c == 0 || c > forked)
+      scan_share(x, names, todo, c, n, encoding, slot, NULL);
+  for (guint c = 1; c <= forked; c++) {
+    int st = 0;
+    while (waitpid(pid[c - 1], &st, 0) < 0 && errno == EINTR)
+      ;
+    jx_interrupt_forget(pid[c - 1]);
+    bool ok = WIFEXITED(st) && WEXITSTATUS(st) == 0 && fseek(out[c - 1], 0, SEEK_SET) == 0;
+    Records r = {out[c - 1], NULL, 0, -1, ok};
+    if (ok)
+      records_advance(&r);
+    for (guint k = 0; ok && k < todo->len; k++) {
+      if (share_of(k, n) != c)
+        continue;
+      const Todo *t = &g_array_index(todo, Todo, k);
+      char *path = NULL;
+      File *f = records_next(&r, x, &path);
+      ok = f && strcmp(path, g_ptr_array_index(names, t->i)) == 0;
+      if (ok) {
+        f->path = g_ptr_array_index(names, t->i);
+        slot[t->i] = f;
+      } else if (f) {
+        file_free(f);
+      }
+      g_free(path);
+    }
+    free(r.line);
+    fclose(out[c - 1]);
+  }
+  for (guint k = 0; k < todo->len; k++) {
+    const Todo *t = &g_array_index(todo, Todo, k);
+    if (!slot[t->i])
+      slot[t->i] = scan(x, g_ptr_array_index(names, t->i), &t->stamp, encoding);
+  }
+}
+
 JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const char *cache,
-                        JxInputsStatus *status, char **message) {
+                        int jobs, JxInputsStatus *status, char **message) {
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
   *status = jx_inputs_list(paths, n, names, message);
   if (*status != JX_INPUTS_OK) {
@@ -348,18 +530,32 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   x->strings = g_string_chunk_new(1 << 16);
   x->project_strings = g_string_chunk_new(1 << 16);
   GHashTable *cached = cache_load(x, cache, encoding);
-  x->files = g_ptr_array_new_with_free_func((GDestroyNotify)file_free);
-  x->holders = g_hash_table_new(g_str_hash, g_str_equal);
+  File **slot = g_new0(File *, names->len ? names->len : 1);
+  GArray *todo = g_array_new(FALSE, FALSE, sizeof(Todo));
+  /* each path held once, in the index's strings, from here on */
+  g_ptr_array_set_free_func(names, NULL);
   for (guint i = 0; i < names->len; i++) {
-    const char *path = g_ptr_array_index(names, i);
+    char *path = g_ptr_array_index(names, i);
     Stamp stamp = stamp_of(path);
     File *f = g_hash_table_lookup(cached, path);
+    /* a file named twice is read again the second time */
     if (f && same_stamp(&f->stamp, &stamp)) {
       g_hash_table_steal(cached, path);
+      slot[i] = f;
+      names->pdata[i] = (gpointer)f->path;
     } else {
-      f = scan(x, path, &stamp, encoding);
-      x->scanned++;
+      g_array_append_val(todo, ((Todo){i, stamp}));
+      names->pdata[i] = g_string_chunk_insert(x->strings, path);
     }
+    g_free(path);
+  }
+  scan_files(x, names, todo, encoding, jobs, slot);
+  x->scanned = todo->len;
+  g_array_free(todo, TRUE);
+  x->files = g_ptr_array_new_full(names->len, (GDestroyNotify)file_free);
+  x->holders = g_hash_table_new(g_str_hash, g_str_equal);
+  for (guint i = 0; i < names->len; i++) {
+    File *f = slot[i];
     g_ptr_array_add(x->files, f);
     const char **v;
     guint at[KINDS + 1];
@@ -367,16 +563,13 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
     for (guint k = 0; k < f->n[PROJECTS]; k++)
       g_hash_table_add(x->holders, (gpointer)owner_of(f, v, k));
     g_free(v);
-    /* held in the index's strings now: the list need not hold it too */
-    g_free(names->pdata[i]);
-    names->pdata[i] = NULL;
   }
-  /* a file named twice is read again the second time */
+  g_free(slot);
+  g_ptr_array_free(names, TRUE);
   if (cache && (x->scanned || g_hash_table_size(cached)))
     cache_save(x, cache, encoding);
   g_hash_table_destroy(cached);
   drop_projects(x);
-  g_ptr_array_free(names, TRUE);
   return x;
 }
 

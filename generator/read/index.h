@@ -18,10 +18,11 @@ typedef struct JxIndex JxIndex;
 
 /* Indexes the files paths name (as jx_inputs_list expands them), taking
  * what the file at cache (NULL: none) says of those unchanged since, and
- * writing it anew when a file had to be read.  On a status other than
+ * writing it anew when a file had to be read; the files to read are read
+ * by up to jobs processes.  On a status other than
  * JX_INPUTS_OK, *message says why (caller frees) and NULL is returned. */
 JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const char *cache,
-                        JxInputsStatus *status, char **message);
+                        int jobs, JxInputsStatus *status, char **message);
 void jx_index_free(JxIndex *x);
 
 guint jx_index_files(const JxIndex *x);

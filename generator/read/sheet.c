@@ -67,15 +67,30 @@ char *sheet_header_key(const char *cell) {
   return g_string_free(out, FALSE);
 }
 
-/* The column a header key names, and which of its names (0 the first). */
-int sheet_column_of(const char *key, int *which) {
+/* The names as one table, built once: a cell of every row of a file's first
+ * lines is looked up while its header is sought, and a walk of every name
+ * was most of the reading of a file.  The value is 1 + column * 16 + which;
+ * the first column (then name) that has a key keeps it. */
+static gpointer column_table_build(gpointer unused) {
+  (void)unused;
+  GHashTable *table = g_hash_table_new(g_str_hash, g_str_equal);
   for (int c = 0; c < COL_COUNT; c++)
     for (int k = 0; sheet_column_names[c][k]; k++)
-      if (strcmp(key, sheet_column_names[c][k]) == 0) {
-        *which = k;
-        return c;
-      }
-  return -1;
+      if (!g_hash_table_contains(table, sheet_column_names[c][k]))
+        g_hash_table_insert(table, (gpointer)sheet_column_names[c][k],
+                            GINT_TO_POINTER(1 + c * 16 + k));
+  return table;
+}
+
+/* The column a header key names, and which of its names (0 the first). */
+int sheet_column_of(const char *key, int *which) {
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *table = g_once(&once, column_table_build, NULL);
+  int v = GPOINTER_TO_INT(g_hash_table_lookup(table, key));
+  if (!v)
+    return -1;
+  *which = (v - 1) % 16;
+  return (v - 1) / 16;
 }
 
 /* Maps the cells of row to columns; returns how many were recognised.  Where
@@ -164,9 +179,14 @@ guint sheet_filled_cells(const JxRow *row, guint *first) {
  * In the body only lines that are surely preamble count (the title seen
  * before, a "## " heading, or one of those keys); returns whether it was. */
 bool sheet_read_preamble(Table *t, const JxRow *row, bool in_body) {
-  guint first;
-  guint n = sheet_filled_cells(row, &first);
-  if (n == 0 || n > 2 || first != 0)
+  /* the first cell filled and at most one more: counted no further, as
+   * this is asked of every row */
+  if (row->n == 0 || jx_text_is_blank(row->cells[0].text))
+    return false;
+  guint n = 1;
+  for (guint i = 1; i < row->n && n <= 2; i++)
+    n += !jx_text_is_blank(row->cells[i].text);
+  if (n > 2)
     return false;
   char *text = jx_text_trim(row->cells[0].text);
   char *second = n == 2 && row->n > 1 ? jx_text_trim(row->cells[1].text) : NULL;

@@ -191,6 +191,17 @@ static int header_score(const char *text, size_t len, char delim) {
   for (int line = 0; line < 64 && pos < len; line++) {
     const char *nl = memchr(text + pos, '\n', len - pos);
     size_t end = nl ? (size_t)(nl - text) : len;
+    /* a line of no more cells than the best so far cannot beat it: the
+     * data rows after the header are most of the lines, and a file read as
+     * the other delimiter has one cell a line */
+    int cells_here = 1;
+    for (const char *d = text + pos;
+         cells_here < 64 && (d = memchr(d, delim, end - (size_t)(d - text))); d++)
+      cells_here++;
+    if (cells_here <= best) {
+      pos = end + 1;
+      continue;
+    }
     char *l = g_strndup(text + pos, end - pos);
     char sep[2] = {delim, 0};
     gchar **cells = g_strsplit(l, sep, 64);
@@ -218,7 +229,23 @@ static int header_score(const char *text, size_t len, char delim) {
 }
 
 static char sniff_delimiter(const char *text, size_t len) {
-  int tab = header_score(text, len, '\t'), comma = header_score(text, len, ',');
+  /* a delimiter absent from the lines scored gives one cell a line, so at
+   * most one header: beaten by the other's two or more without scoring it
+   * (which would look up every whole line) */
+  size_t window = 0;
+  for (int line = 0; line < 64 && window < len; line++) {
+    const char *nl = memchr(text + window, '\n', len - window);
+    window = nl ? (size_t)(nl - text) + 1 : len;
+  }
+  bool has_tab = memchr(text, '\t', window), has_comma = memchr(text, ',', window);
+  int tab, comma;
+  if (has_tab || !has_comma) {
+    tab = header_score(text, len, '\t');
+    comma = has_comma || tab < 2 ? header_score(text, len, ',') : 1;
+  } else {
+    comma = header_score(text, len, ',');
+    tab = comma < 2 ? header_score(text, len, '\t') : 1;
+  }
   if (tab != comma)
     return tab > comma ? '\t' : ',';
   size_t head = len < 65536 ? len : 65536;

@@ -186,6 +186,22 @@ if [ "$rc" = 0 ] && [ "$same" = "$mine" ] && grep -q "jixiao: 12 input files, 12
   bad "an index cut short: exit $rc, $same of $mine the same"; cat "$WORK/err"
 fi
 
+# the index of 80 departments (160 files: two processes of 80 read them with
+# -j 2, as forks) is the index one process makes, line for line, and so is
+# the shard made from it
+mkdir -p "$WORK/prov80"
+awk -v DEPTS=80 -v PROJECTS=1 -v SPLIT=1 -v OUT="$WORK/prov80" -f tests/bench/synthetic.awk /dev/null
+render -v -j 1 -t targets --shard 1/40 -o "$WORK/x1" "$WORK/prov80"
+rc1=$rc
+cp "$WORK/out" "$WORK/out1"
+render -v -j 2 -t targets --shard 1/40 -o "$WORK/x2" "$WORK/prov80"
+if [ "$rc1" = 0 ] && [ "$rc" = 0 ] && grep -q "160 input files, 160 indexed now" "$WORK/err" &&
+  [ "$(grep -c '^F' "$WORK/x2/.jixiao-index")" = 160 ] && [ "$(grep -c '^D' "$WORK/x2/.jixiao-index")" = 80 ] &&
+  cmp -s "$WORK/x1/.jixiao-index" "$WORK/x2/.jixiao-index" && [ -s "$WORK/out" ] &&
+  [ "$(sed "s|$WORK/x1|X|" "$WORK/out1")" = "$(sed "s|$WORK/x2|X|" "$WORK/out")" ]; then ok; else
+  bad "the index read by two processes: $rc1 $rc"; cat "$WORK/err"; diff "$WORK/x1/.jixiao-index" "$WORK/x2/.jixiao-index" | head
+fi
+
 # ---- names that make one folder name, told apart ----
 printf '部门名称：甲/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n部门名称：甲_局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n乙,1.00,1.00,,,目标,"1、产出指标,数量指标,乙指标；年度指标值:1个；"\n' >"$WORK/twins.csv"
 render -o "$WORK/t" "$WORK/twins.csv"
