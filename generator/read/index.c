@@ -1,6 +1,8 @@
 /* index.c - the departments of each input file, read once and cached. */
 #include "read/index.h"
 
+#include "read/indexfile.h"
+
 #include "model/text.h"
 
 #include "render/interrupt.h"
@@ -16,117 +18,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef JX_VERSION
-#define JX_VERSION "0.0.0"
-#endif
-
 /* A project name over every file: how many departments hold it and the
  * last of them. */
 typedef struct {
   const char *department;
   guint departments;
 } Named;
-
-/* The kinds of name a file holds, in the order they are packed. */
-enum { DEPARTMENTS, PROJECTS, NAMED, BARE, KINDS };
-
-/* What one input file holds: the departments it adds to, the projects it
- * gives them, the departments its actuals name (部门 cells) and the
- * projects they name without one; packed in one block, each name ending
- * in NUL, as a province has hundreds of thousands of files. */
-/* What tells a file unchanged for the index: its size, modification time
- * and inode.  Not the status-change time, which a chmod moves too. */
-typedef struct {
-  gint64 size, sec, nsec;
-  guint64 inode;
-} Stamp;
-
-typedef struct {
-  const char *path;     /* in the index's strings */
-  const char *names;    /* its departments, then the named and the bare */
-  const char *projects; /* its projects' names, in the projects' strings */
-  Stamp stamp;          /* when it was indexed */
-  guint n[KINDS];
-  guint *owner; /* each project's department (its number); NULL when none */
-} File;
-
-struct JxIndex {
-  GPtrArray *files;              /* File *, in reading order */
-  GStringChunk *strings;         /* the files' paths and names, in few blocks */
-  GStringChunk *project_strings; /* their projects', dropped when not needed */
-  guint scanned;
-  GHashTable *projects; /* jx_text_key of a project -> Named *; built when asked */
-  GHashTable *holders;  /* the departments with a project (keys into files' names) */
-  bool dropped;         /* the project names are not kept (drop_projects) */
-};
-
-/* A file's names as they are gathered, kind after kind. */
-typedef struct {
-  GString *names, *projects;
-  guint n[KINDS];
-  int kind; /* the last added */
-  GArray *owner;
-} Builder;
-
-static void builder_init(Builder *b) {
-  b->names = g_string_new(NULL);
-  b->projects = g_string_new(NULL);
-  memset(b->n, 0, sizeof b->n);
-  b->kind = 0;
-  b->owner = g_array_new(FALSE, FALSE, sizeof(guint));
-}
-
-/* Adds a name of kind (not before one of a later kind: false). */
-static bool builder_add(Builder *b, int kind, const char *name) {
-  if (kind < b->kind)
-    return false;
-  b->kind = kind;
-  g_string_append_len(kind == PROJECTS ? b->projects : b->names, name, (gssize)strlen(name) + 1);
-  b->n[kind]++;
-  return true;
-}
-
-/* The file the builder has gathered, its names copied into x's strings;
- * path is there already. */
-static File *builder_file(Builder *b, JxIndex *x, const char *path, const Stamp *stamp) {
-  File *f = g_new0(File, 1);
-  f->path = path; /* in x's strings already, or set by the caller */
-  f->stamp = *stamp;
-  memcpy(f->n, b->n, sizeof f->n);
-  f->names = g_string_chunk_insert_len(x->strings, b->names->str, (gssize)b->names->len);
-  f->projects =
-      g_string_chunk_insert_len(x->project_strings, b->projects->str, (gssize)b->projects->len);
-  f->owner = b->owner->len ? g_memdup2(b->owner->data, b->owner->len * sizeof(guint)) : NULL;
-  g_string_free(b->names, TRUE);
-  g_string_free(b->projects, TRUE);
-  g_array_free(b->owner, TRUE);
-  return f;
-}
-
-static void file_free(File *f) {
-  g_free(f->owner);
-  g_free(f);
-}
-
-/* Points v[0 …] at each name of f in order; returns where each kind
- * starts in v (at[KINDS] is the end).  Caller frees *v. */
-static void unpack(const File *f, const char ***v, guint at[KINDS + 1]) {
-  at[0] = 0;
-  for (int k = 0; k < KINDS; k++)
-    at[k + 1] = at[k] + f->n[k];
-  *v = g_new(const char *, at[KINDS] + 1);
-  const char *p = f->names, *q = f->projects;
-  for (guint i = 0; i < at[KINDS]; i++) {
-    const char **from = i >= at[PROJECTS] && i < at[PROJECTS + 1] ? &q : &p;
-    (*v)[i] = *from;
-    *from += strlen(*from) + 1;
-  }
-}
-
-/* The department of project k of f. */
-static const char *owner_of(const File *f, const char **v, guint k) {
-  return v[f->owner[k]];
-}
 
 void jx_index_free(JxIndex *x) {
   if (!x)
@@ -136,8 +33,9 @@ void jx_index_free(JxIndex *x) {
     g_hash_table_destroy(x->projects);
   g_hash_table_destroy(x->holders);
   g_string_chunk_free(x->strings);
-  if (x->project_strings)
-    g_string_chunk_free(x->project_strings);
+  if (x->spill)
+    fclose(x->spill);
+  g_free(x->spill_data);
   g_free(x);
 }
 
@@ -162,10 +60,8 @@ static File *scan(JxIndex *x, const char *path, const Stamp *stamp, const char *
     builder_add(&b, DEPARTMENTS, ((JxDepartment *)g_ptr_array_index(m->departments, i))->name);
   for (guint i = 0; i < m->departments->len; i++) {
     const JxDepartment *d = g_ptr_array_index(m->departments, i);
-    for (guint k = 0; k < d->projects->len; k++) {
-      builder_add(&b, PROJECTS, ((JxProject *)g_ptr_array_index(d->projects, k))->name);
-      g_array_append_val(b.owner, i);
-    }
+    for (guint k = 0; k < d->projects->len; k++)
+      builder_add_project(&b, i, ((JxProject *)g_ptr_array_index(d->projects, k))->name);
   }
   GPtrArray *named = g_ptr_array_new_with_free_func(g_free);
   GPtrArray *bare = g_ptr_array_new_with_free_func(g_free);
@@ -181,202 +77,6 @@ static File *scan(JxIndex *x, const char *path, const Stamp *stamp, const char *
   jx_diag_free(diag);
   jx_model_free(m);
   return builder_file(&b, x, path, stamp);
-}
-
-/* ---- the cache: a header line, then a line a name ----
- *   F path stamp | D department | P department-number project
- *   N department (named by actuals) | B project (named without one)
- * fields separated by tabs, each escaped as a C string. */
-
-static char *cache_header(const char *encoding) {
-  return g_strdup_printf("jixiao-index 2 %s %s", JX_VERSION, encoding ? encoding : "-");
-}
-
-static void put_field(FILE *out, const char *field) {
-  /* tabs, newlines and backslashes escaped, UTF-8 left as it is */
-  static const char utf8[129] = {
-#define R8(n)                                                                                      \
-  (char)(n), (char)(n + 1), (char)(n + 2), (char)(n + 3), (char)(n + 4), (char)(n + 5),            \
-      (char)(n + 6), (char)(n + 7)
-      R8(0x80), R8(0x88), R8(0x90), R8(0x98), R8(0xA0), R8(0xA8), R8(0xB0), R8(0xB8),
-      R8(0xC0), R8(0xC8), R8(0xD0), R8(0xD8), R8(0xE0), R8(0xE8), R8(0xF0), R8(0xF8),
-#undef R8
-  };
-  char *e = g_strescape(field, utf8);
-  fputc('\t', out);
-  fputs(e, out);
-  g_free(e);
-}
-
-/* Writes f's lines; false when out failed. */
-static bool put_file(FILE *out, const File *f) {
-  static const char kinds[] = "DPNB";
-  fputc('F', out);
-  put_field(out, f->path);
-  fprintf(out,
-          "\t%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT " %" G_GUINT64_FORMAT
-          "\n",
-          f->stamp.size, f->stamp.sec, f->stamp.nsec, f->stamp.inode);
-  const char **v;
-  guint at[KINDS + 1];
-  unpack(f, &v, at);
-  for (int k = 0; k < KINDS; k++)
-    for (guint j = at[k]; j < at[k + 1]; j++) {
-      fputc(kinds[k], out);
-      if (k == PROJECTS)
-        fprintf(out, "\t%u", f->owner[j - at[k]]);
-      put_field(out, v[j]);
-      fputc('\n', out);
-    }
-  g_free(v);
-  return !ferror(out);
-}
-
-/* Writes the cache a line at a time into a file beside it, renamed over it
- * when whole: a province's index is tens of megabytes, not to be held as
- * one string, and a run stopped while writing it leaves the old one. */
-static void cache_save(const JxIndex *x, const char *cache, const char *encoding) {
-  char *tmp = g_strconcat(cache, ".XXXXXX", NULL);
-  int slot = -1;
-  int fd = jx_interrupt_mkstemp(tmp, &slot);
-  FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-  if (fd >= 0 && !out)
-    close(fd);
-  bool ok = out != NULL;
-  if (ok) {
-    /* as readable as any file the run writes (mkstemp makes it 0600) */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    char *header = cache_header(encoding);
-    fprintf(out, "%s\n", header);
-    g_free(header);
-    for (guint i = 0; i < x->files->len && ok; i++)
-      ok = put_file(out, g_ptr_array_index(x->files, i));
-    ok = fclose(out) == 0 && ok;
-  }
-  /* a cache not written is only slower next time */
-  if (ok)
-    ok = g_rename(tmp, cache) == 0;
-  if (!ok && fd >= 0)
-    g_unlink(tmp);
-  if (slot >= 0)
-    jx_interrupt_release(slot);
-  g_free(tmp);
-}
-
-/* The records of a cache, or of a process that indexed some files, read
- * one file at a time; line is the next line, without its newline. */
-typedef struct {
-  FILE *in;
-  char *line;
-  size_t cap;
-  ssize_t len; /* of line; -1 at the end */
-  bool ok;     /* false once a line is broken */
-} Records;
-
-static void records_advance(Records *r) {
-  r->len = getline(&r->line, &r->cap, r->in);
-  if (r->len <= 0) {
-    r->len = -1;
-    return;
-  }
-  /* a last line cut short: written by a run that was stopped */
-  if (r->line[r->len - 1] != '\n') {
-    r->ok = false;
-    r->len = -1;
-    return;
-  }
-  r->line[--r->len] = '\0';
-}
-
-/* The fields of a line, unescaped; caller frees. */
-static gchar **fields_of(const char *line, guint *n) {
-  gchar **p = g_strsplit(line, "\t", 4);
-  *n = g_strv_length(p);
-  for (guint i = 1; i < *n; i++) {
-    char *plain = g_strcompress(p[i]);
-    g_free(p[i]);
-    p[i] = plain;
-  }
-  return p;
-}
-
-/* The next file of r, its names in x's strings and its path in *path
- * (caller frees; the file's own path is not set); NULL at the end or when
- * a line is broken (r->ok false). */
-static File *records_next(Records *r, JxIndex *x, char **path_out) {
-  *path_out = NULL;
-  if (r->len < 0 || !r->ok)
-    return NULL;
-  guint n;
-  gchar **p = fields_of(r->line, &n);
-  long long size, sec, nsec;
-  unsigned long long inode;
-  if (p[0][0] != 'F' || n != 3 ||
-      sscanf(p[2], "%lld %lld.%lld %llu", &size, &sec, &nsec, &inode) != 4) {
-    g_strfreev(p);
-    r->ok = false;
-    return NULL;
-  }
-  Builder b;
-  builder_init(&b);
-  char *path = g_strdup(p[1]);
-  Stamp stamp = {size, sec, nsec, inode};
-  g_strfreev(p);
-  for (records_advance(r); r->ok && r->len >= 0 && r->line[0] != 'F'; records_advance(r)) {
-    p = fields_of(r->line, &n);
-    int kind = p[0][0] == 'D'   ? DEPARTMENTS
-               : p[0][0] == 'P' ? PROJECTS
-               : p[0][0] == 'N' ? NAMED
-               : p[0][0] == 'B' ? BARE
-                                : -1;
-    if (kind == PROJECTS && n == 3) {
-      guint owner = (guint)g_ascii_strtoull(p[1], NULL, 10);
-      r->ok = owner < b.n[DEPARTMENTS] && builder_add(&b, kind, p[2]);
-      g_array_append_val(b.owner, owner);
-    } else {
-      r->ok = kind >= 0 && kind != PROJECTS && n == 2 && builder_add(&b, kind, p[1]);
-    }
-    g_strfreev(p);
-  }
-  File *f = builder_file(&b, x, NULL, &stamp);
-  if (!r->ok) {
-    file_free(f);
-    g_free(path);
-    return NULL;
-  }
-  *path_out = path;
-  return f;
-}
-
-/* The files the cache holds, by path; an empty table when it is missing,
- * of another version or encoding, or broken anywhere. */
-static GHashTable *cache_load(JxIndex *x, const char *cache, const char *encoding) {
-  GHashTable *by_path =
-      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)file_free);
-  /* a line at a time: the index of a province is tens of megabytes */
-  FILE *in = cache ? fopen(cache, "r") : NULL;
-  if (!in)
-    return by_path;
-  Records r = {in, NULL, 0, -1, true};
-  char *header = cache_header(encoding);
-  records_advance(&r);
-  r.ok = r.ok && r.len >= 0 && strcmp(r.line, header) == 0;
-  g_free(header);
-  if (r.ok)
-    records_advance(&r);
-  char *path;
-  for (File *f; (f = records_next(&r, x, &path));) {
-    f->path = g_string_chunk_insert(x->strings, path);
-    g_free(path);
-    g_hash_table_replace(by_path, (gpointer)f->path, f);
-  }
-  free(r.line);
-  fclose(in);
-  if (!r.ok)
-    g_hash_table_remove_all(by_path);
-  return by_path;
 }
 
 static Stamp stamp_of(const char *path) {
@@ -400,15 +100,8 @@ static void drop_projects(JxIndex *x) {
       return;
   x->dropped = true;
   /* the holders are the departments, which stay */
-  for (guint i = 0; i < x->files->len; i++) {
-    File *f = g_ptr_array_index(x->files, i);
-    f->n[PROJECTS] = 0;
-    f->projects = NULL;
-    g_free(f->owner);
-    f->owner = NULL;
-  }
-  g_string_chunk_free(x->project_strings);
-  x->project_strings = NULL;
+  fclose(x->spill);
+  x->spill = NULL;
 }
 
 /* A file to read for the index: its number in the list and its stamp. */
@@ -436,7 +129,7 @@ static bool scan_share(JxIndex *x, GPtrArray *names, GArray *todo, guint share, 
     const Todo *t = &g_array_index(todo, Todo, k);
     File *f = scan(x, g_ptr_array_index(names, t->i), &t->stamp, encoding);
     if (out) {
-      bool ok = put_file(out, f);
+      bool ok = put_file(out, x, f);
       file_free(f);
       if (!ok)
         return false;
@@ -469,6 +162,9 @@ static void scan_files(JxIndex *x, GPtrArray *names, GArray *todo, const char *e
       signal(SIGINT, SIG_DFL);
       signal(SIGTERM, SIG_DFL);
       signal(SIGHUP, SIG_DFL);
+      /* a spill of its own: the parent's file offset is shared with it */
+      x->spill = tmpfile();
+      x->spill_size = 0;
       _exit(scan_share(x, names, todo, c, n, encoding, NULL, f) ? 0 : 1);
     }
     if (p < 0) {
@@ -528,7 +224,8 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   }
   JxIndex *x = g_new0(JxIndex, 1);
   x->strings = g_string_chunk_new(1 << 16);
-  x->project_strings = g_string_chunk_new(1 << 16);
+  x->spill = tmpfile();
+  x->spill_failed = !x->spill;
   GHashTable *cached = cache_load(x, cache, encoding);
   File **slot = g_new0(File *, names->len ? names->len : 1);
   GArray *todo = g_array_new(FALSE, FALSE, sizeof(Todo));
@@ -549,6 +246,8 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
     }
     g_free(path);
   }
+  /* files gone since, or changed: the cache is written anew */
+  bool cache_stale = g_hash_table_size(cached) > 0;
   scan_files(x, names, todo, encoding, jobs, slot);
   x->scanned = todo->len;
   g_array_free(todo, TRUE);
@@ -557,18 +256,23 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   for (guint i = 0; i < names->len; i++) {
     File *f = slot[i];
     g_ptr_array_add(x->files, f);
-    const char **v;
-    guint at[KINDS + 1];
-    unpack(f, &v, at);
-    for (guint k = 0; k < f->n[PROJECTS]; k++)
-      g_hash_table_add(x->holders, (gpointer)owner_of(f, v, k));
-    g_free(v);
+    const char *d = f->names;
+    for (guint k = 0, h = 0; k < f->n[DEPARTMENTS]; k++, d += strlen(d) + 1)
+      if (f->holds == HOLDS_ALL || (f->holds == HOLDS_SOME && f->holding[h] == k && ++h))
+        g_hash_table_add(x->holders, (gpointer)d);
   }
   g_free(slot);
   g_ptr_array_free(names, TRUE);
-  if (cache && (x->scanned || g_hash_table_size(cached)))
-    cache_save(x, cache, encoding);
   g_hash_table_destroy(cached);
+  if (x->spill_failed) {
+    *message = g_strdup_printf("a temporary file of the index could not be written: %s",
+                               g_strerror(errno));
+    *status = JX_INPUTS_IO;
+    jx_index_free(x);
+    return NULL;
+  }
+  if (cache && (x->scanned || cache_stale))
+    cache_save(x, cache, encoding);
   drop_projects(x);
   return x;
 }
@@ -611,16 +315,35 @@ bool jx_index_has_department(const JxIndex *x, const char *name) {
 }
 
 /* Calls fn with each project of every file and its department, in file
- * order. */
-static void each_project(const JxIndex *x, void (*fn)(const char *d, const char *p, void *data),
+ * order; the names last as long as x.  Read back from the spill whole, the
+ * first time: this is asked only where actuals name a project without its
+ * department. */
+static void each_project(JxIndex *x, void (*fn)(const char *d, const char *p, void *data),
                          void *data) {
+  if (!x->spill_data && x->spill && x->spill_size > 0) {
+    char *all = g_malloc((gsize)x->spill_size);
+    if (fflush(x->spill) == 0 && fseeko(x->spill, 0, SEEK_SET) == 0 &&
+        fread(all, 1, (size_t)x->spill_size, x->spill) == (size_t)x->spill_size)
+      x->spill_data = all;
+    else
+      g_free(all);
+  }
+  if (!x->spill_data)
+    return;
   for (guint i = 0; i < x->files->len; i++) {
     const File *f = g_ptr_array_index(x->files, i);
+    if (!f->n[PROJECTS])
+      continue;
     const char **v;
     guint at[KINDS + 1];
-    unpack(f, &v, at);
-    for (guint k = 0; k < f->n[PROJECTS]; k++)
-      fn(owner_of(f, v, k), v[at[PROJECTS] + k], data);
+    file_unpack(f, &v, at);
+    const char *p = x->spill_data + f->spill_at;
+    for (guint k = 0; k < f->n[PROJECTS]; k++) {
+      guint owner;
+      const char *name;
+      p = project_next(p, &owner, &name);
+      fn(v[owner], name, data);
+    }
     g_free(v);
   }
 }
@@ -676,7 +399,7 @@ static void add_name(const char *d, const char *p, void *data) {
     g_ptr_array_add(n->out, (gpointer)p);
 }
 
-bool jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out) {
+bool jx_index_project_names(JxIndex *x, const char *department, GPtrArray *out) {
   if (x->dropped)
     return false;
   Names n = {department, out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
@@ -724,7 +447,7 @@ GPtrArray *jx_index_groups(JxIndex *x, JxKeep keep, void *data) {
     const File *f = g_ptr_array_index(x->files, i);
     const char **v;
     guint at[KINDS + 1];
-    unpack(f, &v, at);
+    file_unpack(f, &v, at);
     GPtrArray *ds = g_ptr_array_new();
     for (guint k = at[DEPARTMENTS]; k < at[DEPARTMENTS + 1]; k++)
       g_ptr_array_add(ds, (gpointer)v[k]);

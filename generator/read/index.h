@@ -53,6 +53,6 @@ guint jx_index_project_departments(JxIndex *x, const char *project, const char *
  * in file order; false when the index does not keep them (no actuals name
  * a project without its department, and an actual that names its
  * department is read with it). */
-bool jx_index_project_names(const JxIndex *x, const char *department, GPtrArray *out);
+bool jx_index_project_names(JxIndex *x, const char *department, GPtrArray *out);
 
 #endif
