@@ -79,17 +79,6 @@ static File *scan(JxIndex *x, const char *path, const Stamp *stamp, const char *
   return builder_file(&b, x, path, stamp);
 }
 
-static Stamp stamp_of(const char *path) {
-  GStatBuf st;
-  if (g_stat(path, &st) != 0)
-    return (Stamp){-1, 0, 0, 0};
-  return (Stamp){st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino};
-}
-
-static bool same_stamp(const Stamp *a, const Stamp *b) {
-  return a->size == b->size && a->sec == b->sec && a->nsec == b->nsec && a->inode == b->inode;
-}
-
 /* Drops every file's project names when no actuals name a project
  * without its department: then nothing looks them up (an actual that names
  * its department is read with it), and a province's index would hold a
@@ -226,28 +215,25 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   x->strings = g_string_chunk_new(1 << 16);
   x->spill = tmpfile();
   x->spill_failed = !x->spill;
-  GHashTable *cached = cache_load(x, cache, encoding);
   File **slot = g_new0(File *, names->len ? names->len : 1);
-  GArray *todo = g_array_new(FALSE, FALSE, sizeof(Todo));
   /* each path held once, in the index's strings, from here on */
   g_ptr_array_set_free_func(names, NULL);
+  GHashTable *listed = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < names->len; i++) {
     char *path = g_ptr_array_index(names, i);
-    Stamp stamp = stamp_of(path);
-    File *f = g_hash_table_lookup(cached, path);
-    /* a file named twice is read again the second time */
-    if (f && same_stamp(&f->stamp, &stamp)) {
-      g_hash_table_steal(cached, path);
-      slot[i] = f;
-      names->pdata[i] = (gpointer)f->path;
-    } else {
-      g_array_append_val(todo, ((Todo){i, stamp}));
-      names->pdata[i] = g_string_chunk_insert(x->strings, path);
-    }
+    names->pdata[i] = g_string_chunk_insert(x->strings, path);
     g_free(path);
+    /* a file named twice is read again the second time */
+    if (!g_hash_table_contains(listed, names->pdata[i]))
+      g_hash_table_insert(listed, names->pdata[i], GUINT_TO_POINTER(i + 1));
   }
-  /* files gone since, or changed: the cache is written anew */
-  bool cache_stale = g_hash_table_size(cached) > 0;
+  /* what the cache has of files unchanged since; the others are read */
+  bool cache_stale = !cache_load(x, cache, encoding, listed, slot);
+  g_hash_table_destroy(listed);
+  GArray *todo = g_array_new(FALSE, FALSE, sizeof(Todo));
+  for (guint i = 0; i < names->len; i++)
+    if (!slot[i])
+      g_array_append_val(todo, ((Todo){i, stamp_of(g_ptr_array_index(names, i))}));
   scan_files(x, names, todo, encoding, jobs, slot);
   x->scanned = todo->len;
   g_array_free(todo, TRUE);
@@ -263,7 +249,6 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   }
   g_free(slot);
   g_ptr_array_free(names, TRUE);
-  g_hash_table_destroy(cached);
   if (x->spill_failed) {
     *message = g_strdup_printf("a temporary file of the index could not be written: %s",
                                g_strerror(errno));

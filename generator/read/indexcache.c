@@ -301,13 +301,23 @@ File *records_next(Records *r, JxIndex *x, char **path_out) {
   return f;
 }
 
-GHashTable *cache_load(JxIndex *x, const char *cache, const char *encoding) {
-  GHashTable *by_path =
-      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)file_free);
+Stamp stamp_of(const char *path) {
+  GStatBuf st;
+  if (g_stat(path, &st) != 0)
+    return (Stamp){-1, 0, 0, 0};
+  return (Stamp){st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino};
+}
+
+static bool same_stamp(const Stamp *a, const Stamp *b) {
+  return a->size == b->size && a->sec == b->sec && a->nsec == b->nsec && a->inode == b->inode;
+}
+
+bool cache_load(JxIndex *x, const char *cache, const char *encoding, GHashTable *listed,
+                File **slot) {
   /* a line at a time: the index of a province is tens of megabytes */
   FILE *in = cache ? fopen(cache, "r") : NULL;
   if (!in)
-    return by_path;
+    return g_hash_table_size(listed) == 0;
   Records r = {in, NULL, 0, -1, true};
   char *header = cache_header(encoding);
   records_advance(&r);
@@ -315,15 +325,37 @@ GHashTable *cache_load(JxIndex *x, const char *cache, const char *encoding) {
   g_free(header);
   if (r.ok)
     records_advance(&r);
+  bool whole = true;
   char *path;
+  GPtrArray *taken = g_ptr_array_new();
   for (File *f; (f = records_next(&r, x, &path));) {
-    f->path = g_string_chunk_insert(x->strings, path);
+    gpointer held = NULL, at = NULL;
+    guint i = g_hash_table_lookup_extended(listed, path, &held, &at) ? GPOINTER_TO_UINT(at) : 0;
+    if (i && !slot[i - 1]) {
+      Stamp now = stamp_of(held);
+      if (same_stamp(&now, &f->stamp)) {
+        f->path = held;
+        slot[i - 1] = f;
+        g_ptr_array_add(taken, GUINT_TO_POINTER(i));
+        f = NULL;
+      }
+    }
+    /* gone, changed or named twice: the cache is to be written anew */
+    if (f) {
+      whole = false;
+      file_free(f);
+    }
     g_free(path);
-    g_hash_table_replace(by_path, (gpointer)f->path, f);
   }
   free(r.line);
   fclose(in);
-  if (!r.ok)
-    g_hash_table_remove_all(by_path);
-  return by_path;
+  /* broken anywhere: none of it is taken */
+  for (guint k = 0; !r.ok && k < taken->len; k++) {
+    guint i = GPOINTER_TO_UINT(g_ptr_array_index(taken, k));
+    file_free(slot[i - 1]);
+    slot[i - 1] = NULL;
+  }
+  whole = whole && r.ok && taken->len == g_hash_table_size(listed);
+  g_ptr_array_free(taken, TRUE);
+  return whole;
 }

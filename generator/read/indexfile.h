@@ -90,10 +90,15 @@ const char *file_projects(JxIndex *x, const File *f, char **owned);
  * pointer after it. */
 const char *project_next(const char *p, guint *owner, const char **name);
 
-/* The cache: the files it holds, by path (empty when it is missing, of
- * another version or encoding, or broken anywhere), and written anew from
- * x->files. */
-GHashTable *cache_load(JxIndex *x, const char *cache, const char *encoding);
+/* The stamp of the file at path now ({-1, …} when it cannot be seen). */
+Stamp stamp_of(const char *path);
+
+/* The cache: sets slot[i] for each file listed (path in x's strings -> i + 1)
+ * that the cache has as it is now; none when the cache is missing, of
+ * another version or encoding, or broken anywhere.  True when the cache
+ * held those files and no other: else it is to be written anew. */
+bool cache_load(JxIndex *x, const char *cache, const char *encoding, GHashTable *listed,
+                File **slot);
 void cache_save(JxIndex *x, const char *cache, const char *encoding);
 
 /* The records of a cache, or of a process that indexed some files, read
