@@ -214,7 +214,7 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   JxIndex *x = g_new0(JxIndex, 1);
   x->strings = g_string_chunk_new(1 << 16);
   x->spill = tmpfile();
-  x->spill_failed = !x->spill;
+  x->spill_failed = x->spill ? 0 : errno;
   File **slot = g_new0(File *, names->len ? names->len : 1);
   /* each path held once, in the index's strings, from here on */
   g_ptr_array_set_free_func(names, NULL);
@@ -251,7 +251,7 @@ JxIndex *jx_index_build(char *const *paths, int n, const char *encoding, const c
   g_ptr_array_free(names, TRUE);
   if (x->spill_failed) {
     *message = g_strdup_printf("a temporary file of the index could not be written: %s",
-                               g_strerror(errno));
+                               g_strerror(x->spill_failed));
     *status = JX_INPUTS_IO;
     jx_index_free(x);
     return NULL;

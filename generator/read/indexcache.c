@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -83,7 +84,7 @@ File *builder_file(Builder *b, JxIndex *x, const char *path, const Stamp *stamp)
     f->spill_len = (guint)b->projects->len;
     if (fseeko(x->spill, (off_t)x->spill_size, SEEK_SET) != 0 ||
         fwrite(b->projects->str, 1, b->projects->len, x->spill) != b->projects->len)
-      x->spill_failed = true;
+      x->spill_failed = errno ? errno : EIO;
     x->spill_size += (gint64)b->projects->len;
   }
   g_string_free(b->names, TRUE);

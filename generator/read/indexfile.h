@@ -51,8 +51,9 @@ struct JxIndex {
   FILE *spill;           /* the projects, each a department number (guint32)
                           * and a name ending in NUL; NULL once dropped */
   gint64 spill_size;
-  bool spill_failed; /* a write to it failed: the index is not whole */
-  char *spill_data;  /* all of it, once read back (jx_index_project_*) */
+  int spill_failed; /* errno of a write to it that failed (the index is
+                     * then not whole), or 0 */
+  char *spill_data; /* all of it, once read back (jx_index_project_*) */
   guint scanned;
   GHashTable *projects; /* jx_text_key of a project -> Named *; built when asked */
   GHashTable *holders;  /* the departments with a project (keys into files' names) */

@@ -202,6 +202,30 @@ if [ "$rc1" = 0 ] && [ "$rc" = 0 ] && grep -q "160 input files, 160 indexed now"
   bad "the index read by two processes: $rc1 $rc"; cat "$WORK/err"; diff "$WORK/x1/.jixiao-index" "$WORK/x2/.jixiao-index" | head
 fi
 
+# actuals that name projects without their departments, in a file of their
+# own: the index finds each project's department across the other files
+# (their names read back from where the index keeps them), so each shard
+# reads the actuals with the targets they belong to, and the shards make
+# what one run makes
+mkdir -p "$WORK/bare"
+printf '部门,项目名称,总计,财政拨款,绩效目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位\n甲局,甲项目,10,10,目标,产出指标,数量指标,完成数,≥,5,个\n乙局,乙项目,10,10,目标,产出指标,数量指标,完成数,≥,5,个\n' >"$WORK/bare/a.csv"
+printf '部门,项目名称,总计,财政拨款,绩效目标,一级指标,二级指标,三级指标,指标性质,指标值,度量单位\n丙局,丙项目,10,10,目标,产出指标,数量指标,完成数,≥,5,个\n' >"$WORK/bare/b.csv"
+printf '项目名称,三级指标,期间,实际完成值\n甲项目,完成数,2024,6\n丙项目,完成数,2024,4\n' >"$WORK/bare/z-actuals.csv"
+render -t targets -o "$WORK/bw" "$WORK/bare"
+sed "s|$WORK/bw/||" "$WORK/out" | sort >"$WORK/bare-all"
+: >"$WORK/bare-shards"
+for k in 1 2; do
+  render -t targets --shard $k/2 -o "$WORK/bs" "$WORK/bare"
+  sed "s|$WORK/bs/||" "$WORK/out" >>"$WORK/bare-shards"
+done
+sort -o "$WORK/bare-shards" "$WORK/bare-shards"
+same=0
+while read -r f; do cmp -s "$WORK/bw/$f" "$WORK/bs/$f" && same=$((same + 1)); done <"$WORK/bare-all"
+if [ "$(wc -l <"$WORK/bare-all")" = 3 ] && cmp -s "$WORK/bare-all" "$WORK/bare-shards" && [ "$same" = 3 ] &&
+  grep -qx '2024/甲局/targets.pdf' "$WORK/bare-all" && grep -qx '2024/丙局/targets.pdf' "$WORK/bare-all"; then ok; else
+  bad "actuals without their departments, in shards: $same of 3 the same"; cat "$WORK/bare-all" "$WORK/bare-shards" "$WORK/err"
+fi
+
 # ---- names that make one folder name, told apart ----
 printf '部门名称：甲/局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n甲,1.00,1.00,,,目标,"1、产出指标,数量指标,甲指标；年度指标值:1个；"\n部门名称：甲_局\n项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n乙,1.00,1.00,,,目标,"1、产出指标,数量指标,乙指标；年度指标值:1个；"\n' >"$WORK/twins.csv"
 render -o "$WORK/t" "$WORK/twins.csv"

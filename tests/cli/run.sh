@@ -78,11 +78,15 @@ iconv -f UTF-8 -t GBK "$WORK/plain.csv" >"$WORK/gbk.csv"
 { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$WORK/plain.csv"; } >"$WORK/utf16.csv"
 tr -d '\r' <"$WORK/plain.csv" >"$WORK/lf.csv"
 tr -d '\n' <"$WORK/plain.csv" >"$WORK/cr.csv"
-for form in plain gb18030 gbk utf16 lf cr; do
+# tab-separated, its cells' commas kept: both delimiters in its lines
+python3 -c 'import csv,sys; csv.writer(sys.stdout, delimiter="\t", lineterminator="\r\n").writerows(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))' "$WORK/plain.csv" >"$WORK/tabs.csv"
+for form in plain gb18030 gbk utf16 lf cr tabs; do
   run dump "$WORK/$form.csv"
   # the department is named by the preamble, so the file name does not show
   if [ "$rc" = 0 ] && cmp -s "$WORK/want.csv" "$WORK/out"; then ok; else bad "$form: exit $rc, dump differs"; head -3 "$WORK/err"; fi
 done
+run check "$WORK/tabs.csv"
+if [ "$rc" = 0 ] && grep -q "(UTF-8, tab)" "$WORK/out"; then ok; else bad "tab-separated read as: $(cat "$WORK/out")"; fi
 run check --encoding GBK "$WORK/gbk.csv"
 if [ "$rc" = 0 ] && grep -q "(GBK, comma)" "$WORK/out"; then ok; else bad "--encoding GBK: $rc"; fi
 run check --encoding=UTF-8 "$WORK/gb18030.csv"
