@@ -136,8 +136,11 @@ static bool scan_share(JxIndex *x, GPtrArray *names, GArray *todo, guint share, 
  * end well is read here after all. */
 static void scan_files(JxIndex *x, GPtrArray *names, GArray *todo, const char *encoding, int jobs,
                        File **slot) {
-  enum { MOST = 16, LEAST = 64 }; /* processes; files a process at least */
-  guint n = (guint)CLAMP(jobs, 1, MOST);
+  enum { MOST = 32, LEAST = 64 }; /* processes; files a process at least */
+  /* two a core asked for: while one waits for the disk another reads what
+   * it has (a province's 5.9 GB from the disk: 66 s with two processes on
+   * two cores, 46 s with four; 43 s and 40 s from the page cache) */
+  guint n = jobs > 1 ? (guint)MIN(jobs, MOST / 2) * 2 : 1;
   n = MIN(n, MAX(todo->len / LEAST, 1));
   pid_t pid[MOST];
   FILE *out[MOST];
