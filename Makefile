@@ -51,7 +51,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o) $(BUILD)/render/woff2.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit glyphs e2e e2e-core e2e-render validate browser memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit glyphs compare e2e e2e-core e2e-render validate browser memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -120,6 +120,12 @@ $(BUILD)/tools/pgmdiff: tests/tools/pgmdiff.c
 	@mkdir -p $(BUILD)/tools
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) $< -o $@ $(shell pkg-config --libs cairo) $(LDFLAGS)
+
+# sets paragraphs as the reports do, for make compare
+$(BUILD)/tools/paragraphs: tests/tools/paragraphs.c $(LIB_OBJ) | $(BUILD)
+	@mkdir -p $(BUILD)/tools
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $< $(LIB_OBJ) -o $@ $(LIBS) $(LDFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(BUILD)
 	@echo "  LINK    $@"
@@ -233,6 +239,13 @@ sanitize-errors:
 # the rendering checks of e2e, by themselves for the sanitizer pass
 e2e-render: $(BIN) fonts
 	tests/cli/render.sh $(BIN)
+
+# the sample's paragraphs set by jixiao and by XeLaTeX + ctex, side by side
+# (tests/compare/paragraphs.sh): lines and widest gaps, the PDFs and their
+# first pages in output/compare
+compare: jixiao fonts $(BUILD)/tools/paragraphs
+	@scripts/bootstrap --compare
+	tests/compare/paragraphs.sh ./jixiao $(BUILD)/tools/paragraphs output/compare
 
 bench: jixiao fonts
 	tests/bench/run.sh ./jixiao
