@@ -79,10 +79,9 @@ static File *scan(JxIndex *x, const char *path, const Stamp *stamp, const char *
   return builder_file(&b, x, path, stamp);
 }
 
-/* Drops every file's project names when no actuals name a project
- * without its department: then nothing looks them up (an actual that names
- * its department is read with it), and a province's index would hold a
- * million of them. */
+/* Closes the spill of the projects' names once the cache is written, when
+ * no actuals name a project without its department: then nothing looks
+ * them up (an actual that names its department is read with it). */
 static void drop_projects(JxIndex *x) {
   for (guint i = 0; i < x->files->len; i++)
     if (((File *)g_ptr_array_index(x->files, i))->n[BARE])
