@@ -65,6 +65,8 @@ guint jx_cjk_compress(const char *text, PangoAttrList *attrs) {
   bool prev_done = false; /* prev already compressed */
   for (const char *p = text; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
+    if (c == JX_CJK_GAP)
+      continue; /* a break between the two (jx_cjk_quote_breaks) */
     size_t start = (size_t)(p - text), end = (size_t)(g_utf8_next_char(p) - text);
     bool done = false;
     if (prev && (jx_cjk_is_closing(c) || jx_cjk_is_opening(c))) {
@@ -116,6 +118,33 @@ char *jx_cjk_punctuation(const char *text) {
     }
     if (out)
       g_string_append_unichar(out, c);
+    prev = c;
+  }
+  return out ? g_string_free(out, FALSE) : NULL;
+}
+
+char *jx_cjk_quote_breaks(const char *text) {
+  if (!strstr(text, "\u201C") && !strstr(text, "\u201D") && !strstr(text, "\u2018") &&
+      !strstr(text, "\u2019"))
+    return NULL;
+  GString *out = NULL;
+  gunichar prev = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    const char *q = g_utf8_next_char(p);
+    gunichar next = *q ? g_utf8_get_char(q) : 0;
+    /* before an opening quote after a character or a closing mark; after a
+     * closing quote before a character or an opening mark */
+    bool before = (c == 0x201C || c == 0x2018) && is_han(prev) && !jx_cjk_is_opening(prev);
+    bool after = (c == 0x201D || c == 0x2019) && is_han(next) && !jx_cjk_is_closing(next);
+    if ((before || after) && !out)
+      out = g_string_new_len(text, p - text);
+    if (before)
+      g_string_append_unichar(out, JX_CJK_GAP);
+    if (out)
+      g_string_append_len(out, p, q - p);
+    if (after)
+      g_string_append_unichar(out, JX_CJK_GAP);
     prev = c;
   }
   return out ? g_string_free(out, FALSE) : NULL;

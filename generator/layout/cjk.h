@@ -36,6 +36,14 @@ char *jx_cjk_punctuation(const char *text);
  * no glyph, so a PDF's text and structure keep the text as written. */
 #define JX_CJK_GAP 0x200B /* ZERO WIDTH SPACE */
 
+/* Text with a zero-width space (JX_CJK_GAP, not spaced) where a line may
+ * break at a Chinese quotation mark: before “ ‘ after a character or a
+ * closing mark (“营造…”, as in "能，“营造"), after ” ’ before a character
+ * or an opening mark.  Unicode's line breaking (UAX #14) gives quotation
+ * marks no break on either side, as if they were English.  NULL when there
+ * is none; else the caller frees. */
+char *jx_cjk_quote_breaks(const char *text);
+
 /* Text with JX_CJK_GAP between a Chinese character and a Latin letter or
  * digit next to it (clreq: "汉字与西文字母、数字间使用不多于四分之一个汉字宽的
  * 字距"): never inside a run of letters and digits (95.00%, 120km, GB/T

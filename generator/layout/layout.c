@@ -1,6 +1,7 @@
 /* layout.c - a document set on pages.
  *
- * Pango breaks and shapes each paragraph and cell; lines are then placed on a
+ * Each paragraph and cell is set by textlayout.c (Pango shapes it, the
+ * composer breaks it into lines); lines are then placed on a
  * fixed pitch per role (as a 公文 is set on 22 lines a page), so line
  * positions do not depend on which face happened to supply a glyph. */
 #include "layout/builder.h"
@@ -10,8 +11,6 @@
 
 #include <math.h>
 #include <string.h>
-
-#define GAP_BYTES 3 /* JX_CJK_GAP in UTF-8 */
 
 /* A line of 目录, reserved where the 目录 stands and filled in once the
  * pages of the headings are known. */
@@ -68,121 +67,6 @@ double jx_room(const Builder *b) {
   return b->bottom - b->y;
 }
 
-/* Sets text in l with its attributes: the role's letter spacing, no
- * hyphens, compressed punctuation, and the gaps at the byte offsets in gaps
- * (cjk.h), each a quarter of the role's em (or what the template says), an
- * empty box Pango neither shapes nor draws. */
-static void set_text(Builder *b, PangoLayout *l, JxRole role, const char *text,
-                     const GArray *gaps) {
-  PangoAttrList *attrs = pango_attr_list_new();
-  if (b->st->roles[role].letter_spacing != 0)
-    pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)lround(
-                                      b->st->roles[role].letter_spacing * PANGO_SCALE)));
-  /* a word broken across lines in a table cell is not hyphenated */
-  pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
-  jx_cjk_compress(text, attrs);
-  /* a zero-width space spaced by the gap: half before it, half after */
-  int gap = (int)lround(b->st->cjk_latin_space * b->st->roles[role].size * PANGO_SCALE);
-  for (guint i = 0; i < gaps->len; i++) {
-    PangoAttribute *a = pango_attr_letter_spacing_new(gap);
-    a->start_index = g_array_index(gaps, guint, i);
-    a->end_index = a->start_index + GAP_BYTES;
-    pango_attr_list_insert(attrs, a);
-  }
-  pango_layout_set_attributes(l, attrs);
-  pango_attr_list_unref(attrs);
-  pango_layout_set_text(l, text, -1);
-}
-
-/* Takes out of text (and gaps) the gaps that end or start a line of l: a
- * shaped box keeps its width where Pango would drop a space.  Whether there
- * were any. */
-static bool drop_edge_gaps(PangoLayout *l, char *text, GArray *gaps) {
-  if (!gaps->len || pango_layout_get_line_count(l) < 2)
-    return false;
-  GArray *edges = g_array_new(FALSE, FALSE, sizeof(guint));
-  for (GSList *p = pango_layout_get_lines_readonly(l); p; p = p->next) {
-    const PangoLayoutLine *line = p->data;
-    guint ends[2] = {(guint)line->start_index, (guint)(line->start_index + line->length)};
-    for (guint i = 0; i < gaps->len; i++) {
-      guint at = g_array_index(gaps, guint, i);
-      if (at == ends[0] || at + GAP_BYTES == ends[1])
-        g_array_append_val(edges, at);
-    }
-  }
-  bool any = edges->len > 0;
-  /* remove from the end, so that earlier offsets hold */
-  for (guint e = edges->len; e-- > 0;) {
-    guint at = g_array_index(edges, guint, e);
-    memmove(text + at, text + at + GAP_BYTES, strlen(text + at + GAP_BYTES) + 1);
-    for (guint i = gaps->len; i-- > 0;) {
-      guint *g = &g_array_index(gaps, guint, i);
-      if (*g == at)
-        g_array_remove_index(gaps, i);
-      else if (*g > at)
-        *g -= GAP_BYTES;
-    }
-  }
-  g_array_free(edges, TRUE);
-  return any;
-}
-
-/* A layout of text in role, wrapped to width (points; <= 0: no wrapping);
- * a new reference to a layout that must not be changed, shared by every
- * request with the same arguments. */
-PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double width, JxAlign align,
-                            int indent, bool strong) {
-  int units = width > 0 ? (int)lround(width * PANGO_SCALE) : 0;
-  char *key = g_strdup_printf("%d %d %d %d %d %s", (int)role, (int)align, (int)indent, (int)strong,
-                              units, text);
-  PangoLayout *l = g_hash_table_lookup(b->shaped, key);
-  if (l) {
-    g_free(key);
-    return g_object_ref(l);
-  }
-  l = pango_layout_new(b->ctx);
-  g_hash_table_insert(b->shaped, key, g_object_ref(l));
-  PangoFontDescription *font = b->fonts[role];
-  if (strong && !b->st->roles[role].bold) {
-    font = pango_font_description_copy_static(font);
-    pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
-    pango_layout_set_font_description(l, font);
-    pango_font_description_free(font);
-  } else {
-    pango_layout_set_font_description(l, font);
-  }
-  if (units > 0) {
-    pango_layout_set_width(l, units);
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-  }
-  pango_layout_set_alignment(l, align == JX_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
-                                : align == JX_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
-                                                          : PANGO_ALIGN_LEFT);
-  /* justified to the measure; Pango leaves the last line flush left */
-  pango_layout_set_justify(l, align == JX_ALIGN_JUSTIFY);
-  if (indent)
-    /* two characters, as wide as the characters are set; negative: the
-     * lines after the first that many characters in (hanging) */
-    pango_layout_set_indent(
-        l,
-        (int)lround((indent > 0 ? 2 : indent) *
-                    (b->st->roles[role].size + b->st->roles[role].letter_spacing) * PANGO_SCALE));
-  /* half-width , ; : ? ! typed between Chinese characters are set full-width */
-  char *fixed = jx_cjk_punctuation(text);
-  GArray *gaps = g_array_new(FALSE, FALSE, sizeof(guint));
-  char *spaced = b->st->cjk_latin_space > 0 ? jx_cjk_autospace(fixed ? fixed : text, gaps) : NULL;
-  if (!spaced)
-    spaced = g_strdup(fixed ? fixed : text);
-  set_text(b, l, role, spaced, gaps);
-  /* a gap where Pango broke the line goes: none at a line's end or start */
-  for (int pass = 0; pass < 3 && drop_edge_gaps(l, spaced, gaps); pass++)
-    set_text(b, l, role, spaced, gaps);
-  g_array_free(gaps, TRUE);
-  g_free(spaced);
-  g_free(fixed);
-  return l;
-}
-
 /* Adds an op to the page. */
 JxOp *jx_add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, double w, double h) {
   guint32 color = kind == JX_OP_FILL ? 0xEBEBEB : kind == JX_OP_TEXT ? b->st->text : b->st->rule;
@@ -220,7 +104,7 @@ void jx_line_extents(PangoLayout *l, double *xs, double *ws) {
 static char *line_text(const char *text, int len) {
   GString *s = g_string_sized_new((gsize)len);
   for (const char *p = text; p < text + len; p = g_utf8_next_char(p))
-    if (g_utf8_get_char(p) != JX_CJK_GAP)
+    if (g_utf8_get_char(p) != JX_CJK_GAP && g_utf8_get_char(p) != 0x2028)
       g_string_append_len(s, p, g_utf8_next_char(p) - p);
   return g_string_free(s, FALSE);
 }

@@ -42,6 +42,8 @@ typedef struct {
   bool header_rule;        /* a rule under the header */
   bool cover_roman;        /* the cover's page labels i, ii …; false: none */
   double cjk_latin_space;  /* ems between Chinese and Latin or digits; 0: none */
+  bool grid;               /* characters on a grid (a 公文's 28 a line): every
+                            * mark keeps its cell, lines break where they fill */
   guint32 mark;            /* a 公文's red: its 发文机关标志 and rule */
   const char *footer;      /* below the text block, on the page number's line */
   const char *page_number; /* "— {页码} —" */

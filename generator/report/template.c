@@ -57,6 +57,7 @@ static const Spec specs[] = {
     {"page", "header-rule", T_BOOL, NULL, 0, 0},
     {"page", "cover-label", T_CHOICE, "roman|none", 0, 0},
     {"page", "cjk-latin-space", T_NUMBER, NULL, 0, 0.5},
+    {"page", "punctuation", T_CHOICE, "squeeze|grid", 0, 0},
     {"page", "footer", T_TEXT, NULL, 0, 0},
     {"page", "page-number", T_TEXT, NULL, 0, 0},
     {"page", "page-number-position", T_CHOICE, "outside|inside|center|left|right", 0, 0},

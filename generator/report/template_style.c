@@ -67,6 +67,7 @@ void jx_template_build_style(JxTemplate *t) {
   st->header_rule = strcmp(jx_template_text(t, "page", "header-rule"), "true") == 0;
   st->cover_roman = strcmp(jx_template_text(t, "page", "cover-label"), "roman") == 0;
   st->cjk_latin_space = num(t, "page", "cjk-latin-space");
+  st->grid = strcmp(jx_template_text(t, "page", "punctuation"), "grid") == 0;
   st->met = color(t, "met");
   st->partly = color(t, "partly");
   st->unmet = color(t, "unmet");

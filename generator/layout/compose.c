@@ -1,0 +1,445 @@
+/* compose.c - a paragraph's breaks chosen together, its lines fitted to the
+ * measure (compose.h).
+ *
+ * The text is read as boxes, one per glyph cluster of Pango's layout, each
+ * with its width, whether a line may break before it and what it can give
+ * up or take.  Widths do not depend on where lines break (a Chinese
+ * character is the same on any line), so the boxes of the layout Pango made
+ * stand for any other set of breaks. */
+#include "layout/compose.h"
+
+#include "layout/cjk.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  guint start;  /* byte offset in the layout's text */
+  guint offset; /* character offset */
+  int width;    /* Pango units */
+  gunichar c;   /* its first character */
+  PangoGlyphString *gs;
+  int first, last; /* its glyphs in gs */
+} Box;
+
+/* A sentence's end: keeps its whole character inside a line. */
+static bool is_stop(gunichar c) {
+  return c == 0x3002 || c == 0xFF1F || c == 0xFF01 || c == 0xFF0E;
+}
+
+/* Spaces, and the zero-width spaces of cjk.h: nothing at a line's end. */
+static bool is_blank(gunichar c) {
+  return g_unichar_isspace(c) || c == JX_CJK_GAP;
+}
+
+static bool is_wide(gunichar c) {
+  return g_unichar_iswide(c) || jx_cjk_is_closing(c) || jx_cjk_is_opening(c);
+}
+
+/* How much of its width a mark may give up: the blank half of a full-width
+ * one; nothing for one set half-width already (a pair, 'halt'). */
+static int blank_half(const Box *bx, int em) {
+  if (!jx_cjk_is_closing(bx->c) && !jx_cjk_is_opening(bx->c))
+    return 0;
+  return bx->width * 4 >= em * 3 ? bx->width - em / 2 : 0;
+}
+
+/* Whether a justified line may widen the gap between a and b. */
+static bool stretches(gunichar a, gunichar b) {
+  return (is_wide(a) || is_wide(b)) && !jx_cjk_is_opening(a) && !jx_cjk_is_closing(b);
+}
+
+/* Appends the boxes of line to out; false for a right-to-left run. */
+static bool line_boxes(PangoLayoutLine *line, const char *text, GArray *out) {
+  guint offset = (guint)g_utf8_pointer_to_offset(text, text + line->start_index);
+  for (GSList *r = line->runs; r; r = r->next) {
+    PangoGlyphItem *run = r->data;
+    if (run->item->analysis.level % 2)
+      return false;
+    PangoGlyphItemIter it;
+    for (gboolean ok = pango_glyph_item_iter_init_start(&it, run, text); ok;
+         ok = pango_glyph_item_iter_next_cluster(&it)) {
+      Box bx = {(guint)it.start_index,
+                offset,
+                0,
+                g_utf8_get_char(text + it.start_index),
+                run->glyphs,
+                it.start_glyph,
+                MAX(it.end_glyph - 1, it.start_glyph)};
+      for (int g = it.start_glyph; g < it.end_glyph; g++)
+        bx.width += run->glyphs->glyphs[g].geometry.width;
+      offset += (guint)g_utf8_strlen(text + it.start_index, it.end_index - it.start_index);
+      g_array_append_val(out, bx);
+    }
+  }
+  return true;
+}
+
+/* What a line of boxes [from, to) holds. */
+typedef struct {
+  int last;   /* its last box that shows, or from - 1 */
+  int width;  /* up to and with last */
+  int end;    /* the blank half of the mark that ends it */
+  int inner;  /* the blank halves of the marks inside it that may give theirs */
+  int gaps;   /* gaps it may widen */
+  int spaces; /* spaces, widened where there are no such gaps */
+} Line;
+
+static Line line_of(const Box *bx, int from, int to, int em) {
+  Line ln = {from - 1, 0, 0, 0, 0, 0};
+  for (int k = to; k-- > from;)
+    if (bx[k].width > 0 && !is_blank(bx[k].c)) {
+      ln.last = k;
+      break;
+    }
+  int prev = -1;
+  for (int k = from; k <= ln.last; k++) {
+    ln.width += bx[k].width;
+    if (bx[k].c == ' ')
+      ln.spaces++;
+    if (k < ln.last && !is_stop(bx[k].c))
+      ln.inner += blank_half(&bx[k], em);
+    if (bx[k].width > 0) {
+      if (prev >= 0 && stretches(bx[prev].c, bx[k].c))
+        ln.gaps++;
+      prev = k;
+    }
+  }
+  if (ln.last >= from && jx_cjk_is_closing(bx[ln.last].c))
+    ln.end = blank_half(&bx[ln.last], em);
+  return ln;
+}
+
+/* ---- choosing the breaks ---- */
+
+typedef struct {
+  int lines;
+  double worst; /* the widest gap of a justified line, ems */
+  double cost;  /* the sum of the lines' looseness, for ties */
+  int from;     /* the line's start */
+} Reach;
+
+static bool better(const Reach *a, const Reach *b) {
+  if (a->lines != b->lines)
+    return a->lines < b->lines;
+  if (fabs(a->worst - b->worst) > 1e-6)
+    return a->worst < b->worst;
+  return a->cost < b->cost - 1e-9;
+}
+
+/* The lines reaching a line's start, and the line after them. */
+static Reach line_after(const Reach *at, const Line *ln, int room, bool last, const JxMeasure *m) {
+  double em = m->em;
+  int slack = room - ln->width;
+  Reach out = *at;
+  out.lines++;
+  if (slack < 0) {
+    /* taken in: justified, a little worse than a full line and better than
+     * a stretched one; ragged, worth it only for a line less */
+    out.cost += -slack / em * (m->justify ? 0.05 : 10);
+  } else if (!last) {
+    int n = ln->gaps ? ln->gaps : ln->spaces;
+    double r = n ? slack / em / n : slack / em;
+    if (m->justify) {
+      out.worst = MAX(out.worst, r);
+      out.cost += r * r;
+    } else {
+      /* ragged: the earlier lines full first, as Pango breaks them */
+      out.cost += slack / em * ldexp(0.001, -out.lines);
+    }
+  }
+  return out;
+}
+
+/* Appends to halts the boxes (indices) of the marks a line too long by over
+ * (Pango units) sets half-width, in the order of compose.h: its last mark,
+ * the closing marks inside it from its end back, then its opening ones. */
+static void halve(const Box *bx, int from, const Line *ln, int over, int em, GArray *halts) {
+  if (over <= 0)
+    return;
+  if (ln->end > 0) {
+    g_array_append_val(halts, ln->last);
+    over -= ln->end;
+  }
+  for (int pass = 0; pass < 2 && over > 0; pass++)
+    for (int k = ln->last; k-- > from && over > 0;) {
+      int h = blank_half(&bx[k], em);
+      if (h > 0 && !is_stop(bx[k].c) && jx_cjk_is_opening(bx[k].c) == (pass == 1)) {
+        g_array_append_val(halts, k);
+        over -= h;
+      }
+    }
+}
+
+/* Chooses the breaks of one paragraph's boxes; appends the lines' starts
+ * and the marks set half-width (box indices) to starts and halts. */
+static void paragraph_breaks(const Box *bx, int n, const PangoLogAttr *attrs, const JxMeasure *m,
+                             int indent, GArray *starts, GArray *halts) {
+  Reach *reach = g_new0(Reach, (gsize)n + 1);
+  bool *ok = g_new0(bool, (gsize)n + 1);
+  ok[0] = true;
+  for (int i = 0; i < n; i++) {
+    if (!ok[i])
+      continue;
+    int room = m->width - (i == 0 ? MAX(indent, 0) : MAX(-indent, 0));
+    bool any = false;
+    for (int j = i + 1; j <= n; j++) {
+      if (j < n && !attrs[bx[j].offset].is_line_break)
+        continue;
+      Line ln = line_of(bx, i, j, m->em);
+      bool fits = ln.width - ln.end - ln.inner <= room;
+      if (!fits && any)
+        break;
+      int to = j;
+      if (!fits) {
+        /* nothing fits: as Pango's word-char wrapping, the most characters
+         * that do */
+        for (int k = j - 1; k > i; k--) {
+          if (!attrs[bx[k].offset].is_char_break)
+            continue;
+          Line part = line_of(bx, i, k, m->em);
+          if (part.width - part.end - part.inner <= room) {
+            to = k;
+            ln = part;
+            break;
+          }
+        }
+      }
+      Reach r = line_after(&reach[i], &ln, room, to == n, m);
+      r.from = i;
+      if (!ok[to] || better(&r, &reach[to])) {
+        reach[to] = r;
+        ok[to] = true;
+      }
+      any = true;
+      if (!fits)
+        break;
+    }
+  }
+  /* the starts, back from the end */
+  GArray *back = g_array_new(FALSE, FALSE, sizeof(int));
+  for (int j = n; j > 0; j = reach[j].from)
+    g_array_append_val(back, reach[j].from);
+  for (guint k = back->len; k-- > 0;) {
+    int from = g_array_index(back, int, k), to = k ? g_array_index(back, int, k - 1) : n;
+    g_array_append_val(starts, from);
+    int room = m->width - (from == 0 ? MAX(indent, 0) : MAX(-indent, 0));
+    Line ln = line_of(bx, from, to, m->em);
+    halve(bx, from, &ln, ln.width - room, m->em, halts);
+  }
+  g_array_free(back, TRUE);
+  g_free(ok);
+  g_free(reach);
+}
+
+bool jx_compose_breaks(PangoLayout *l, const JxMeasure *m, GArray *starts, GArray *halts) {
+  if (!m->squeeze || m->width <= 0)
+    return false;
+  const char *text = pango_layout_get_text(l);
+  int n_attrs = 0;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+  int indent = pango_layout_get_indent(l);
+  GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+  GArray *at = g_array_new(FALSE, FALSE, sizeof(int));
+  GArray *half = g_array_new(FALSE, FALSE, sizeof(int));
+  bool same = true, ok = true;
+  for (GSList *p = pango_layout_get_lines_readonly(l); p && ok;) {
+    /* a paragraph: its lines up to the next that starts one */
+    g_array_set_size(boxes, 0);
+    GSList *q = p;
+    do {
+      ok = line_boxes(q->data, text, boxes);
+      q = q->next;
+    } while (ok && q && !((PangoLayoutLine *)q->data)->is_paragraph_start);
+    if (!ok)
+      break;
+    if (!boxes->len) { /* an empty line */
+      guint s = (guint)((PangoLayoutLine *)p->data)->start_index;
+      g_array_append_val(starts, s);
+      p = q;
+      continue;
+    }
+    const Box *bx = (const Box *)boxes->data;
+    g_array_set_size(at, 0);
+    g_array_set_size(half, 0);
+    paragraph_breaks(bx, (int)boxes->len, attrs, m, indent, at, half);
+    same = same && !half->len;
+    for (guint k = 0; k < half->len; k++)
+      g_array_append_val(halts, bx[g_array_index(half, int, k)].start);
+    for (guint k = 0; k < at->len; k++) {
+      int b0 = g_array_index(at, int, k);
+      guint s = bx[b0].start;
+      g_array_append_val(starts, s);
+      /* a gap that would end the line before goes (layout.c) */
+      if (b0 > 0 && bx[b0 - 1].c == JX_CJK_GAP && bx[b0 - 1].width > 0)
+        same = false;
+      if (same && (!p || s != (guint)((PangoLayoutLine *)p->data)->start_index))
+        same = false;
+      if (p && p != q)
+        p = p->next;
+    }
+    if (p != q)
+      same = false;
+    p = q;
+  }
+  g_array_free(boxes, TRUE);
+  g_array_free(at, TRUE);
+  g_array_free(half, TRUE);
+  return ok && !same;
+}
+
+bool jx_compose_holds(PangoLayout *l, const GArray *starts) {
+  guint k = 0;
+  for (GSList *p = pango_layout_get_lines_readonly(l); p; p = p->next, k++)
+    if (k >= starts->len ||
+        g_array_index(starts, guint, k) != (guint)((PangoLayoutLine *)p->data)->start_index)
+      return false;
+  return k == starts->len;
+}
+
+/* ---- fitting the lines ---- */
+
+/* Takes up to want from the blank halves of the marks [from, to) that
+ * pass, each in proportion to what it has; returns what it took. */
+static int take_in(Box *bx, int from, int to, int want, int em, bool opening) {
+  int have = 0;
+  for (int k = from; k < to; k++)
+    if (jx_cjk_is_opening(bx[k].c) == opening && !is_stop(bx[k].c))
+      have += blank_half(&bx[k], em);
+  if (have <= 0 || want <= 0)
+    return 0;
+  int take = MIN(want, have), took = 0;
+  for (int k = from; k < to && took < take; k++) {
+    if (jx_cjk_is_opening(bx[k].c) != opening || is_stop(bx[k].c))
+      continue;
+    int h = blank_half(&bx[k], em);
+    int x = (int)MIN((gint64)h, ((gint64)take * h + have - 1) / have);
+    x = MIN(x, take - took);
+    PangoGlyphGeometry *g = &bx[k].gs->glyphs[opening ? bx[k].first : bx[k].last].geometry;
+    g->width -= x;
+    if (opening)
+      g->x_offset -= x; /* its blank is on the left */
+    took += x;
+  }
+  return took;
+}
+
+/* Widens the line's gaps (or its spaces) by slack in all. */
+static void widen(Box *bx, int from, int last, int slack, const Line *ln) {
+  int n = ln->gaps ? ln->gaps : ln->spaces;
+  if (n <= 0 || slack <= 0)
+    return;
+  int each = slack / n, extra = slack % n, prev = -1;
+  for (int k = from; k <= last; k++) {
+    bool here;
+    if (ln->gaps) {
+      if (bx[k].width <= 0)
+        continue;
+      here = prev >= 0 && stretches(bx[prev].c, bx[k].c);
+    } else {
+      here = bx[k].c == ' ';
+      prev = k;
+    }
+    if (here) {
+      /* after the box before the gap; a space widens itself */
+      Box *to = &bx[ln->gaps ? prev : k];
+      to->gs->glyphs[to->last].geometry.width += each + (extra > 0);
+      extra--;
+    }
+    prev = k;
+  }
+}
+
+static int by_offset(gconstpointer a, gconstpointer b) {
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  return x < y ? -1 : x > y;
+}
+
+static bool halved(const Box *bx, const GArray *halts) {
+  return bsearch(&bx->start, halts->data, halts->len, sizeof(guint), by_offset) != NULL;
+}
+
+/* Gives the marks of [from, last] that the composer set half-width (their
+ * offsets in halts) back up to slack in all: a line that setting marks
+ * half-width made short takes them in by no more than it must, and widens
+ * no gap.  What was taken last is given first: opening marks, then those
+ * inside the line, then the one at its end, each kind sharing equally.
+ * Returns what it gave. */
+static int give_back(Box *bx, int from, int last, int slack, const GArray *halts, int em) {
+  if (!halts || !halts->len || slack <= 0)
+    return 0;
+  int gave = 0;
+  for (int kind = 0; kind < 3 && gave < slack; kind++) {
+    int n = 0;
+    for (int k = from; k <= last; k++)
+      if (halved(&bx[k], halts) &&
+          (kind == 2 ? k == last : k < last && jx_cjk_is_opening(bx[k].c) == (kind == 0)))
+        n++;
+    if (!n)
+      continue;
+    int want = slack - gave, each = MIN(want / n, em / 2), extra = want / n < em / 2 ? want % n : 0;
+    for (int k = from; k <= last; k++) {
+      if (!halved(&bx[k], halts) ||
+          !(kind == 2 ? k == last : k < last && jx_cjk_is_opening(bx[k].c) == (kind == 0)))
+        continue;
+      int x = each + (extra-- > 0);
+      bool opening = jx_cjk_is_opening(bx[k].c);
+      PangoGlyphGeometry *g = &bx[k].gs->glyphs[opening ? bx[k].first : bx[k].last].geometry;
+      g->width += x;
+      if (opening)
+        g->x_offset += x;
+      gave += x;
+    }
+  }
+  return gave;
+}
+
+void jx_compose_fit(PangoLayout *l, const JxMeasure *m, GArray *halts) {
+  if (m->width <= 0)
+    return;
+  const char *text = pango_layout_get_text(l);
+  int indent = pango_layout_get_indent(l);
+  GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+  bool leaked = false;
+  if (halts)
+    g_array_sort(halts, by_offset);
+  for (GSList *p = pango_layout_get_lines_readonly(l); p; p = p->next) {
+    PangoLayoutLine *line = p->data;
+    bool last = !p->next || ((PangoLayoutLine *)p->next->data)->is_paragraph_start;
+    int room = m->width - (line->is_paragraph_start ? MAX(indent, 0) : MAX(-indent, 0));
+    g_array_set_size(boxes, 0);
+    if (!line_boxes(line, text, boxes) || !boxes->len)
+      continue;
+    Box *bx = (Box *)boxes->data;
+    int n = (int)boxes->len, all = 0;
+    for (int k = 0; k < n; k++)
+      all += bx[k].width;
+    Line ln = line_of(bx, 0, n, m->em);
+    int slack = room - all;
+    if ((slack < 0 && m->squeeze && ln.end + ln.inner > 0) ||
+        (slack > 0 && m->justify && !last && (ln.gaps || ln.spaces || halts))) {
+      if (!leaked) {
+        /* lines a caller may change: Pango caches no extents of them */
+        pango_layout_get_lines(l);
+        leaked = true;
+      }
+    } else {
+      continue;
+    }
+    if (slack < 0) {
+      int want = -slack;
+      if (ln.end > 0) {
+        int x = MIN(want, ln.end);
+        bx[ln.last].gs->glyphs[bx[ln.last].last].geometry.width -= x;
+        want -= x;
+      }
+      want -= take_in(bx, 0, ln.last, want, m->em, false);
+      take_in(bx, 0, ln.last, want, m->em, true);
+    } else {
+      slack -= give_back(bx, 0, ln.last, slack, halts, m->em);
+      widen(bx, 0, ln.last, slack, &ln);
+    }
+  }
+  g_array_free(boxes, TRUE);
+}
