@@ -36,7 +36,8 @@ done
 # its characters are the PDF page's: pdftotext (poppler, from the PDF)
 # and the <text> elements hold the same characters, whitespace aside
 chars() { python3 -c 'import sys; print("".join(sorted(c for c in sys.stdin.read() if not c.isspace())))'; }
-for p in 001 004 012 035; do
+last=$(pdfinfo "$D/annual.pdf" | awk '/^Pages:/ {printf "%03d", $2}')
+for p in 001 004 012 "$last"; do
   n=$((10#$p))
   a=$(pdftotext -f "$n" -l "$n" "$D/annual.pdf" - | chars)
   b=$(python3 -c '
