@@ -113,6 +113,52 @@ static Line line_of(const Box *bx, int from, int to, int em) {
 
 /* ---- choosing the breaks ---- */
 
+/* A paragraph's boxes summed from its start, so that what any line of it
+ * holds is a subtraction (as line_of counts it). */
+typedef struct {
+  const Box *bx;
+  int em;
+  int *width, *inner, *gaps, *spaces; /* [k]: over the boxes before k */
+} Sums;
+
+static void sums_init(Sums *s, const Box *bx, int n, int em) {
+  s->bx = bx;
+  s->em = em;
+  s->width = g_new(int, 4 * ((gsize)n + 1));
+  s->inner = s->width + n + 1;
+  s->gaps = s->inner + n + 1;
+  s->spaces = s->gaps + n + 1;
+  s->width[0] = s->inner[0] = s->gaps[0] = s->spaces[0] = 0;
+  int prev = -1;
+  for (int k = 0; k < n; k++) {
+    bool gap = bx[k].width > 0 && prev >= 0 && stretches(bx[prev].c, bx[k].c);
+    if (bx[k].width > 0)
+      prev = k;
+    s->width[k + 1] = s->width[k] + bx[k].width;
+    s->inner[k + 1] = s->inner[k] + (is_stop(bx[k].c) ? 0 : blank_half(&bx[k], em));
+    s->gaps[k + 1] = s->gaps[k] + gap;
+    s->spaces[k + 1] = s->spaces[k] + (bx[k].c == ' ');
+  }
+}
+
+static Line sums_line(const Sums *s, int from, int to) {
+  Line ln = {from - 1, 0, 0, 0, 0, 0};
+  for (int k = to; k-- > from;)
+    if (s->bx[k].width > 0 && !is_blank(s->bx[k].c)) {
+      ln.last = k;
+      break;
+    }
+  if (ln.last < from)
+    return ln;
+  ln.width = s->width[ln.last + 1] - s->width[from];
+  ln.inner = s->inner[ln.last] - s->inner[from];
+  ln.gaps = s->gaps[ln.last + 1] - s->gaps[from + 1];
+  ln.spaces = s->spaces[ln.last + 1] - s->spaces[from];
+  if (jx_cjk_is_closing(s->bx[ln.last].c))
+    ln.end = blank_half(&s->bx[ln.last], s->em);
+  return ln;
+}
+
 typedef struct {
   int lines;
   double worst; /* the widest gap of a justified line, ems */
@@ -176,6 +222,8 @@ static void halve(const Box *bx, int from, const Line *ln, int over, int em, GAr
  * and the marks set half-width (box indices) to starts and halts. */
 static void paragraph_breaks(const Box *bx, int n, const PangoLogAttr *attrs, const JxMeasure *m,
                              int indent, GArray *starts, GArray *halts) {
+  Sums sums;
+  sums_init(&sums, bx, n, m->em);
   Reach *reach = g_new0(Reach, (gsize)n + 1);
   bool *ok = g_new0(bool, (gsize)n + 1);
   ok[0] = true;
@@ -187,7 +235,7 @@ static void paragraph_breaks(const Box *bx, int n, const PangoLogAttr *attrs, co
     for (int j = i + 1; j <= n; j++) {
       if (j < n && !attrs[bx[j].offset].is_line_break)
         continue;
-      Line ln = line_of(bx, i, j, m->em);
+      Line ln = sums_line(&sums, i, j);
       bool fits = ln.width - ln.end - ln.inner <= room;
       if (!fits && any)
         break;
@@ -198,7 +246,7 @@ static void paragraph_breaks(const Box *bx, int n, const PangoLogAttr *attrs, co
         for (int k = j - 1; k > i; k--) {
           if (!attrs[bx[k].offset].is_char_break)
             continue;
-          Line part = line_of(bx, i, k, m->em);
+          Line part = sums_line(&sums, i, k);
           if (part.width - part.end - part.inner <= room) {
             to = k;
             ln = part;
@@ -229,6 +277,7 @@ static void paragraph_breaks(const Box *bx, int n, const PangoLogAttr *attrs, co
     halve(bx, from, &ln, ln.width - room, m->em, halts);
   }
   g_array_free(back, TRUE);
+  g_free(sums.width);
   g_free(ok);
   g_free(reach);
 }
