@@ -182,8 +182,11 @@ static Reach line_after(const Reach *at, const Line *ln, int room, bool last, co
   out.lines++;
   if (slack < 0) {
     /* taken in: justified, a little worse than a full line and better than
-     * a stretched one; ragged, worth it only for a line less */
-    out.cost += -slack / em * (m->justify ? 0.05 : 10);
+     * a stretched one.  Ragged, the mark that ends the line gives its blank
+     * freely (it stands at the edge), the marks inside it only for a line
+     * less */
+    int end = MIN(-slack, ln->end);
+    out.cost += m->justify ? -slack / em * 0.05 : (-slack - end) / em * 10;
   } else if (!last) {
     int n = ln->gaps ? ln->gaps : ln->spaces;
     double r = n ? slack / em / n : slack / em;

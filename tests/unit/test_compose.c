@@ -297,12 +297,42 @@ static void grid_keeps_cells(void **state) {
   jx_template_free(t);
 }
 
+/* Ragged lines (table cells and chart labels are set so, through the same
+ * composer): the mark that ends a line takes half its character to stay on
+ * it; the marks inside a line give their blanks only where that saves a
+ * line. */
+static void ragged_lines(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    guint first; /* characters on the first line */
+    guint lines;
+  } cases[] = {
+      /* 27 国 and a comma: 27.5 em on the line, 2 more below */
+      {"国国国国国国国国国国国国国国国国国国国国国国国国国国国，国国", 28, 2},
+      /* 13, a comma, 20: 27 on the first line whole; its comma taken in
+       * would set 28 there and 6 below, still two lines */
+      {"国国国国国国国国国国国国国，国国国国国国国国国国国国国国国国国国国国", 27, 2},
+      /* 13, a comma, 14: taken in, the comma holds all 28 on one line */
+      {"国国国国国国国国国国国国国，国国国国国国国国国国国国国国", 28, 1},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    JxLayout *l;
+    GPtrArray *lines = set_lines(cases[i].text, JX_ALIGN_LEFT, false, jx_style_default(), &l);
+    GArray *first = g_ptr_array_index(lines, 0);
+    if (first->len != cases[i].first || lines->len != cases[i].lines)
+      fail_msg("case %zu: %u lines, %u characters on the first", i, lines->len, first->len);
+    g_ptr_array_free(lines, TRUE);
+    jx_layout_free(l);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(smart_city_first_line), cmocka_unit_test(line_ends_in_punctuation),
       cmocka_unit_test(marks_inside_the_line), cmocka_unit_test(quote_starts_paragraph),
       cmocka_unit_test(list_of_pause_marks),   cmocka_unit_test(where_gaps_widen),
-      cmocka_unit_test(grid_keeps_cells),
+      cmocka_unit_test(grid_keeps_cells),      cmocka_unit_test(ragged_lines),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
