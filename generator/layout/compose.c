@@ -45,9 +45,57 @@ static int blank_half(const Box *bx, int em) {
   return bx->width * 4 >= em * 3 ? bx->width - em / 2 : 0;
 }
 
-/* Whether a justified line may widen the gap between a and b. */
-static bool stretches(gunichar a, gunichar b) {
-  return (is_wide(a) || is_wide(b)) && !jx_cjk_is_opening(a) && !jx_cjk_is_closing(b);
+/* How much of a justified line's stretch the gap between a and b takes:
+ * none, a share, or beside the gap between Chinese and Latin two shares
+ * (as a space between words stretches more than the tracking of letters,
+ * and as jlreq widens it first). */
+static int stretches(gunichar a, gunichar b) {
+  if (!(is_wide(a) || is_wide(b)) || jx_cjk_is_opening(a) || jx_cjk_is_closing(b))
+    return 0;
+  return a == JX_CJK_GAP || b == JX_CJK_GAP ? 2 : 1;
+}
+
+/* The turns in which a line too long takes in what its boxes may give
+ * (compose.h): after its last mark, the gaps between Chinese and Latin,
+ * then the pause marks and closing brackets, then the opening ones. */
+typedef enum { TURN_GAP, TURN_CLOSING, TURN_OPENING, TURN_NONE } Turn;
+
+static Turn turn_of(const Box *bx) {
+  if (bx->c == JX_CJK_GAP)
+    return TURN_GAP;
+  if (is_stop(bx->c))
+    return TURN_NONE;
+  return jx_cjk_is_closing(bx->c)   ? TURN_CLOSING
+         : jx_cjk_is_opening(bx->c) ? TURN_OPENING
+                                    : TURN_NONE;
+}
+
+/* The narrowest a gap between Chinese and Latin is set: clreq asks for "no
+ * more than a quarter of a character", so it may give up to half of it. */
+static int least_gap(int em) {
+  return em / 8;
+}
+
+/* What a box inside a line may give up. */
+static int give(const Box *bx, int em) {
+  switch (turn_of(bx)) {
+  case TURN_GAP:
+    return MAX(bx->width - least_gap(em), 0);
+  case TURN_NONE:
+    return 0;
+  default:
+    return blank_half(bx, em);
+  }
+}
+
+/* Makes a box by wider (by < 0: narrower): a mark's blank half grows or
+ * shrinks, on the left of an opening one. */
+static void widen_box(Box *bx, int by) {
+  bool opening = jx_cjk_is_opening(bx->c);
+  PangoGlyphGeometry *g = &bx->gs->glyphs[opening ? bx->first : bx->last].geometry;
+  g->width += by;
+  if (opening)
+    g->x_offset += by;
 }
 
 /* Appends the boxes of line to out; false for a right-to-left run. */
@@ -98,11 +146,11 @@ static Line line_of(const Box *bx, int from, int to, int em) {
     ln.width += bx[k].width;
     if (bx[k].c == ' ')
       ln.spaces++;
-    if (k < ln.last && !is_stop(bx[k].c))
-      ln.inner += blank_half(&bx[k], em);
+    if (k < ln.last)
+      ln.inner += give(&bx[k], em);
     if (bx[k].width > 0) {
-      if (prev >= 0 && stretches(bx[prev].c, bx[k].c))
-        ln.gaps++;
+      if (prev >= 0)
+        ln.gaps += stretches(bx[prev].c, bx[k].c);
       prev = k;
     }
   }
@@ -131,11 +179,11 @@ static void sums_init(Sums *s, const Box *bx, int n, int em) {
   s->width[0] = s->inner[0] = s->gaps[0] = s->spaces[0] = 0;
   int prev = -1;
   for (int k = 0; k < n; k++) {
-    bool gap = bx[k].width > 0 && prev >= 0 && stretches(bx[prev].c, bx[k].c);
+    int gap = bx[k].width > 0 && prev >= 0 ? stretches(bx[prev].c, bx[k].c) : 0;
     if (bx[k].width > 0)
       prev = k;
     s->width[k + 1] = s->width[k] + bx[k].width;
-    s->inner[k + 1] = s->inner[k] + (is_stop(bx[k].c) ? 0 : blank_half(&bx[k], em));
+    s->inner[k + 1] = s->inner[k] + give(&bx[k], em);
     s->gaps[k + 1] = s->gaps[k] + gap;
     s->spaces[k + 1] = s->spaces[k] + (bx[k].c == ' ');
   }
@@ -201,9 +249,9 @@ static Reach line_after(const Reach *at, const Line *ln, int room, bool last, co
   return out;
 }
 
-/* Appends to halts the boxes (indices) of the marks a line too long by over
- * (Pango units) sets half-width, in the order of compose.h: its last mark,
- * the closing marks inside it from its end back, then its opening ones. */
+/* Appends to halts the boxes (indices) a line too long by over (Pango
+ * units) takes in whole, in the order of compose.h: its last mark, then
+ * from its end back the gaps, the closing marks and the opening ones. */
 static void halve(const Box *bx, int from, const Line *ln, int over, int em, GArray *halts) {
   if (over <= 0)
     return;
@@ -211,10 +259,10 @@ static void halve(const Box *bx, int from, const Line *ln, int over, int em, GAr
     g_array_append_val(halts, ln->last);
     over -= ln->end;
   }
-  for (int pass = 0; pass < 2 && over > 0; pass++)
+  for (Turn t = TURN_GAP; t < TURN_NONE && over > 0; t++)
     for (int k = ln->last; k-- > from && over > 0;) {
-      int h = blank_half(&bx[k], em);
-      if (h > 0 && !is_stop(bx[k].c) && jx_cjk_is_opening(bx[k].c) == (pass == 1)) {
+      int h = give(&bx[k], em);
+      if (h > 0 && turn_of(&bx[k]) == t) {
         g_array_append_val(halts, k);
         over -= h;
       }
@@ -227,6 +275,7 @@ static void paragraph_breaks(const Box *bx, int n, const PangoLogAttr *attrs, co
                              int indent, GArray *starts, GArray *halts) {
   Sums sums;
   sums_init(&sums, bx, n, m->em);
+
   Reach *reach = g_new0(Reach, (gsize)n + 1);
   bool *ok = g_new0(bool, (gsize)n + 1);
   ok[0] = true;
@@ -312,7 +361,11 @@ bool jx_compose_breaks(PangoLayout *l, const JxMeasure *m, GArray *starts, GArra
       p = q;
       continue;
     }
-    const Box *bx = (const Box *)boxes->data;
+    Box *bx = (Box *)boxes->data;
+    /* a gap Pango's line starts or ends at lost half its spacing there */
+    for (guint k = 0; k < boxes->len; k++)
+      if (bx[k].c == JX_CJK_GAP && bx[k].width > 0)
+        bx[k].width = m->gap;
     g_array_set_size(at, 0);
     g_array_set_size(half, 0);
     paragraph_breaks(bx, (int)boxes->len, attrs, m, indent, at, half);
@@ -352,52 +405,51 @@ bool jx_compose_holds(PangoLayout *l, const GArray *starts) {
 
 /* ---- fitting the lines ---- */
 
-/* Takes up to want from the blank halves of the marks [from, to) that
- * pass, each in proportion to what it has; returns what it took. */
-static int take_in(Box *bx, int from, int to, int want, int em, bool opening) {
+/* Takes up to want from what the boxes [from, to) of turn t may give,
+ * each in proportion to what it has; returns what it took. */
+static int take_in(Box *bx, int from, int to, int want, int em, Turn t) {
   int have = 0;
   for (int k = from; k < to; k++)
-    if (jx_cjk_is_opening(bx[k].c) == opening && !is_stop(bx[k].c))
-      have += blank_half(&bx[k], em);
+    if (turn_of(&bx[k]) == t)
+      have += give(&bx[k], em);
   if (have <= 0 || want <= 0)
     return 0;
   int take = MIN(want, have), took = 0;
   for (int k = from; k < to && took < take; k++) {
-    if (jx_cjk_is_opening(bx[k].c) != opening || is_stop(bx[k].c))
+    if (turn_of(&bx[k]) != t)
       continue;
-    int h = blank_half(&bx[k], em);
+    int h = give(&bx[k], em);
     int x = (int)MIN((gint64)h, ((gint64)take * h + have - 1) / have);
     x = MIN(x, take - took);
-    PangoGlyphGeometry *g = &bx[k].gs->glyphs[opening ? bx[k].first : bx[k].last].geometry;
-    g->width -= x;
-    if (opening)
-      g->x_offset -= x; /* its blank is on the left */
+    widen_box(&bx[k], -x);
     took += x;
   }
   return took;
 }
 
-/* Widens the line's gaps (or its spaces) by slack in all. */
+/* Widens the line's gaps (or its spaces) by slack in all, each by its
+ * shares. */
 static void widen(Box *bx, int from, int last, int slack, const Line *ln) {
   int n = ln->gaps ? ln->gaps : ln->spaces;
   if (n <= 0 || slack <= 0)
     return;
   int each = slack / n, extra = slack % n, prev = -1;
   for (int k = from; k <= last; k++) {
-    bool here;
+    int shares;
     if (ln->gaps) {
       if (bx[k].width <= 0)
         continue;
-      here = prev >= 0 && stretches(bx[prev].c, bx[k].c);
+      shares = prev >= 0 ? stretches(bx[prev].c, bx[k].c) : 0;
     } else {
-      here = bx[k].c == ' ';
+      shares = bx[k].c == ' ';
       prev = k;
     }
-    if (here) {
+    if (shares) {
       /* after the box before the gap; a space widens itself */
       Box *to = &bx[ln->gaps ? prev : k];
-      to->gs->glyphs[to->last].geometry.width += each + (extra > 0);
-      extra--;
+      int by = shares * each + MIN(shares, MAX(extra, 0));
+      extra -= shares;
+      to->gs->glyphs[to->last].geometry.width += by;
     }
     prev = k;
   }
@@ -412,35 +464,34 @@ static bool halved(const Box *bx, const GArray *halts) {
   return bsearch(&bx->start, halts->data, halts->len, sizeof(guint), by_offset) != NULL;
 }
 
-/* Gives the marks of [from, last] that the composer set half-width (their
- * offsets in halts) back up to slack in all: a line that setting marks
- * half-width made short takes them in by no more than it must, and widens
- * no gap.  What was taken last is given first: opening marks, then those
- * inside the line, then the one at its end, each kind sharing equally.
- * Returns what it gave. */
-static int give_back(Box *bx, int from, int last, int slack, const GArray *halts, int em) {
+/* Gives the boxes of [from, last] that the composer took in whole (their
+ * offsets in halts) back up to slack in all: a line that taking them in made
+ * short takes in no more than it must, and widens no gap.  What was taken
+ * last is given first: opening marks, closing ones, gaps (up to the
+ * template's), the line's last mark; each turn shares equally.  Returns
+ * what it gave. */
+static int give_back(Box *bx, int from, int last, int slack, const GArray *halts,
+                     const JxMeasure *m) {
   if (!halts || !halts->len || slack <= 0)
     return 0;
   int gave = 0;
-  for (int kind = 0; kind < 3 && gave < slack; kind++) {
+  for (int turn = TURN_OPENING; turn >= -1 && gave < slack; turn--) {
+    /* -1: the line's last box */
     int n = 0;
     for (int k = from; k <= last; k++)
       if (halved(&bx[k], halts) &&
-          (kind == 2 ? k == last : k < last && jx_cjk_is_opening(bx[k].c) == (kind == 0)))
+          (turn < 0 ? k == last : k < last && turn_of(&bx[k]) == (Turn)turn))
         n++;
     if (!n)
       continue;
-    int want = slack - gave, each = MIN(want / n, em / 2), extra = want / n < em / 2 ? want % n : 0;
+    int cap = turn == TURN_GAP ? m->gap - least_gap(m->em) : m->em / 2;
+    int want = slack - gave, each = MIN(want / n, cap), extra = want / n < cap ? want % n : 0;
     for (int k = from; k <= last; k++) {
       if (!halved(&bx[k], halts) ||
-          !(kind == 2 ? k == last : k < last && jx_cjk_is_opening(bx[k].c) == (kind == 0)))
+          !(turn < 0 ? k == last : k < last && turn_of(&bx[k]) == (Turn)turn))
         continue;
       int x = each + (extra-- > 0);
-      bool opening = jx_cjk_is_opening(bx[k].c);
-      PangoGlyphGeometry *g = &bx[k].gs->glyphs[opening ? bx[k].first : bx[k].last].geometry;
-      g->width += x;
-      if (opening)
-        g->x_offset += x;
+      widen_box(&bx[k], x);
       gave += x;
     }
   }
@@ -486,10 +537,10 @@ void jx_compose_fit(PangoLayout *l, const JxMeasure *m, GArray *halts) {
         bx[ln.last].gs->glyphs[bx[ln.last].last].geometry.width -= x;
         want -= x;
       }
-      want -= take_in(bx, 0, ln.last, want, m->em, false);
-      take_in(bx, 0, ln.last, want, m->em, true);
+      for (Turn t = TURN_GAP; t < TURN_NONE; t++)
+        want -= take_in(bx, 0, ln.last, want, m->em, t);
     } else {
-      slack -= give_back(bx, 0, ln.last, slack, halts, m->em);
+      slack -= give_back(bx, 0, ln.last, slack, halts, m);
       widen(bx, 0, ln.last, slack, &ln);
     }
   }

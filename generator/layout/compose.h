@@ -7,11 +7,12 @@
  * those the ones whose loosest line is least loose.  A line too long by less
  * than its punctuation's blank halves is taken in there, in this order: the
  * line's last mark (5.1.10: a full-width mark that ends a line takes half a
- * character), then the pause marks and closing brackets inside it (、，；：
- * ）》” …), then its opening brackets (（《“ …); 。？！ inside a line keep
- * their whole character.  A justified line that is short is filled by
- * widening the gaps between characters — never inside a number or a Latin
- * word, never after an opening bracket or before a closing one. */
+ * character), then the gaps between Chinese and Latin inside it (down to an
+ * eighth of a character: clreq asks for no more than a quarter), the pause
+ * marks and closing brackets (、，；：）》” …), then its opening brackets
+ * (（《“ …); 。？！ inside a line keep their whole character.  A justified line that is short is
+ * filled by widening the gaps between characters — never inside a number or a Latin word, never
+ * after an opening bracket or before a closing one. */
 #ifndef JX_COMPOSE_H
 #define JX_COMPOSE_H
 
@@ -22,6 +23,7 @@
 typedef struct {
   int width;    /* the measure, Pango units */
   int em;       /* the role's character, Pango units */
+  int gap;      /* the gap between Chinese and Latin (cjk.h), Pango units */
   bool justify; /* every line but a paragraph's last reaches the measure */
   bool squeeze; /* punctuation may give up its blank half; false on a grid
                  * (a 公文's 28 characters a line), where every mark keeps

@@ -29,12 +29,20 @@ static void set_text(Builder *b, PangoLayout *l, JxRole role, const char *text, 
   /* a zero-width space spaced by the gap: half before it, half after */
   int gap = (int)lround(b->st->cjk_latin_space * b->st->roles[role].size * PANGO_SCALE);
   for (guint i = 0; i < gaps->len; i++) {
-    PangoAttribute *a = pango_attr_letter_spacing_new(gap);
+    /* a gap the composer takes in (halts) is set at its narrowest */
+    guint at = g_array_index(gaps, guint, i);
+    bool least = false;
+    for (guint h = 0; halts && h < halts->len && !least; h++)
+      least = g_array_index(halts, guint, h) == at;
+    PangoAttribute *a = pango_attr_letter_spacing_new(
+        least ? (int)lround(b->st->roles[role].size * PANGO_SCALE) / 8 : gap);
     a->start_index = g_array_index(gaps, guint, i);
     a->end_index = a->start_index + GAP_BYTES;
     pango_attr_list_insert(attrs, a);
   }
   for (guint i = 0; halts && i < halts->len; i++) {
+    if (g_utf8_get_char(text + g_array_index(halts, guint, i)) == JX_CJK_GAP)
+      continue;
     PangoAttribute *a = pango_attr_font_features_new("halt");
     a->start_index = g_array_index(halts, guint, i);
     a->end_index = (guint)(g_utf8_next_char(text + a->start_index) - text);
@@ -180,6 +188,7 @@ PangoLayout *jx_make_layout(Builder *b, JxRole role, const char *text, double wi
   /* justified to the measure by the composer, not by Pango, whose gaps
    * would widen inside numbers and after opening brackets */
   JxMeasure m = {units, (int)lround(b->st->roles[role].size * PANGO_SCALE),
+                 (int)lround(b->st->cjk_latin_space * b->st->roles[role].size * PANGO_SCALE),
                  align == JX_ALIGN_JUSTIFY, !b->st->grid};
   if (indent)
     /* two characters, as wide as the characters are set; negative: the
