@@ -98,9 +98,18 @@ static void widen_box(Box *bx, int by) {
     g->x_offset += by;
 }
 
-/* Appends the boxes of line to out; false for a right-to-left run. */
-static bool line_boxes(PangoLayoutLine *line, const char *text, GArray *out) {
-  guint offset = (guint)g_utf8_pointer_to_offset(text, text + line->start_index);
+/* Where the lines read so far end: a byte offset and its character offset,
+ * so that reading a layout's lines in order counts each character once. */
+typedef struct {
+  guint byte, chars;
+} Cursor;
+
+/* Appends the boxes of line to out, at is where the lines before it end;
+ * false for a right-to-left run. */
+static bool line_boxes(PangoLayoutLine *line, const char *text, Cursor *at, GArray *out) {
+  at->chars += (guint)g_utf8_strlen(text + at->byte, line->start_index - (int)at->byte);
+  at->byte = (guint)line->start_index;
+  guint offset = at->chars;
   for (GSList *r = line->runs; r; r = r->next) {
     PangoGlyphItem *run = r->data;
     if (run->item->analysis.level % 2)
@@ -342,6 +351,7 @@ bool jx_compose_breaks(PangoLayout *l, const JxMeasure *m, GArray *starts, GArra
   const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
   int indent = pango_layout_get_indent(l);
   GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+  Cursor at_line = {0, 0};
   GArray *at = g_array_new(FALSE, FALSE, sizeof(int));
   GArray *half = g_array_new(FALSE, FALSE, sizeof(int));
   bool same = true, ok = true;
@@ -350,7 +360,7 @@ bool jx_compose_breaks(PangoLayout *l, const JxMeasure *m, GArray *starts, GArra
     g_array_set_size(boxes, 0);
     GSList *q = p;
     do {
-      ok = line_boxes(q->data, text, boxes);
+      ok = line_boxes(q->data, text, &at_line, boxes);
       q = q->next;
     } while (ok && q && !((PangoLayoutLine *)q->data)->is_paragraph_start);
     if (!ok)
@@ -504,6 +514,7 @@ void jx_compose_fit(PangoLayout *l, const JxMeasure *m, GArray *halts) {
   const char *text = pango_layout_get_text(l);
   int indent = pango_layout_get_indent(l);
   GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+  Cursor at_line = {0, 0};
   bool leaked = false;
   if (halts)
     g_array_sort(halts, by_offset);
@@ -512,7 +523,7 @@ void jx_compose_fit(PangoLayout *l, const JxMeasure *m, GArray *halts) {
     bool last = !p->next || ((PangoLayoutLine *)p->next->data)->is_paragraph_start;
     int room = m->width - (line->is_paragraph_start ? MAX(indent, 0) : MAX(-indent, 0));
     g_array_set_size(boxes, 0);
-    if (!line_boxes(line, text, boxes) || !boxes->len)
+    if (!line_boxes(line, text, &at_line, boxes) || !boxes->len)
       continue;
     Box *bx = (Box *)boxes->data;
     int n = (int)boxes->len, all = 0;

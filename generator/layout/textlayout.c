@@ -8,9 +8,15 @@
 #include "layout/compose.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define GAP_BYTES 3 /* JX_CJK_GAP in UTF-8 */
+
+static int by_offset(const void *a, const void *b) {
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  return x < y ? -1 : x > y;
+}
 
 /* Sets text in l with its attributes: the role's letter spacing, no
  * hyphens, compressed punctuation, and the gaps at the byte offsets in gaps
@@ -29,11 +35,9 @@ static void set_text(Builder *b, PangoLayout *l, JxRole role, const char *text, 
   /* a zero-width space spaced by the gap: half before it, half after */
   int gap = (int)lround(b->st->cjk_latin_space * b->st->roles[role].size * PANGO_SCALE);
   for (guint i = 0; i < gaps->len; i++) {
-    /* a gap the composer takes in (halts) is set at its narrowest */
+    /* a gap the composer takes in (halts, in order) is set at its narrowest */
     guint at = g_array_index(gaps, guint, i);
-    bool least = false;
-    for (guint h = 0; halts && h < halts->len && !least; h++)
-      least = g_array_index(halts, guint, h) == at;
+    bool least = halts && bsearch(&at, halts->data, halts->len, sizeof(guint), by_offset);
     PangoAttribute *a = pango_attr_letter_spacing_new(
         least ? (int)lround(b->st->roles[role].size * PANGO_SCALE) / 8 : gap);
     a->start_index = g_array_index(gaps, guint, i);
@@ -137,6 +141,7 @@ static bool set_composed(Builder *b, PangoLayout *l, JxRole role, char **text, G
     g_array_append_val(moved, map[g_array_index(starts, guint, i)]);
   for (guint i = 0; i < halts->len; i++)
     g_array_index(halts, guint, i) = map[g_array_index(halts, guint, i)];
+  g_array_sort(halts, by_offset);
   g_free(map);
   set_text(b, l, role, out->str, kept, halts);
   bool holds = jx_compose_holds(l, moved);

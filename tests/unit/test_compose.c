@@ -190,6 +190,48 @@ static void marks_inside_the_line(void **state) {
   jx_layout_free(l);
 }
 
+/* 16 characters, a comma, 1国2国3国4国5国6 and 。: 456 pt with its ten gaps
+ * between Chinese and digits (4 pt each), 13.795 pt too long.  The 。 that
+ * ends the line gives 8 pt, then the gaps the rest (down to 2 pt each) before
+ * the comma gives any: the comma keeps its 16 pt, the gaps hold
+ * 40 - 5.795 = 34.205 pt. */
+static void gaps_narrow_first(void **state) {
+  (void)state;
+  GError *err = NULL;
+  JxTemplate *t = jx_template_load(JX_SOURCE_DIR "/templates/annual.ini", &err);
+  assert_non_null(t);
+  assert_true(fabs(t->style.cjk_latin_space - 0.25) < 1e-9);
+  JxLayout *l;
+  GPtrArray *lines = set_lines("国国国国国国国国国国国国国国国国，1国2国3国4国5国6。后面还有字。",
+                               JX_ALIGN_JUSTIFY, false, &t->style, &l);
+  GArray *first = g_ptr_array_index(lines, 0);
+  char *s = line_string(first);
+  if (!g_str_has_suffix(s, "6。"))
+    fail_msg("the first line: %s", s);
+  assert_int_equal(first->len, 29);
+  assert_true(fabs(right_end(first) - MEASURE) < 0.05);
+  double gaps = 0;
+  for (guint k = 0; k + 1 < first->len; k++) {
+    const Placed *a = &g_array_index(first, Placed, k), *b = a + 1;
+    double adv = b->x - a->x;
+    if (a->c == 0xFF0C)
+      assert_true(fabs(adv - EM) < 0.01);
+    else if (g_unichar_isdigit(a->c))
+      gaps += adv - EM / 2;
+    else if (g_unichar_isdigit(b->c) && a->c != 0xFF0C)
+      gaps += adv - EM;
+    else
+      assert_true(fabs(adv - EM) < 0.01);
+  }
+  if (fabs(gaps - (40 - (456 - MEASURE - 8))) > 0.05)
+    fail_msg("the gaps hold %.3f pt", gaps);
+  assert_true(fabs(right_end(first) - g_array_index(first, Placed, 28).x - EM / 2) < 0.01);
+  g_free(s);
+  g_ptr_array_free(lines, TRUE);
+  jx_layout_free(l);
+  jx_template_free(t);
+}
+
 /* An opening quote that starts a paragraph stands at the indent with its
  * whole character; no line ends with one or starts with a closing mark. */
 static void quote_starts_paragraph(void **state) {
@@ -333,6 +375,7 @@ int main(void) {
       cmocka_unit_test(marks_inside_the_line), cmocka_unit_test(quote_starts_paragraph),
       cmocka_unit_test(list_of_pause_marks),   cmocka_unit_test(where_gaps_widen),
       cmocka_unit_test(grid_keeps_cells),      cmocka_unit_test(ragged_lines),
+      cmocka_unit_test(gaps_narrow_first),
   };
   return cmocka_run_group_tests(tests, open_fonts, close_fonts);
 }
