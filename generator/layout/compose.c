@@ -259,8 +259,9 @@ static Reach line_after(const Reach *at, const Line *ln, int room, bool last, co
 }
 
 /* Appends to halts the boxes (indices) a line too long by over (Pango
- * units) takes in whole, in the order of compose.h: its last mark, then
- * from its end back the gaps, the closing marks and the opening ones. */
+ * units) takes in whole, in the order of compose.h: its last mark, then all
+ * its gaps, all its closing marks, all its opening ones, as far as it needs
+ * (what it does not need is given back to each alike: jx_compose_fit). */
 static void halve(const Box *bx, int from, const Line *ln, int over, int em, GArray *halts) {
   if (over <= 0)
     return;
@@ -269,7 +270,7 @@ static void halve(const Box *bx, int from, const Line *ln, int over, int em, GAr
     over -= ln->end;
   }
   for (Turn t = TURN_GAP; t < TURN_NONE && over > 0; t++)
-    for (int k = ln->last; k-- > from && over > 0;) {
+    for (int k = from; k < ln->last; k++) {
       int h = give(&bx[k], em);
       if (h > 0 && turn_of(&bx[k]) == t) {
         g_array_append_val(halts, k);

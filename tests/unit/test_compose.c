@@ -158,9 +158,9 @@ static void line_ends_in_punctuation(void **state) {
   jx_layout_free(l);
 }
 
-/* 29 characters on a line: the last comma half, and two of the three inside
- * take in what is left (13.8 pt: 8 pt each at most), shared between them;
- * 。 inside the line keeps its whole character. */
+/* 29 characters on a line: the last comma half, and the three inside share
+ * what is left (13.8 pt: 8 pt each at most); 。 inside the line keeps its
+ * whole character. */
 static void marks_inside_the_line(void **state) {
   (void)state;
   JxLayout *l;
@@ -181,10 +181,16 @@ static void marks_inside_the_line(void **state) {
     else
       assert_true(fabs(adv - EM) < 0.01); /* no gap widened */
   }
-  /* 29 em less the line: 464 - 442.205 = 21.795 pt, 8 of it at the end */
+  /* 29 em less the line: 464 - 442.205 = 21.795 pt, 8 of it at the end,
+   * 13.795 / 3 = 4.598 from each comma inside */
   double end = EM - (MEASURE - g_array_index(first, Placed, 28).x);
   assert_true(fabs(end - 8) < 0.01);
   assert_true(fabs(taken + end - (29 * EM - MEASURE)) < 0.05);
+  for (guint k = 0; k + 1 < first->len; k++)
+    if (at(first, k) == 0xFF0C) {
+      double adv = g_array_index(first, Placed, k + 1).x - g_array_index(first, Placed, k).x;
+      assert_true(fabs(EM - adv - (29 * EM - MEASURE - 8) / 3) < 0.01);
+    }
   g_free(s);
   g_ptr_array_free(lines, TRUE);
   jx_layout_free(l);
