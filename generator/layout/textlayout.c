@@ -37,7 +37,8 @@ static void set_text(Builder *b, PangoLayout *l, JxRole role, const char *text, 
   for (guint i = 0; i < gaps->len; i++) {
     /* a gap the composer takes in (halts, in order) is set at its narrowest */
     guint at = g_array_index(gaps, guint, i);
-    bool least = halts && bsearch(&at, halts->data, halts->len, sizeof(guint), by_offset);
+    bool least =
+        halts && halts->len && bsearch(&at, halts->data, halts->len, sizeof(guint), by_offset);
     PangoAttribute *a = pango_attr_letter_spacing_new(
         least ? (int)lround(b->st->roles[role].size * PANGO_SCALE) / 8 : gap);
     a->start_index = g_array_index(gaps, guint, i);
