@@ -51,8 +51,9 @@ static const char usage[] =
     "                   FILE's [公文] group, over the template's [official]\n"
     "  -o DIR           render: the output tree, DIR/<期间>/<部门>/<template>.pdf\n"
     "                   (default: output), with DIR/manifest.json\n"
-    "  -f LIST          render: formats, any of pdf,svg,svg-outlines,png,html\n"
-    "                   (default: pdf); html: a web page a report and OUT/index.html\n"
+    "  -f LIST          render: formats, any of pdf,svg,svg-outlines,png,html,docx\n"
+    "                   (default: pdf); html: a web page a report and OUT/index.html;\n"
+    "                   docx: a Word document a report, to edit before stamping\n"
     "  --dpi N          render: PNG resolution (default: 96)\n"
     "  --no-charts      render: tables only, no charts\n"
     "  --engine E       render: the PDF engine, cairo (default) or haru (libharu,\n"
@@ -92,6 +93,7 @@ typedef struct {
   const char *out_dir;     /* render */
   bool pdf, svg, png;      /* render */
   bool outlines, html;     /* render: -f svg-outlines, html */
+  bool docx;               /* render: -f docx */
   double dpi;              /* render */
   bool no_charts;          /* render */
   bool haru;               /* render: --engine haru */
@@ -106,7 +108,7 @@ typedef struct {
 
 /* Reads a -f list such as "pdf,svg"; false when it names something else. */
 static bool parse_formats(const char *list, Options *o) {
-  o->pdf = o->svg = o->png = o->outlines = o->html = false;
+  o->pdf = o->svg = o->png = o->outlines = o->html = o->docx = false;
   gchar **each = g_strsplit(list, ",", -1);
   bool ok = each[0] != NULL;
   for (int i = 0; each[i]; i++) {
@@ -121,6 +123,8 @@ static bool parse_formats(const char *list, Options *o) {
       o->html = true;
     else if (strcmp(f, "png") == 0)
       o->png = true;
+    else if (strcmp(f, "docx") == 0)
+      o->docx = true;
     else
       ok = false;
   }
@@ -595,6 +599,7 @@ static int render_run(const Options *o, const JxSignOptions *sign) {
                .svg = o->svg,
                .outlines = o->outlines,
                .html = o->html,
+               .docx = o->docx,
                .png = o->png,
                .dpi = o->dpi,
                .charts = !o->no_charts,

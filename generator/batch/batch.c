@@ -142,7 +142,8 @@ static void batch_put(GString *m, const JxBatch *b) {
   jx_wire_put_string(m, b->tmpl->path);
   jx_wire_put_string(m, b->period);
   jx_wire_put_int(m, b->pdf | b->svg << 1 | b->png << 2 | b->charts << 3 | b->haru << 4 |
-                         (b->summary != NULL) << 5 | b->outlines << 6 | b->html << 7);
+                         (b->summary != NULL) << 5 | b->outlines << 6 | b->html << 7 |
+                         b->docx << 8);
   char dpi[G_ASCII_DTOSTR_BUF_SIZE];
   jx_wire_put_string(m, g_ascii_dtostr(dpi, sizeof dpi, b->dpi));
   jx_wire_put_int(m, b->verbosity);
@@ -388,6 +389,7 @@ int jx_batch_worker(void) {
   b.summary = flags & 32 ? t : NULL; /* the worker only sends scorecards back */
   b.outlines = flags & 64;
   b.html = flags & 128;
+  b.docx = flags & 256;
   b.dpi = dpi ? g_ascii_strtod(dpi, NULL) : 0;
   b.haru_options = set.has_haru ? &set.haru : NULL;
   b.sign = set.has_sign ? &set.sign : NULL;

@@ -26,6 +26,7 @@ typedef struct {
   bool pdf, svg, png;
   bool outlines; /* SVG: every glyph a path (-f svg-outlines) */
   bool html;     /* the static site: a page a document, OUT/index.html */
+  bool docx;     /* a Word document a report (docx.h) */
   double dpi;
   bool charts;
   bool haru;

@@ -3,6 +3,7 @@
 #include "batch/jobs.h"
 
 #include "layout/layout.h"
+#include "render/docx.h"
 #include "render/html.h"
 #include "render/render.h"
 
@@ -90,6 +91,11 @@ void batch_write_document(const JxBatch *b, const Worker *w, const JxTemplate *t
   JxFigureFormats ff = {b->svg, b->outlines, b->png, b->dpi};
   if (ok && (b->svg || b->png))
     ok = jx_render_figures(doc, &t->style, w->ctx, dir, &ff, written, &err);
+  if (ok && b->docx) {
+    char *path = g_strdup_printf("%s.docx", prefix);
+    ok = jx_docx_write(doc, l, &t->style, w->ctx, &meta, JX_DOCX_DPI, path, &err);
+    g_ptr_array_add(written, path);
+  }
   /* last: the page offers the PDF as it is written (signed) */
   if (ok && b->html)
     ok = write_page(b, w, &t->style, doc, dir, prefix, pdf, where, written, &err);

@@ -124,9 +124,9 @@ char *batch_common_key(const JxBatch *b) {
   /* a run signed with another certificate (or not signed) is not up to date */
   char *signer = b->sign ? batch_file_sha256(b->sign->cert) : NULL;
   char *options = g_strdup_printf(
-      "jixiao %s|%s|pdf%d svg%d%d png%d html%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s",
-      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->outlines, b->png, b->html, b->dpi,
-      b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa, b->attach,
+      "jixiao %s|%s|pdf%d svg%d%d png%d html%d docx%d dpi%g charts%d haru%d|%s|%s|%d%d%s%s%u|%s",
+      JX_VERSION, b->period ? b->period : "", b->pdf, b->svg, b->outlines, b->png, b->html, b->docx,
+      b->dpi, b->charts, b->haru, epoch ? epoch : "now", b->tmpl->path, h && h->pdfa, b->attach,
       h && h->owner_password ? h->owner_password : "",
       h && h->user_password ? h->user_password : "", h ? h->permissions : 0, signer ? signer : "");
   g_free(signer);

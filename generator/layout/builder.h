@@ -38,24 +38,11 @@ typedef struct {
 /* A table's cells on its grid (table.c): which cell covers each position,
  * spans clamped to the table, to the free positions of their rows, and a
  * span above the header to the rows above it. */
-typedef struct {
-  const JxCell *cell;
-  guint row, col, rows, cols;
-} JxGridCell;
-
 typedef struct JxGrid {
   guint rows, cols;
   GArray *cells; /* JxGridCell, in reading order */
   int *owner;    /* rows * cols: the index of the covering cell, -1 empty */
 } JxGrid;
-
-/* The role a table's body cells or header cells are set in: a form's own
- * (JX_ROLE_FORM) or a table's. */
-static inline JxRole jx_table_role(const JxBlock *t, bool head) {
-  if (t->role == JX_ROLE_FORM)
-    return head ? JX_ROLE_FORM_HEAD : JX_ROLE_FORM;
-  return head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
-}
 
 /* Starts a new page. */
 void jx_new_page(Builder *b);
@@ -92,6 +79,7 @@ double jx_line_width(Builder *b, JxRole role, const char *text);
 /* Sets table t from the current y on, across pages as it needs
  * (table.c). */
 void jx_set_table(Builder *b, const JxBlock *t);
+void jx_table_shape_free(JxTableShape *s);
 
 /* The height of t's first rows: what a heading above it needs below it on
  * the page. */

@@ -129,6 +129,14 @@ typedef struct {
   char *footer;
 } JxDocument;
 
+/* The role a table's body cells or header cells are set in: a form's own
+ * (JX_ROLE_FORM) or a table's. */
+static inline JxRole jx_table_role(const JxBlock *t, bool head) {
+  if (t->role == JX_ROLE_FORM)
+    return head ? JX_ROLE_FORM_HEAD : JX_ROLE_FORM;
+  return head ? JX_ROLE_TABLE_HEAD : JX_ROLE_TABLE;
+}
+
 JxDocument *jx_document_new(const char *title, const char *author);
 void jx_document_free(JxDocument *doc);
 

@@ -51,6 +51,7 @@ void jx_layout_free(JxLayout *l) {
   g_ptr_array_free(l->pages, TRUE);
   g_ptr_array_free(l->marks, TRUE);
   g_ptr_array_free(l->alts, TRUE);
+  g_ptr_array_free(l->tables, TRUE);
   g_free(l);
 }
 
@@ -561,6 +562,8 @@ JxLayout *jx_layout_document(const JxDocument *doc, const JxStyle *style, PangoC
   b.out->marks = g_ptr_array_new_with_free_func((GDestroyNotify)mark_free);
   b.out->alts = g_ptr_array_new_with_free_func(g_free);
   g_ptr_array_set_size(b.out->alts, doc->blocks->len);
+  b.out->tables = g_ptr_array_new_with_free_func((GDestroyNotify)jx_table_shape_free);
+  g_ptr_array_set_size(b.out->tables, doc->blocks->len);
   b.bottom = style->top + style->height;
   for (int r = 0; r < JX_ROLE_COUNT; r++) {
     const JxRoleStyle *rs = &style->roles[r];

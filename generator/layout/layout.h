@@ -66,12 +66,29 @@ typedef struct {
   guint block; /* the heading's index in the document */
 } JxMark;
 
+/* A cell on its table's grid: where it stands and the rows and columns it
+ * covers, its spans clamped to the table and its free positions. */
+typedef struct {
+  const JxCell *cell;
+  guint row, col, rows, cols;
+} JxGridCell;
+
+/* A table as the layout set it, for a writer that sets no pages of its own
+ * (docx.h): its grid and the columns' widths in points. */
+typedef struct {
+  guint rows, cols;
+  GArray *cells;  /* JxGridCell, in reading order */
+  double *widths; /* cols */
+} JxTableShape;
+
 typedef struct {
   const JxStyle *style;
-  GPtrArray *pages; /* JxPage * */
-  GPtrArray *marks; /* JxMark * in document order */
-  GPtrArray *alts;  /* char * per document block: a figure's alternate text
-                     * (its title), NULL for others */
+  GPtrArray *pages;  /* JxPage * */
+  GPtrArray *marks;  /* JxMark * in document order */
+  GPtrArray *alts;   /* char * per document block: a figure's alternate text
+                      * (its title), NULL for others */
+  GPtrArray *tables; /* JxTableShape * per document block, NULL but for
+                      * tables */
 } JxLayout;
 
 /* Where a figure (document.h) draws itself: a part of a page, or nothing

@@ -520,9 +520,25 @@ static void place_part(Table *tb, const Part *part) {
   g_free(tops);
 }
 
+void jx_table_shape_free(JxTableShape *s) {
+  if (!s)
+    return;
+  g_array_free(s->cells, TRUE);
+  g_free(s->widths);
+  g_free(s);
+}
+
 void jx_set_table(Builder *b, const JxBlock *t) {
   Table tb;
   table_init(&tb, b, t);
+  /* kept for the writers that set no pages (a Word document's table) */
+  JxTableShape *shape = g_new0(JxTableShape, 1);
+  shape->rows = tb.g.rows;
+  shape->cols = tb.g.cols;
+  shape->cells = g_array_copy(tb.g.cells);
+  shape->widths = g_memdup2(tb.widths, sizeof(double) * MAX(1, t->columns));
+  jx_table_shape_free(g_ptr_array_index(b->out->tables, b->block));
+  g_ptr_array_index(b->out->tables, b->block) = shape;
   GArray *parts = plan(&tb);
   for (guint i = 0; i < parts->len; i++) {
     const Part *part = &g_array_index(parts, Part, i);

@@ -1,6 +1,7 @@
 /* model.c - departments, projects, indicators and actuals. */
 #include "model/model.h"
 
+#include "model/decimal.h"
 #include "model/text.h"
 
 #include <string.h>
@@ -319,4 +320,16 @@ JxGroup jx_group_from_label(const char *label) {
 const char *jx_group_name(JxGroup g) {
   static const char *const names[] = {"产出指标", "效益指标", "满意度指标", "成本指标", "其他"};
   return names[g];
+}
+
+char *jx_level1_label(const JxProject *p, const JxIndicator *ind) {
+  for (guint i = 0; i < p->weights->len; i++) {
+    const JxGroupWeight *w = g_ptr_array_index(p->weights, i);
+    if (strcmp(w->level1, ind->level1) == 0) {
+      char buf[32];
+      return g_strdup_printf("%s（%s分）", ind->level1,
+                             jx_decimal_format(w->weight, buf, sizeof buf));
+    }
+  }
+  return g_strdup(ind->level1);
 }

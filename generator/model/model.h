@@ -203,4 +203,8 @@ JxGroup jx_group_from_label(const char *label);
 /* "产出指标", "效益指标", "满意度指标", "成本指标", "其他". */
 const char *jx_group_name(JxGroup g);
 
+/* ind's 一级 label with its category's weight when p gives one, as a form
+ * prints it: "产出指标（50分）".  Caller frees. */
+char *jx_level1_label(const JxProject *p, const JxIndicator *ind);
+
 #endif

@@ -122,6 +122,9 @@ typedef struct {
   struct SheetForm *form; /* the form being read; NULL in tables */
   GString *first_lines;   /* the first lines' text, for the error when none is read */
   int first_lines_count;  /* … and how many lines it holds */
+  bool lenient;           /* a table of a Word document: one that holds no
+                           * table or form is passed over (a report's
+                           * own), as long as another one does */
 } Table;
 
 /* The key a header cell is compared by: no bracketed remark, no spaces. */

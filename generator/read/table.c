@@ -280,7 +280,7 @@ static void table_open(Table *t, JxReader *r, const char *name, const char *plac
 static void table_close(Table *t) {
   JxDiag *diag = t->diag;
   JxTableInfo *info = t->info;
-  if (!t->header_seen && diag->errors == 0) {
+  if (!t->header_seen && diag->errors == 0 && !t->lenient) {
     char *names = looked_for();
     jx_diag_add(diag, JX_ERROR, 1, 1,
                 "no table or form found; looked for a header row with the columns %s, or a "
@@ -357,6 +357,8 @@ typedef struct {
   Table t;
   char *label;
   bool document; /* a Word document's tables, not a workbook's sheets */
+  char *skipped; /* a document's first table that held nothing: its first
+                  * lines, for the error when no table does */
 } Book;
 
 static void book_begin(void *data, const char *sheet) {
@@ -365,12 +367,16 @@ static void book_begin(void *data, const char *sheet) {
   b->part.encoding = b->info->encoding;
   char *place = g_strdup_printf(b->document ? "%s:%s:" : "%s:%s!", b->name, sheet);
   table_open(&b->t, b->reader, b->name, place, b->diag, &b->part);
+  b->t.lenient = b->document;
   g_free(place);
   b->label = g_strdup(sheet);
 }
 
 static void book_end(void *data) {
   Book *b = data;
+  if (b->document && !b->t.header_seen && !b->skipped)
+    b->skipped = g_strdup_printf("%s holds %s", b->label,
+                                 b->t.first_lines->len ? b->t.first_lines->str : "nothing");
   table_close(&b->t);
   info_add(b->info, &b->part, b->label);
   g_free(b->label);
@@ -427,11 +433,23 @@ static void read_file(JxReader *r, const char *name, const char *bytes, size_t l
     Book b = {.reader = r, .name = name, .diag = diag, .info = info, .document = document};
     const JxSheetReader fn = {book_begin, book_row, book_end};
     guint tables = 0;
-    if (document)
-      jx_docx_read(z, diag, &fn, &b, &tables);
-    else if (jx_xlsx_read(z, diag, &fn, &b, &info->hidden) && !info->parts)
+    if (document) {
+      if (jx_docx_read(z, diag, &fn, &b, &tables) && info->kind == JX_KIND_UNKNOWN &&
+          diag->errors == 0) {
+        /* a document read as nothing is an error; a report's tables of
+         * its own beside the ones read are not */
+        char *names = looked_for();
+        jx_diag_add(diag, JX_ERROR, 0, 0,
+                    "none of the document's %u table%s is a table or form: looked for a header "
+                    "row with the columns %s, or a form's 项目名称/主管部门 lines, funds block or "
+                    "绩效指标 block; %s",
+                    tables, tables == 1 ? "" : "s", names, b.skipped);
+        g_free(names);
+      }
+    } else if (jx_xlsx_read(z, diag, &fn, &b, &info->hidden) && !info->parts)
       jx_diag_add(diag, JX_ERROR, 0, 0, "the workbook has no visible sheet (%u hidden)",
                   info->hidden);
+    g_free(b.skipped);
     jx_ooxml_close(z);
     return;
   }

@@ -532,6 +532,62 @@ void jx_figure_page_free(JxFigurePage *f) {
   g_free(f);
 }
 
+void jx_figure_page_size(const JxFigurePage *f, double *width, double *height) {
+  *width = f->style.page_width;
+  *height = f->style.page_height;
+}
+
+/* Appends what cairo writes to a GString. */
+static cairo_status_t append_bytes(void *closure, const unsigned char *data, unsigned int len) {
+  g_string_append_len(closure, (const char *)data, len);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *figure_bytes(GString *out, cairo_status_t status, GError **error) {
+  if (status != CAIRO_STATUS_SUCCESS) {
+    g_string_free(out, TRUE);
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot draw a chart: %s",
+                cairo_status_to_string(status));
+    return NULL;
+  }
+  return g_string_free_to_bytes(out);
+}
+
+GBytes *jx_render_figure_png(const JxFigurePage *f, double dpi, GError **error) {
+  const JxStyle *st = &f->style;
+  double scale = dpi / 72.0;
+  cairo_surface_t *s =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(st->page_width * scale),
+                                 (int)lround(st->page_height * scale));
+  cairo_t *cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  draw_page(cr, g_ptr_array_index(f->layout->pages, 0), st, NULL);
+  cairo_destroy(cr);
+  GString *out = g_string_new(NULL);
+  cairo_status_t status = cairo_surface_write_to_png_stream(s, append_bytes, out);
+  cairo_surface_destroy(s);
+  return figure_bytes(out, status, error);
+}
+
+GBytes *jx_render_figure_outlines(const JxFigurePage *f, GError **error) {
+  const JxStyle *st = &f->style;
+  double mm = 25.4 / 72.0;
+  GString *out = g_string_new(NULL);
+  cairo_surface_t *s = cairo_svg_surface_create_for_stream(append_bytes, out, st->page_width * mm,
+                                                           st->page_height * mm);
+  cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
+  cairo_t *cr = cairo_create(s);
+  cairo_scale(cr, mm, mm);
+  draw_page(cr, g_ptr_array_index(f->layout->pages, 0), st, NULL);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_status_t status = cairo_surface_status(s);
+  cairo_surface_destroy(s);
+  return figure_bytes(out, status, error);
+}
+
 char *jx_render_figure_svg(const JxFigurePage *f, struct JxWebFonts *fonts, bool collect,
                            GError **error) {
   JxSvgOptions so = {f->style.page_width, f->style.page_height, true, f->alt, NULL, fonts, collect};

@@ -59,6 +59,15 @@ JxFigurePage *jx_figure_page_new(const JxBlock *blk, const JxDocument *doc, cons
                                  PangoContext *ctx);
 void jx_figure_page_free(JxFigurePage *f);
 
+/* f's size in points. */
+void jx_figure_page_size(const JxFigurePage *f, double *width, double *height);
+
+/* f as a PNG at dpi, and as an SVG with every glyph an outline (for a word
+ * processor, which has no faces of its own for it); NULL with *error when
+ * cairo fails.  Caller unrefs. */
+GBytes *jx_render_figure_png(const JxFigurePage *f, double dpi, GError **error);
+GBytes *jx_render_figure_outlines(const JxFigurePage *f, GError **error);
+
 /* f as an SVG for an HTML page (svg.h), titled with its alternate text, in
  * the faces the page's charts share (webfont.h): with collect, "" once its
  * characters are noted in fonts; then, fonts made, the SVG.  NULL with

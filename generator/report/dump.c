@@ -70,19 +70,6 @@ static char *amount(int64_t v, bool has) {
   return has ? g_strdup(jx_amount_format(v, false, buf)) : g_strdup("");
 }
 
-/* The 一级 label with its category weight when the project gives one. */
-static char *level1_label(const JxProject *p, const JxIndicator *ind) {
-  for (guint i = 0; i < p->weights->len; i++) {
-    const JxGroupWeight *w = g_ptr_array_index(p->weights, i);
-    if (strcmp(w->level1, ind->level1) == 0) {
-      char buf[32];
-      return g_strdup_printf("%s（%s分）", ind->level1,
-                             jx_decimal_format(w->weight, buf, sizeof buf));
-    }
-  }
-  return g_strdup(ind->level1);
-}
-
 enum {
   C_DEPT,
   C_DEPT_CODE,
@@ -205,7 +192,7 @@ static void indicator_rows(FILE *out, const JxProject *p, guint index, GHashTabl
     project_cells(cells, p, *first);
     *first = false;
     cells[C_SEQ] = g_strdup_printf("%d", ind->seq);
-    cells[C_L1] = level1_label(p, ind);
+    cells[C_L1] = jx_level1_label(p, ind);
     cells[C_L2] = g_strdup(ind->level2);
     cells[C_L3] = g_strdup(ind->name);
     cells[C_PTARGET] = g_strdup(ind->period_target ? ind->period_target->raw : "");

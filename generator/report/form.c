@@ -76,7 +76,12 @@ static void form_names(JxBlock *t, const JxProject *p, guint cols) {
   guint left = (cols - 2) / 2;
   jx_block_row(t);
   label(t, "主管部门", 1, 1);
-  jx_block_cell(t, p->department->name, JX_ALIGN_LEFT, false);
+  /* with its code, as the forms that give one print it */
+  char *dept = *p->department->code
+                   ? g_strdup_printf("[%s]%s", p->department->code, p->department->name)
+                   : g_strdup(p->department->name);
+  jx_block_cell(t, dept, JX_ALIGN_LEFT, false);
+  g_free(dept);
   jx_block_span(t, 1, left);
   label(t, "实施单位", 1, 1);
   jx_block_cell(t, *p->unit ? p->unit : "", JX_ALIGN_LEFT, false);
@@ -102,7 +107,10 @@ static void indicator_rows(JxBlock *t, const JxProjectResult *pr, RowCells more,
              strcmp(g_array_index(ind, JxIndicatorResult, i + run).indicator->level1, x->level1) ==
                  0)
         run++;
-      jx_block_cell(t, x->level1, JX_ALIGN_CENTER, false);
+      /* with its category's weight where the form gave one */
+      char *l1 = jx_level1_label(pr->project, x);
+      jx_block_cell(t, l1, JX_ALIGN_CENTER, false);
+      g_free(l1);
       jx_block_span(t, run, 1);
     }
     if (new1 || strcmp(prev->level2, x->level2) != 0) {
@@ -354,17 +362,19 @@ void report_form_self(Report *r, const JxProjectResult *pr) {
       if (strstr(x->label, "实施内容"))
         done = x->text;
     }
+    /* numbered as the published form numbers them */
     jx_block_row(t);
     label(t, "项目基本情况", 3, 1);
-    label(t, "项目年度目标", 1, 5);
-    label(t, "年度目标完成情况", 1, 5);
+    label(t, "1.项目年度目标完成情况", 2, 2);
+    label(t, "项目年度目标", 1, 4);
+    label(t, "年度目标完成情况", 1, 4);
     jx_block_row(t);
     jx_block_cell(t, p->goal, JX_ALIGN_LEFT, false);
-    jx_block_span(t, 1, 5);
+    jx_block_span(t, 1, 4);
     jx_block_cell(t, p->achieved, JX_ALIGN_LEFT, false);
-    jx_block_span(t, 1, 5);
+    jx_block_span(t, 1, 4);
     jx_block_row(t);
-    label(t, "项目实施内容及过程概述", 1, 2);
+    label(t, "2.项目实施内容及过程概述", 1, 2);
     jx_block_cell(t, done, JX_ALIGN_LEFT, false);
     jx_block_span(t, 1, 8);
   }

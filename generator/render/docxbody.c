@@ -1,0 +1,847 @@
+/* docxbody.c - a report's blocks as the body of a Word document
+ * (word/document.xml): paragraphs in the role's style, tables on the
+ * layout's grid, charts as pictures, the 目录 as a field, the 公文's 版头
+ * and 版记, and the sections: the cover's, then the numbered pages'. */
+#include "render/docxpart.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Where the layout set a block: its first and last page, its lines. */
+typedef struct {
+  int first, last;
+  guint lines;
+} Placed;
+
+typedef struct {
+  Docx *d;
+  xmlTextWriterPtr w;
+  Placed *at;       /* per block */
+  bool page_break;  /* the next paragraph starts a page */
+  double space;     /* points before the next paragraph */
+  guint cover_end;  /* the block page 1 starts with, or G_MAXUINT */
+  guint figures;    /* drawings so far: their ids */
+  bool after_table; /* the last thing written was a table: another one
+                     * right after it would join it */
+} Body;
+
+/* What a paragraph's properties hold beyond its style's. */
+typedef struct {
+  const char *style;
+  const char *jc; /* NULL: the style's */
+  bool keep_next;
+  int outline;                 /* -1: the style's; 0-8 a level; 9 none */
+  double left, right, hanging; /* points */
+  double tab;                  /* a right tab stop at this many points, 0 none */
+  bool leader;                 /* the tab's leader is dots */
+  double line;                 /* an exact line height, 0: the style's */
+  bool auto_line;              /* a line as tall as what it holds (a picture) */
+  double border;               /* a rule under it this many points wide, 0 none */
+  guint32 border_color;
+} Ppr;
+
+static double em(const Docx *d, JxRole role) {
+  return d->st->roles[role].size;
+}
+
+static void ppr(Body *b, const Ppr *p) {
+  xmlTextWriterPtr w = b->w;
+  dx_open(w, "w:pPr");
+  dx_elem(w, "w:pStyle", "w:val", p->style);
+  if (p->keep_next)
+    dx_elem(w, "w:keepNext", NULL, NULL);
+  if (b->page_break)
+    dx_elem(w, "w:pageBreakBefore", NULL, NULL);
+  if (p->border > 0) {
+    char hex[8];
+    g_snprintf(hex, sizeof hex, "%06X", p->border_color & 0xFFFFFF);
+    dx_open(w, "w:pBdr");
+    dx_open(w, "w:bottom");
+    dx_attr(w, "w:val", "single");
+    dx_attrl(w, "w:sz", CLAMP(lround(p->border * 8), 2, 96));
+    dx_attrl(w, "w:space", 0);
+    dx_attr(w, "w:color", hex);
+    dx_close(w);
+    dx_close(w);
+  }
+  if (p->tab > 0) {
+    dx_open(w, "w:tabs");
+    dx_open(w, "w:tab");
+    dx_attr(w, "w:val", "right");
+    if (p->leader)
+      dx_attr(w, "w:leader", "dot");
+    dx_attrl(w, "w:pos", DX_TW(p->tab));
+    dx_close(w);
+    dx_close(w);
+  }
+  if (b->space > 0 || p->line > 0 || p->auto_line) {
+    dx_open(w, "w:spacing");
+    if (b->space > 0)
+      dx_attrl(w, "w:before", DX_TW(b->space));
+    if (p->auto_line) {
+      dx_attrl(w, "w:line", 240);
+      dx_attr(w, "w:lineRule", "auto");
+    } else if (p->line > 0) {
+      dx_attrl(w, "w:line", MAX(20, DX_TW(p->line)));
+      dx_attr(w, "w:lineRule", "exact");
+    }
+    dx_close(w);
+  }
+  if (p->left > 0 || p->right > 0 || p->hanging > 0) {
+    dx_open(w, "w:ind");
+    dx_attrl(w, "w:left", DX_TW(p->left));
+    dx_attrl(w, "w:right", DX_TW(p->right));
+    if (p->hanging > 0)
+      dx_attrl(w, "w:hanging", DX_TW(p->hanging));
+    dx_close(w);
+  }
+  if (p->jc)
+    dx_elem(w, "w:jc", "w:val", p->jc);
+  if (p->outline >= 0)
+    dx_eleml(w, "w:outlineLvl", "w:val", p->outline);
+  dx_close(w);
+  b->page_break = false;
+  b->space = 0;
+  b->after_table = false;
+}
+
+static const char *jc_of(JxAlign a) {
+  return a == JX_ALIGN_CENTER    ? "center"
+         : a == JX_ALIGN_RIGHT   ? "right"
+         : a == JX_ALIGN_JUSTIFY ? "both"
+                                 : "left";
+}
+
+/* An empty paragraph exactly h points tall (a space kept at a page's top,
+ * or what carries a page break to a table). */
+static void strut(Body *b, double h) {
+  dx_open(b->w, "w:p");
+  Ppr p = {.style = "Normal", .outline = -1, .line = h};
+  ppr(b, &p);
+  dx_close(b->w);
+}
+
+/* ---- the sections ---- */
+
+static void sect_pr(Body *b, bool cover) {
+  const Docx *d = b->d;
+  const JxStyle *st = d->st;
+  xmlTextWriterPtr w = b->w;
+  dx_open(w, "w:sectPr");
+  if (!cover) {
+    struct {
+      const char *el, *type, *id;
+    } refs[] = {{"w:headerReference", "default", d->header_id},
+                {"w:headerReference", "even", d->even_odd ? d->header_id : NULL},
+                {"w:footerReference", "default", d->footer_id},
+                {"w:footerReference", "even", d->footer_even_id}};
+    for (guint k = 0; k < G_N_ELEMENTS(refs); k++) {
+      if (!refs[k].id)
+        continue;
+      dx_open(w, refs[k].el);
+      dx_attr(w, "w:type", refs[k].type);
+      dx_attr(w, "r:id", refs[k].id);
+      dx_close(w);
+    }
+  }
+  dx_open(w, "w:pgSz");
+  dx_attrl(w, "w:w", DX_TW(st->page_width));
+  dx_attrl(w, "w:h", DX_TW(st->page_height));
+  if (st->page_width > st->page_height)
+    dx_attr(w, "w:orient", "landscape");
+  dx_close(w);
+  /* the text block where the layout has it; the running header's line
+   * 5 mm over it, the page number's number_gap under it */
+  double bottom = st->page_height - st->top - st->height;
+  double header = st->top - JX_MM(5) - st->roles[JX_ROLE_RUNNING].pitch;
+  double footer = bottom - st->number_gap - st->roles[JX_ROLE_PAGE_NUMBER].pitch;
+  dx_open(w, "w:pgMar");
+  dx_attrl(w, "w:top", DX_TW(st->top));
+  dx_attrl(w, "w:right", DX_TW(st->page_width - st->left - st->width));
+  dx_attrl(w, "w:bottom", DX_TW(bottom));
+  dx_attrl(w, "w:left", DX_TW(st->left));
+  dx_attrl(w, "w:header", MAX(0, DX_TW(header)));
+  dx_attrl(w, "w:footer", MAX(0, DX_TW(footer)));
+  dx_attrl(w, "w:gutter", 0);
+  dx_close(w);
+  if (!cover && d->doc->cover_pages) {
+    dx_open(w, "w:pgNumType");
+    dx_attr(w, "w:fmt", "decimal");
+    dx_attrl(w, "w:start", 1);
+    dx_close(w);
+  }
+  dx_eleml(w, "w:docGrid", "w:linePitch", DX_TW(st->roles[JX_ROLE_BODY].pitch));
+  dx_close(w);
+}
+
+/* The cover ends: a paragraph carries the cover's section, which has no
+ * running header and no number; page 1 begins the next. */
+static void end_cover(Body *b) {
+  b->page_break = false;
+  dx_open(b->w, "w:p");
+  dx_open(b->w, "w:pPr");
+  sect_pr(b, true);
+  dx_close(b->w);
+  dx_close(b->w);
+}
+
+/* ---- text ---- */
+
+static double text_width(const Docx *d, JxRole role, const char *text) {
+  const JxRoleStyle *r = &d->st->roles[role];
+  PangoLayout *pl = pango_layout_new(d->ctx);
+  PangoFontDescription *fd = pango_font_description_from_string(r->families);
+  pango_font_description_set_absolute_size(fd, r->size * PANGO_SCALE);
+  pango_font_description_set_weight(fd, r->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description(pl, fd);
+  pango_layout_set_text(pl, text, -1);
+  int w = 0;
+  pango_layout_get_size(pl, &w, NULL);
+  pango_font_description_free(fd);
+  g_object_unref(pl);
+  return (double)w / PANGO_SCALE + r->letter_spacing * (double)g_utf8_strlen(text, -1);
+}
+
+static void heading(Body *b, const JxBlock *blk, guint i) {
+  Ppr p = {.style = dx_style_id(blk->role),
+           .outline = blk->outline_level >= 1 ? MIN(blk->outline_level - 1, 8) : 9};
+  p.jc = blk->align == JX_ALIGN_CENTER ? "center" : NULL;
+  dx_open(b->w, "w:p");
+  ppr(b, &p);
+  const char *text = blk->text ? blk->text : "";
+  size_t n = strlen(text);
+  /* a long 公文 title breaks where the layout broke it first: after the
+   * issuing body's name */
+  if (blk->break_after > 0 && blk->break_after < n && b->at[i].lines > 1 &&
+      text[blk->break_after] != '\n') {
+    dx_run(b->d, b->w, text, (gssize)blk->break_after, -1, false, blk->color);
+    dx_run(b->d, b->w, "\n", 1, -1, false, 0);
+    dx_run(b->d, b->w, text + blk->break_after, -1, -1, false, blk->color);
+  } else {
+    dx_run(b->d, b->w, text, -1, -1, false, blk->color);
+  }
+  dx_close(b->w);
+}
+
+static void paragraph(Body *b, const JxBlock *blk, guint i) {
+  const Docx *d = b->d;
+  double e = em(d, blk->role);
+  Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .keep_next = blk->keep_next};
+  if (blk->role == JX_ROLE_BODY && blk->indent && blk->hang <= 0)
+    p.style = "BodyText";
+  p.jc = jc_of(blk->align);
+  if (blk->hang > 0) {
+    /* 附件：… two characters in, its other lines under its name */
+    p.left = (2 + blk->inset + blk->hang) * e;
+    p.hanging = blk->hang * e;
+  }
+  dx_open(b->w, "w:p");
+  ppr(b, &p);
+  const char *text = blk->text ? blk->text : "";
+  size_t n = strlen(text);
+  /* a name set smaller rather than wrapped (发文机关标志), as the layout
+   * set it: to the text block's width, in half points */
+  double wide = blk->one_line ? text_width(d, blk->role, text) : 0;
+  if (wide > d->st->width)
+    b->d->size = floor(2 * d->st->roles[blk->role].size * d->st->width / wide) / 2;
+  if (blk->break_after > 0 && blk->break_after < n && b->at[i].lines > 1) {
+    dx_run(d, b->w, text, (gssize)blk->break_after, -1, false, blk->color);
+    dx_run(d, b->w, "\n", 1, -1, false, 0);
+    text += blk->break_after;
+  }
+  dx_run(d, b->w, text, -1, -1, false, blk->color);
+  b->d->size = 0;
+  dx_close(b->w);
+}
+
+/* 发文字号 at the left and 签发人 at the right, each inset in. */
+static void pair(Body *b, const JxBlock *blk) {
+  const Docx *d = b->d;
+  double inset = blk->inset * em(d, blk->role);
+  Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "left"};
+  p.left = inset;
+  p.tab = d->st->width - inset;
+  dx_open(b->w, "w:p");
+  ppr(b, &p);
+  if (blk->text)
+    dx_run(d, b->w, blk->text, -1, -1, false, blk->color);
+  if (blk->right_label || blk->right) {
+    dx_run(d, b->w, "\t", 1, -1, false, 0);
+    if (blk->right_label)
+      dx_run(d, b->w, blk->right_label, -1, -1, false, blk->color);
+    if (blk->right)
+      dx_run(d, b->w, blk->right, -1, (int)blk->right_role, false, blk->color);
+  }
+  dx_close(b->w);
+}
+
+/* 署名 centred over 成文日期, the date inset from the right. */
+static void sign(Body *b, const JxBlock *blk) {
+  const Docx *d = b->d;
+  double inset = blk->inset * em(d, blk->role);
+  const char *date = blk->right ? blk->right : "";
+  if (blk->text && *blk->text) {
+    double shift = (text_width(d, blk->role, date) - text_width(d, blk->role, blk->text)) / 2;
+    Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "right"};
+    p.right = MAX(0, inset + shift);
+    dx_open(b->w, "w:p");
+    ppr(b, &p);
+    dx_run(d, b->w, blk->text, -1, -1, false, blk->color);
+    dx_close(b->w);
+  }
+  Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "right"};
+  p.right = inset;
+  dx_open(b->w, "w:p");
+  ppr(b, &p);
+  dx_run(d, b->w, date, -1, -1, false, blk->color);
+  dx_close(b->w);
+}
+
+static void rule(Body *b, const JxBlock *blk) {
+  Ppr p = {.style = "Normal", .outline = -1, .line = MAX(1, blk->stroke)};
+  p.border = blk->stroke;
+  p.border_color = blk->color;
+  dx_open(b->w, "w:p");
+  ppr(b, &p);
+  dx_close(b->w);
+}
+
+/* 目录: a TOC field whose result is the entries as jixiao numbered them. */
+static void toc(Body *b, guint at) {
+  const Docx *d = b->d;
+  const JxBlock *self = g_ptr_array_index(d->doc->blocks, at);
+  char instr[48];
+  g_snprintf(instr, sizeof instr, " TOC \\o \"1-%d\" \\h \\z \\u ", CLAMP(self->toc_level, 1, 9));
+  bool begun = false;
+  for (guint m = 0; m < d->l->marks->len; m++) {
+    const JxMark *mk = g_ptr_array_index(d->l->marks, m);
+    if (mk->block <= at || mk->level > self->toc_level)
+      continue;
+    const JxPage *pg = g_ptr_array_index(d->l->pages, mk->page);
+    char style[8], page[16];
+    g_snprintf(style, sizeof style, "TOC%d", CLAMP(mk->level, 1, 3));
+    g_snprintf(page, sizeof page, "%d", pg->number);
+    Ppr p = {.style = style, .outline = -1, .tab = d->st->width, .leader = true};
+    dx_open(b->w, "w:p");
+    ppr(b, &p);
+    if (!begun) {
+      dx_open(b->w, "w:r");
+      dx_elem(b->w, "w:fldChar", "w:fldCharType", "begin");
+      dx_close(b->w);
+      dx_open(b->w, "w:r");
+      dx_open(b->w, "w:instrText");
+      xmlTextWriterWriteAttribute(b->w, BAD_CAST "xml:space", BAD_CAST "preserve");
+      dx_text(b->w, instr, -1);
+      dx_close(b->w);
+      dx_close(b->w);
+      dx_open(b->w, "w:r");
+      dx_elem(b->w, "w:fldChar", "w:fldCharType", "separate");
+      dx_close(b->w);
+      begun = true;
+    }
+    /* numbered, as the heading reads */
+    const JxBlock *h = g_ptr_array_index(d->doc->blocks, mk->block);
+    dx_run(d, b->w, h->text ? h->text : mk->title, -1, -1, false, 0);
+    dx_run(d, b->w, "\t", 1, -1, false, 0);
+    dx_run(d, b->w, page, -1, -1, false, 0);
+    dx_close(b->w);
+  }
+  dx_open(b->w, "w:p");
+  Ppr p = {.style = "Normal", .outline = -1};
+  ppr(b, &p);
+  if (!begun)
+    dx_field(b->w, instr, "");
+  else {
+    dx_open(b->w, "w:r");
+    dx_elem(b->w, "w:fldChar", "w:fldCharType", "end");
+    dx_close(b->w);
+  }
+  dx_close(b->w);
+}
+
+/* ---- tables ---- */
+
+/* One side of a border: sz eighths of a point, 0 for none. */
+static void side(xmlTextWriterPtr w, const char *el, long sz, const char *color) {
+  dx_open(w, el);
+  dx_attr(w, "w:val", sz > 0 ? "single" : "nil");
+  if (sz > 0) {
+    dx_attrl(w, "w:sz", sz);
+    dx_attrl(w, "w:space", 0);
+    dx_attr(w, "w:color", color);
+  }
+  dx_close(w);
+}
+
+static void rule_side(xmlTextWriterPtr w, const char *el, long sz) {
+  side(w, el, sz, "000000");
+}
+
+static void borders(xmlTextWriterPtr w, const char *el, const char *const *sides, guint n, long sz,
+                    const char *color) {
+  dx_open(w, el);
+  for (guint k = 0; k < n; k++)
+    side(w, sides[k], sz, color);
+  dx_close(w);
+}
+
+static void cell_text(Body *b, const JxBlock *t, const JxCell *c, bool head) {
+  const Docx *d = b->d;
+  JxRole role = jx_table_role(t, head);
+  const char *text = c && c->text ? c->text : "";
+  bool dot = c && c->dot;
+  if (dot && g_str_has_prefix(text, "\u3000"))
+    text += strlen("\u3000"); /* the disc stands in its place */
+  /* a line a paragraph: as a reader of the document splits the cell */
+  for (const char *p = text;;) {
+    size_t n = strcspn(p, "\n");
+    dx_open(b->w, "w:p");
+    Ppr pp = {.style = dx_style_id(role),
+              .outline = -1,
+              .jc = c ? jc_of(c->align == JX_ALIGN_JUSTIFY ? JX_ALIGN_LEFT : c->align) : NULL};
+    ppr(b, &pp);
+    if (dot) {
+      dx_run(d, b->w, "●", -1, -1, false, c->dot_color ? c->dot_color : 1);
+      dot = false;
+    }
+    if (n)
+      dx_run(d, b->w, p, (gssize)n, -1, c && c->strong && !head, 0);
+    dx_close(b->w);
+    if (!p[n])
+      break;
+    p += n + 1;
+  }
+}
+
+static void table(Body *b, const JxBlock *t, guint i) {
+  const Docx *d = b->d;
+  const JxStyle *st = d->st;
+  const JxTableShape *s = g_ptr_array_index(d->l->tables, i);
+  xmlTextWriterPtr w = b->w;
+  if (!s || !s->rows || !s->cols)
+    return;
+  /* a page break or space before a table is a paragraph's */
+  if (b->page_break || b->after_table)
+    strut(b, 1);
+  else if (b->space > 0) {
+    double h = b->space;
+    b->space = 0;
+    strut(b, h);
+  }
+  char color[8];
+  g_snprintf(color, sizeof color, "%06X", st->rule & 0xFFFFFF);
+  long sz = CLAMP(lround(st->rule_width * 8), 2, 96);
+  double total = 0;
+  for (guint c = 0; c < s->cols; c++)
+    total += s->widths[c];
+  dx_open(w, "w:tbl");
+  dx_open(w, "w:tblPr");
+  dx_open(w, "w:tblW");
+  dx_attrl(w, "w:w", DX_TW(total));
+  dx_attr(w, "w:type", "dxa");
+  dx_close(w);
+  static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
+                                      "w:right", "w:insideH", "w:insideV"};
+  borders(w, "w:tblBorders", sides, G_N_ELEMENTS(sides), sz, color);
+  dx_elem(w, "w:tblLayout", "w:type", "fixed");
+  /* the padding the layout's widths hold */
+  dx_open(w, "w:tblCellMar");
+  dx_open(w, "w:left");
+  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
+  dx_attr(w, "w:type", "dxa");
+  dx_close(w);
+  dx_open(w, "w:right");
+  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
+  dx_attr(w, "w:type", "dxa");
+  dx_close(w);
+  dx_close(w);
+  dx_open(w, "w:tblLook");
+  dx_attr(w, "w:firstRow", t->header_at == 0 && t->header_rows ? "1" : "0");
+  dx_attr(w, "w:lastRow", "0");
+  dx_attr(w, "w:firstColumn", "0");
+  dx_attr(w, "w:lastColumn", "0");
+  dx_attr(w, "w:noHBand", "1");
+  dx_attr(w, "w:noVBand", "1");
+  dx_close(w);
+  dx_close(w);
+  dx_open(w, "w:tblGrid");
+  for (guint c = 0; c < s->cols; c++)
+    dx_eleml(w, "w:gridCol", "w:w", DX_TW(s->widths[c]));
+  dx_close(w);
+  /* which grid cell covers each position */
+  int *owner = g_new(int, (gsize)s->rows * s->cols);
+  for (guint k = 0; k < s->rows * s->cols; k++)
+    owner[k] = -1;
+  for (guint k = 0; k < s->cells->len; k++) {
+    const JxGridCell *gc = &g_array_index(s->cells, JxGridCell, k);
+    for (guint r = gc->row; r < gc->row + gc->rows; r++)
+      for (guint c = gc->col; c < gc->col + gc->cols; c++)
+        owner[r * s->cols + c] = (int)k;
+  }
+  for (guint r = 0; r < s->rows; r++) {
+    bool head = r >= t->header_at && r < t->header_at + t->header_rows;
+    dx_open(w, "w:tr");
+    dx_open(w, "w:trPr");
+    dx_elem(w, "w:cantSplit", NULL, NULL);
+    /* Word repeats only the rows a table begins with */
+    if (head && t->header_at == 0)
+      dx_elem(w, "w:tblHeader", NULL, NULL);
+    dx_close(w);
+    for (guint c = 0; c < s->cols;) {
+      int k = owner[r * s->cols + c];
+      const JxGridCell *gc = k >= 0 ? &g_array_index(s->cells, JxGridCell, k) : NULL;
+      guint span = gc ? gc->cols : 1;
+      bool start = gc && gc->row == r;
+      double width = 0;
+      for (guint cc = c; cc < c + span; cc++)
+        width += s->widths[cc];
+      dx_open(w, "w:tc");
+      dx_open(w, "w:tcPr");
+      dx_open(w, "w:tcW");
+      dx_attrl(w, "w:w", DX_TW(width));
+      dx_attr(w, "w:type", "dxa");
+      dx_close(w);
+      if (span > 1)
+        dx_eleml(w, "w:gridSpan", "w:val", span);
+      if (gc && gc->rows > 1)
+        dx_elem(w, "w:vMerge", start ? "w:val" : NULL, "restart");
+      if (start && gc->cell->shaded) {
+        char fill[8];
+        g_snprintf(fill, sizeof fill, "%06X", gc->cell->shade & 0xFFFFFF);
+        dx_open(w, "w:shd");
+        dx_attr(w, "w:val", "clear");
+        dx_attr(w, "w:color", "auto");
+        dx_attr(w, "w:fill", fill);
+        dx_close(w);
+      }
+      dx_elem(w, "w:vAlign", "w:val", "center");
+      dx_close(w);
+      cell_text(b, t, start ? gc->cell : NULL, head);
+      dx_close(w);
+      c += span;
+    }
+    dx_close(w);
+  }
+  g_free(owner);
+  dx_close(w);
+  b->after_table = true;
+}
+
+/* The 版记: its lines between rules, held at the foot of the page. */
+static void record(Body *b, const JxBlock *blk) {
+  const Docx *d = b->d;
+  const JxStyle *st = d->st;
+  xmlTextWriterPtr w = b->w;
+  if (!blk->lines || !blk->lines->len)
+    return;
+  if (b->page_break || b->after_table)
+    strut(b, 1);
+  b->space = 0;
+  double inset = blk->inset * em(d, JX_ROLE_RECORD);
+  dx_open(w, "w:tbl");
+  dx_open(w, "w:tblPr");
+  dx_open(w, "w:tblpPr");
+  dx_attr(w, "w:vertAnchor", "margin");
+  dx_attr(w, "w:horzAnchor", "margin");
+  dx_attr(w, "w:tblpXSpec", "center");
+  dx_attr(w, "w:tblpYSpec", "bottom");
+  dx_close(w);
+  dx_open(w, "w:tblW");
+  dx_attrl(w, "w:w", DX_TW(st->width));
+  dx_attr(w, "w:type", "dxa");
+  dx_close(w);
+  dx_elem(w, "w:tblLayout", "w:type", "fixed");
+  dx_close(w);
+  dx_open(w, "w:tblGrid");
+  dx_eleml(w, "w:gridCol", "w:w", DX_TW(st->width));
+  dx_close(w);
+  guint n = blk->lines->len;
+  for (guint k = 0; k < n; k++) {
+    const char *line = g_ptr_array_index(blk->lines, k);
+    const char *tab = strchr(line, '\t');
+    dx_open(w, "w:tr");
+    dx_open(w, "w:trPr");
+    dx_elem(w, "w:cantSplit", NULL, NULL);
+    dx_open(w, "w:trHeight");
+    dx_attrl(w, "w:val", DX_TW(st->roles[JX_ROLE_RECORD].pitch));
+    dx_attr(w, "w:hRule", "exact");
+    dx_close(w);
+    dx_close(w);
+    dx_open(w, "w:tc");
+    dx_open(w, "w:tcPr");
+    dx_open(w, "w:tcW");
+    dx_attrl(w, "w:w", DX_TW(st->width));
+    dx_attr(w, "w:type", "dxa");
+    dx_close(w);
+    /* the first and last rules 0.35 mm (1 pt), those between 0.25 mm
+     * (0.75 pt): each row's rule above it, the last's below it too */
+    dx_open(w, "w:tcBorders");
+    rule_side(w, "w:top", k == 0 ? 8 : 6);
+    rule_side(w, "w:left", 0);
+    rule_side(w, "w:bottom", k + 1 == n ? 8 : 0);
+    rule_side(w, "w:right", 0);
+    dx_close(w);
+    dx_elem(w, "w:vAlign", "w:val", "center");
+    dx_close(w);
+    Ppr p = {.style = dx_style_id(JX_ROLE_RECORD), .outline = -1, .jc = "left"};
+    p.left = inset;
+    p.tab = st->width - inset;
+    dx_open(w, "w:p");
+    ppr(b, &p);
+    dx_run(d, w, line, tab ? tab - line : -1, -1, false, 0);
+    if (tab) {
+      dx_run(d, w, "\t", 1, -1, false, 0);
+      dx_run(d, w, tab + 1, -1, -1, false, 0);
+    }
+    dx_close(w);
+    dx_close(w);
+    dx_close(w);
+  }
+  dx_close(w);
+  /* a table ends in a paragraph */
+  strut(b, 1);
+}
+
+/* ---- charts ---- */
+
+static void pic_props(xmlTextWriterPtr w, const char *el, guint id, const char *name,
+                      const char *alt) {
+  dx_open(w, el);
+  dx_attrl(w, "id", id);
+  dx_attr(w, "name", name);
+  if (alt) {
+    dx_attr(w, "descr", alt);
+    dx_attr(w, "title", alt);
+  }
+  dx_close(w);
+}
+
+static void extent(xmlTextWriterPtr w, const char *el, long cx, long cy) {
+  dx_open(w, el);
+  dx_attrl(w, "cx", cx);
+  dx_attrl(w, "cy", cy);
+  dx_close(w);
+}
+
+/* A chart as a picture the text block's width: PNG at print resolution,
+ * and an SVG beside it for the Word that takes one (svgBlip). */
+static bool figure(Body *b, const JxBlock *blk) {
+  Docx *d = b->d;
+  xmlTextWriterPtr w = b->w;
+  JxFigurePage *f = jx_figure_page_new(blk, d->doc, d->st, d->ctx);
+  double fw = 0, fh = 0;
+  jx_figure_page_size(f, &fw, &fh);
+  GBytes *png = jx_render_figure_png(f, d->dpi, d->error);
+  GBytes *svg = png ? jx_render_figure_outlines(f, d->error) : NULL;
+  jx_figure_page_free(f);
+  if (!png || !svg) {
+    if (png)
+      g_bytes_unref(png);
+    d->failed = true;
+    return false;
+  }
+  guint n = ++d->images;
+  char name[64], png_name[48], svg_name[48];
+  g_snprintf(png_name, sizeof png_name, "media/chart%u.png", n);
+  g_snprintf(svg_name, sizeof svg_name, "media/chart%u.svg", n);
+  g_snprintf(name, sizeof name, "word/%s", png_name);
+  gsize len = 0;
+  const void *data = g_bytes_get_data(png, &len);
+  bool ok = dx_add(d, name, data, len);
+  g_snprintf(name, sizeof name, "word/%s", svg_name);
+  data = g_bytes_get_data(svg, &len);
+  ok = ok && dx_add(d, name, data, len);
+  g_bytes_unref(png);
+  g_bytes_unref(svg);
+  if (!ok)
+    return false;
+  const char *png_id = dx_rel(d, "image", png_name);
+  const char *svg_id = dx_rel(d, "image", svg_name);
+  double scale = fw > 0 ? MIN(1.0, d->st->width / fw) : 1;
+  long cx = DX_EMU(fw * scale), cy = DX_EMU(fh * scale);
+  const char *alt = blk->alt;
+  char label[32];
+  g_snprintf(label, sizeof label, "图表 %u", n);
+  guint id = ++b->figures;
+  dx_open(w, "w:p");
+  Ppr p = {.style = "Normal",
+           .outline = -1,
+           .jc = "center",
+           .keep_next = blk->keep_next,
+           .auto_line = true};
+  ppr(b, &p);
+  dx_open(w, "w:r");
+  dx_open(w, "w:drawing");
+  dx_open(w, "wp:inline");
+  dx_attr(w, "distT", "0");
+  dx_attr(w, "distB", "0");
+  dx_attr(w, "distL", "0");
+  dx_attr(w, "distR", "0");
+  extent(w, "wp:extent", cx, cy);
+  pic_props(w, "wp:docPr", id, label, alt);
+  dx_open(w, "wp:cNvGraphicFramePr");
+  dx_open(w, "a:graphicFrameLocks");
+  dx_attr(w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+  dx_attr(w, "noChangeAspect", "1");
+  dx_close(w);
+  dx_close(w);
+  dx_open(w, "a:graphic");
+  dx_attr(w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+  dx_open(w, "a:graphicData");
+  dx_attr(w, "uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  dx_open(w, "pic:pic");
+  dx_attr(w, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  dx_open(w, "pic:nvPicPr");
+  pic_props(w, "pic:cNvPr", id, png_name + strlen("media/"), alt);
+  dx_elem(w, "pic:cNvPicPr", NULL, NULL);
+  dx_close(w);
+  dx_open(w, "pic:blipFill");
+  dx_open(w, "a:blip");
+  dx_attr(w, "r:embed", png_id);
+  dx_open(w, "a:extLst");
+  dx_open(w, "a:ext");
+  dx_attr(w, "uri", "{96DAC541-7B7A-43D3-8B79-37D633B846F1}");
+  dx_open(w, "asvg:svgBlip");
+  dx_attr(w, "xmlns:asvg", "http://schemas.microsoft.com/office/drawing/2016/SVG/main");
+  dx_attr(w, "r:embed", svg_id);
+  dx_close(w);
+  dx_close(w);
+  dx_close(w);
+  dx_close(w);
+  dx_open(w, "a:stretch");
+  dx_elem(w, "a:fillRect", NULL, NULL);
+  dx_close(w);
+  dx_close(w);
+  dx_open(w, "pic:spPr");
+  dx_open(w, "a:xfrm");
+  dx_open(w, "a:off");
+  dx_attr(w, "x", "0");
+  dx_attr(w, "y", "0");
+  dx_close(w);
+  extent(w, "a:ext", cx, cy);
+  dx_close(w);
+  dx_open(w, "a:prstGeom");
+  dx_attr(w, "prst", "rect");
+  dx_elem(w, "a:avLst", NULL, NULL);
+  dx_close(w);
+  dx_close(w);
+  dx_close(w); /* pic:pic */
+  dx_close(w);
+  dx_close(w);
+  dx_close(w); /* wp:inline */
+  dx_close(w);
+  dx_close(w);
+  dx_close(w);
+  return true;
+}
+
+/* ---- the body ---- */
+
+static Placed *placed(const JxLayout *l, guint n) {
+  Placed *at = g_new(Placed, MAX(1, n));
+  for (guint i = 0; i < n; i++)
+    at[i] = (Placed){-1, -1, 0};
+  for (guint p = 0; p < l->pages->len; p++) {
+    const JxPage *page = g_ptr_array_index(l->pages, p);
+    for (guint k = 0; k < page->ops->len; k++) {
+      const JxOp *op = &g_array_index(page->ops, JxOp, k);
+      if (op->block < 0 || (guint)op->block >= n)
+        continue;
+      Placed *x = &at[op->block];
+      if (x->first < 0)
+        x->first = (int)p;
+      x->last = (int)p;
+      if (op->kind == JX_OP_TEXT)
+        x->lines++;
+    }
+  }
+  return at;
+}
+
+/* The block the first numbered page begins with. */
+static guint cover_end(const Docx *d, const Placed *at) {
+  guint n = d->doc->blocks->len;
+  if (!d->doc->cover_pages)
+    return G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    if (at[i].first >= (int)d->doc->cover_pages)
+      return i;
+  return G_MAXUINT;
+}
+
+bool dx_body(Docx *d) {
+  DxPart part;
+  dx_begin(&part);
+  guint n = d->doc->blocks->len;
+  Body b = {0};
+  b.d = d;
+  b.w = part.w;
+  b.at = placed(d->l, n);
+  b.cover_end = cover_end(d, b.at);
+  xmlTextWriterPtr w = part.w;
+  dx_open(w, "w:document");
+  dx_attr(w, "xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+  dx_attr(w, "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+  dx_attr(w, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+  dx_open(w, "w:body");
+  bool ok = true;
+  for (guint i = 0; ok && i < n; i++) {
+    const JxBlock *blk = g_ptr_array_index(d->doc->blocks, i);
+    if (i == b.cover_end)
+      end_cover(&b);
+    switch (blk->kind) {
+    case JX_BLOCK_HEADING:
+      heading(&b, blk, i);
+      break;
+    case JX_BLOCK_PARAGRAPH:
+      paragraph(&b, blk, i);
+      break;
+    case JX_BLOCK_TABLE:
+      table(&b, blk, i);
+      break;
+    case JX_BLOCK_FIGURE:
+      ok = figure(&b, blk);
+      break;
+    case JX_BLOCK_TOC:
+      toc(&b, i);
+      break;
+    case JX_BLOCK_RULE:
+      rule(&b, blk);
+      break;
+    case JX_BLOCK_PAIR:
+      pair(&b, blk);
+      break;
+    case JX_BLOCK_SIGN:
+      sign(&b, blk);
+      break;
+    case JX_BLOCK_RECORD:
+      /* on the page the layout gave it (an even one) */
+      if (i > 0 && b.at[i].first > b.at[i - 1].last && b.at[i - 1].last >= 0)
+        b.page_break = true;
+      record(&b, blk);
+      break;
+    case JX_BLOCK_SPACE:
+      /* kept at the top of a page (a 公文's 版头), or dropped there */
+      if (blk->keep)
+        strut(&b, blk->space);
+      else if (!b.page_break)
+        b.space += blk->space;
+      break;
+    case JX_BLOCK_PAGE_BREAK:
+      /* the cover's end is a section's */
+      if (i + 1 != b.cover_end)
+        b.page_break = true;
+      break;
+    }
+  }
+  sect_pr(&b, false);
+  dx_close(w);
+  dx_close(w);
+  g_free(b.at);
+  if (!ok) {
+    xmlFreeTextWriter(part.w);
+    xmlBufferFree(part.buf);
+    return false;
+  }
+  return dx_end(d, &part, "word/document.xml");
+}
