@@ -7,44 +7,11 @@
 #include <math.h>
 #include <string.h>
 
-/* Where the layout set a block: its first and last page, its lines. */
-typedef struct {
-  int first, last;
-  guint lines;
-} Placed;
-
-typedef struct {
-  Docx *d;
-  xmlTextWriterPtr w;
-  Placed *at;       /* per block */
-  bool page_break;  /* the next paragraph starts a page */
-  double space;     /* points before the next paragraph */
-  guint cover_end;  /* the block page 1 starts with, or G_MAXUINT */
-  guint figures;    /* drawings so far: their ids */
-  bool after_table; /* the last thing written was a table: another one
-                     * right after it would join it */
-} Body;
-
-/* What a paragraph's properties hold beyond its style's. */
-typedef struct {
-  const char *style;
-  const char *jc; /* NULL: the style's */
-  bool keep_next;
-  int outline;                 /* -1: the style's; 0-8 a level; 9 none */
-  double left, right, hanging; /* points */
-  double tab;                  /* a right tab stop at this many points, 0 none */
-  bool leader;                 /* the tab's leader is dots */
-  double line;                 /* an exact line height, 0: the style's */
-  bool auto_line;              /* a line as tall as what it holds (a picture) */
-  double border;               /* a rule under it this many points wide, 0 none */
-  guint32 border_color;
-} Ppr;
-
-static double em(const Docx *d, JxRole role) {
+double dx_em(const Docx *d, JxRole role) {
   return d->st->roles[role].size;
 }
 
-static void ppr(Body *b, const Ppr *p) {
+void dx_ppr(DxBody *b, const DxPpr *p) {
   xmlTextWriterPtr w = b->w;
   dx_open(w, "w:pPr");
   dx_elem(w, "w:pStyle", "w:val", p->style);
@@ -105,7 +72,7 @@ static void ppr(Body *b, const Ppr *p) {
   b->after_table = false;
 }
 
-static const char *jc_of(JxAlign a) {
+const char *dx_jc(JxAlign a) {
   return a == JX_ALIGN_CENTER    ? "center"
          : a == JX_ALIGN_RIGHT   ? "right"
          : a == JX_ALIGN_JUSTIFY ? "both"
@@ -114,16 +81,16 @@ static const char *jc_of(JxAlign a) {
 
 /* An empty paragraph exactly h points tall (a space kept at a page's top,
  * or what carries a page break to a table). */
-static void strut(Body *b, double h) {
+void dx_strut(DxBody *b, double h) {
   dx_open(b->w, "w:p");
-  Ppr p = {.style = "Normal", .outline = -1, .line = h};
-  ppr(b, &p);
+  DxPpr p = {.style = "Normal", .outline = -1, .line = h};
+  dx_ppr(b, &p);
   dx_close(b->w);
 }
 
 /* ---- the sections ---- */
 
-static void sect_pr(Body *b, bool cover) {
+static void sect_pr(DxBody *b, bool cover) {
   const Docx *d = b->d;
   const JxStyle *st = d->st;
   xmlTextWriterPtr w = b->w;
@@ -176,7 +143,7 @@ static void sect_pr(Body *b, bool cover) {
 
 /* The cover ends: a paragraph carries the cover's section, which has no
  * running header and no number; page 1 begins the next. */
-static void end_cover(Body *b) {
+static void end_cover(DxBody *b) {
   b->page_break = false;
   dx_open(b->w, "w:p");
   dx_open(b->w, "w:pPr");
@@ -202,12 +169,12 @@ static double text_width(const Docx *d, JxRole role, const char *text) {
   return (double)w / PANGO_SCALE + r->letter_spacing * (double)g_utf8_strlen(text, -1);
 }
 
-static void heading(Body *b, const JxBlock *blk, guint i) {
-  Ppr p = {.style = dx_style_id(blk->role),
-           .outline = blk->outline_level >= 1 ? MIN(blk->outline_level - 1, 8) : 9};
+static void heading(DxBody *b, const JxBlock *blk, guint i) {
+  DxPpr p = {.style = dx_style_id(blk->role),
+             .outline = blk->outline_level >= 1 ? MIN(blk->outline_level - 1, 8) : 9};
   p.jc = blk->align == JX_ALIGN_CENTER ? "center" : NULL;
   dx_open(b->w, "w:p");
-  ppr(b, &p);
+  dx_ppr(b, &p);
   const char *text = blk->text ? blk->text : "";
   size_t n = strlen(text);
   /* a long 公文 title breaks where the layout broke it first: after the
@@ -223,20 +190,20 @@ static void heading(Body *b, const JxBlock *blk, guint i) {
   dx_close(b->w);
 }
 
-static void paragraph(Body *b, const JxBlock *blk, guint i) {
+static void paragraph(DxBody *b, const JxBlock *blk, guint i) {
   const Docx *d = b->d;
-  double e = em(d, blk->role);
-  Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .keep_next = blk->keep_next};
+  double e = dx_em(d, blk->role);
+  DxPpr p = {.style = dx_style_id(blk->role), .outline = -1, .keep_next = blk->keep_next};
   if (blk->role == JX_ROLE_BODY && blk->indent && blk->hang <= 0)
     p.style = "BodyText";
-  p.jc = jc_of(blk->align);
+  p.jc = dx_jc(blk->align);
   if (blk->hang > 0) {
     /* 附件：… two characters in, its other lines under its name */
     p.left = (2 + blk->inset + blk->hang) * e;
     p.hanging = blk->hang * e;
   }
   dx_open(b->w, "w:p");
-  ppr(b, &p);
+  dx_ppr(b, &p);
   const char *text = blk->text ? blk->text : "";
   size_t n = strlen(text);
   /* a name set smaller rather than wrapped (发文机关标志), as the layout
@@ -255,14 +222,14 @@ static void paragraph(Body *b, const JxBlock *blk, guint i) {
 }
 
 /* 发文字号 at the left and 签发人 at the right, each inset in. */
-static void pair(Body *b, const JxBlock *blk) {
+static void pair(DxBody *b, const JxBlock *blk) {
   const Docx *d = b->d;
-  double inset = blk->inset * em(d, blk->role);
-  Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "left"};
+  double inset = blk->inset * dx_em(d, blk->role);
+  DxPpr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "left"};
   p.left = inset;
   p.tab = d->st->width - inset;
   dx_open(b->w, "w:p");
-  ppr(b, &p);
+  dx_ppr(b, &p);
   if (blk->text)
     dx_run(d, b->w, blk->text, -1, -1, false, blk->color);
   if (blk->right_label || blk->right) {
@@ -276,38 +243,38 @@ static void pair(Body *b, const JxBlock *blk) {
 }
 
 /* 署名 centred over 成文日期, the date inset from the right. */
-static void sign(Body *b, const JxBlock *blk) {
+static void sign(DxBody *b, const JxBlock *blk) {
   const Docx *d = b->d;
-  double inset = blk->inset * em(d, blk->role);
+  double inset = blk->inset * dx_em(d, blk->role);
   const char *date = blk->right ? blk->right : "";
   if (blk->text && *blk->text) {
     double shift = (text_width(d, blk->role, date) - text_width(d, blk->role, blk->text)) / 2;
-    Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "right"};
+    DxPpr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "right"};
     p.right = MAX(0, inset + shift);
     dx_open(b->w, "w:p");
-    ppr(b, &p);
+    dx_ppr(b, &p);
     dx_run(d, b->w, blk->text, -1, -1, false, blk->color);
     dx_close(b->w);
   }
-  Ppr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "right"};
+  DxPpr p = {.style = dx_style_id(blk->role), .outline = -1, .jc = "right"};
   p.right = inset;
   dx_open(b->w, "w:p");
-  ppr(b, &p);
+  dx_ppr(b, &p);
   dx_run(d, b->w, date, -1, -1, false, blk->color);
   dx_close(b->w);
 }
 
-static void rule(Body *b, const JxBlock *blk) {
-  Ppr p = {.style = "Normal", .outline = -1, .line = MAX(1, blk->stroke)};
+static void rule(DxBody *b, const JxBlock *blk) {
+  DxPpr p = {.style = "Normal", .outline = -1, .line = MAX(1, blk->stroke)};
   p.border = blk->stroke;
   p.border_color = blk->color;
   dx_open(b->w, "w:p");
-  ppr(b, &p);
+  dx_ppr(b, &p);
   dx_close(b->w);
 }
 
 /* 目录: a TOC field whose result is the entries as jixiao numbered them. */
-static void toc(Body *b, guint at) {
+static void toc(DxBody *b, guint at) {
   const Docx *d = b->d;
   const JxBlock *self = g_ptr_array_index(d->doc->blocks, at);
   char instr[48];
@@ -321,9 +288,9 @@ static void toc(Body *b, guint at) {
     char style[8], page[16];
     g_snprintf(style, sizeof style, "TOC%d", CLAMP(mk->level, 1, 3));
     g_snprintf(page, sizeof page, "%d", pg->number);
-    Ppr p = {.style = style, .outline = -1, .tab = d->st->width, .leader = true};
+    DxPpr p = {.style = style, .outline = -1, .tab = d->st->width, .leader = true};
     dx_open(b->w, "w:p");
-    ppr(b, &p);
+    dx_ppr(b, &p);
     if (!begun) {
       dx_open(b->w, "w:r");
       dx_elem(b->w, "w:fldChar", "w:fldCharType", "begin");
@@ -347,8 +314,8 @@ static void toc(Body *b, guint at) {
     dx_close(b->w);
   }
   dx_open(b->w, "w:p");
-  Ppr p = {.style = "Normal", .outline = -1};
-  ppr(b, &p);
+  DxPpr p = {.style = "Normal", .outline = -1};
+  dx_ppr(b, &p);
   if (!begun)
     dx_field(b->w, instr, "");
   else {
@@ -357,249 +324,6 @@ static void toc(Body *b, guint at) {
     dx_close(b->w);
   }
   dx_close(b->w);
-}
-
-/* ---- tables ---- */
-
-/* One side of a border: sz eighths of a point, 0 for none. */
-static void side(xmlTextWriterPtr w, const char *el, long sz, const char *color) {
-  dx_open(w, el);
-  dx_attr(w, "w:val", sz > 0 ? "single" : "nil");
-  if (sz > 0) {
-    dx_attrl(w, "w:sz", sz);
-    dx_attrl(w, "w:space", 0);
-    dx_attr(w, "w:color", color);
-  }
-  dx_close(w);
-}
-
-static void rule_side(xmlTextWriterPtr w, const char *el, long sz) {
-  side(w, el, sz, "000000");
-}
-
-static void borders(xmlTextWriterPtr w, const char *el, const char *const *sides, guint n, long sz,
-                    const char *color) {
-  dx_open(w, el);
-  for (guint k = 0; k < n; k++)
-    side(w, sides[k], sz, color);
-  dx_close(w);
-}
-
-static void cell_text(Body *b, const JxBlock *t, const JxCell *c, bool head) {
-  const Docx *d = b->d;
-  JxRole role = jx_table_role(t, head);
-  const char *text = c && c->text ? c->text : "";
-  bool dot = c && c->dot;
-  if (dot && g_str_has_prefix(text, "\u3000"))
-    text += strlen("\u3000"); /* the disc stands in its place */
-  /* a line a paragraph: as a reader of the document splits the cell */
-  for (const char *p = text;;) {
-    size_t n = strcspn(p, "\n");
-    dx_open(b->w, "w:p");
-    Ppr pp = {.style = dx_style_id(role),
-              .outline = -1,
-              .jc = c ? jc_of(c->align == JX_ALIGN_JUSTIFY ? JX_ALIGN_LEFT : c->align) : NULL};
-    ppr(b, &pp);
-    if (dot) {
-      dx_run(d, b->w, "●", -1, -1, false, c->dot_color ? c->dot_color : 1);
-      dot = false;
-    }
-    if (n)
-      dx_run(d, b->w, p, (gssize)n, -1, c && c->strong && !head, 0);
-    dx_close(b->w);
-    if (!p[n])
-      break;
-    p += n + 1;
-  }
-}
-
-static void table(Body *b, const JxBlock *t, guint i) {
-  const Docx *d = b->d;
-  const JxStyle *st = d->st;
-  const JxTableShape *s = g_ptr_array_index(d->l->tables, i);
-  xmlTextWriterPtr w = b->w;
-  if (!s || !s->rows || !s->cols)
-    return;
-  /* a page break or space before a table is a paragraph's */
-  if (b->page_break || b->after_table)
-    strut(b, 1);
-  else if (b->space > 0) {
-    double h = b->space;
-    b->space = 0;
-    strut(b, h);
-  }
-  char color[8];
-  g_snprintf(color, sizeof color, "%06X", st->rule & 0xFFFFFF);
-  long sz = CLAMP(lround(st->rule_width * 8), 2, 96);
-  double total = 0;
-  for (guint c = 0; c < s->cols; c++)
-    total += s->widths[c];
-  dx_open(w, "w:tbl");
-  dx_open(w, "w:tblPr");
-  dx_open(w, "w:tblW");
-  dx_attrl(w, "w:w", DX_TW(total));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
-                                      "w:right", "w:insideH", "w:insideV"};
-  borders(w, "w:tblBorders", sides, G_N_ELEMENTS(sides), sz, color);
-  dx_elem(w, "w:tblLayout", "w:type", "fixed");
-  /* the padding the layout's widths hold */
-  dx_open(w, "w:tblCellMar");
-  dx_open(w, "w:left");
-  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_open(w, "w:right");
-  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_close(w);
-  dx_open(w, "w:tblLook");
-  dx_attr(w, "w:firstRow", t->header_at == 0 && t->header_rows ? "1" : "0");
-  dx_attr(w, "w:lastRow", "0");
-  dx_attr(w, "w:firstColumn", "0");
-  dx_attr(w, "w:lastColumn", "0");
-  dx_attr(w, "w:noHBand", "1");
-  dx_attr(w, "w:noVBand", "1");
-  dx_close(w);
-  dx_close(w);
-  dx_open(w, "w:tblGrid");
-  for (guint c = 0; c < s->cols; c++)
-    dx_eleml(w, "w:gridCol", "w:w", DX_TW(s->widths[c]));
-  dx_close(w);
-  /* which grid cell covers each position */
-  int *owner = g_new(int, (gsize)s->rows * s->cols);
-  for (guint k = 0; k < s->rows * s->cols; k++)
-    owner[k] = -1;
-  for (guint k = 0; k < s->cells->len; k++) {
-    const JxGridCell *gc = &g_array_index(s->cells, JxGridCell, k);
-    for (guint r = gc->row; r < gc->row + gc->rows; r++)
-      for (guint c = gc->col; c < gc->col + gc->cols; c++)
-        owner[r * s->cols + c] = (int)k;
-  }
-  for (guint r = 0; r < s->rows; r++) {
-    bool head = r >= t->header_at && r < t->header_at + t->header_rows;
-    dx_open(w, "w:tr");
-    dx_open(w, "w:trPr");
-    dx_elem(w, "w:cantSplit", NULL, NULL);
-    /* Word repeats only the rows a table begins with */
-    if (head && t->header_at == 0)
-      dx_elem(w, "w:tblHeader", NULL, NULL);
-    dx_close(w);
-    for (guint c = 0; c < s->cols;) {
-      int k = owner[r * s->cols + c];
-      const JxGridCell *gc = k >= 0 ? &g_array_index(s->cells, JxGridCell, k) : NULL;
-      guint span = gc ? gc->cols : 1;
-      bool start = gc && gc->row == r;
-      double width = 0;
-      for (guint cc = c; cc < c + span; cc++)
-        width += s->widths[cc];
-      dx_open(w, "w:tc");
-      dx_open(w, "w:tcPr");
-      dx_open(w, "w:tcW");
-      dx_attrl(w, "w:w", DX_TW(width));
-      dx_attr(w, "w:type", "dxa");
-      dx_close(w);
-      if (span > 1)
-        dx_eleml(w, "w:gridSpan", "w:val", span);
-      if (gc && gc->rows > 1)
-        dx_elem(w, "w:vMerge", start ? "w:val" : NULL, "restart");
-      if (start && gc->cell->shaded) {
-        char fill[8];
-        g_snprintf(fill, sizeof fill, "%06X", gc->cell->shade & 0xFFFFFF);
-        dx_open(w, "w:shd");
-        dx_attr(w, "w:val", "clear");
-        dx_attr(w, "w:color", "auto");
-        dx_attr(w, "w:fill", fill);
-        dx_close(w);
-      }
-      dx_elem(w, "w:vAlign", "w:val", "center");
-      dx_close(w);
-      cell_text(b, t, start ? gc->cell : NULL, head);
-      dx_close(w);
-      c += span;
-    }
-    dx_close(w);
-  }
-  g_free(owner);
-  dx_close(w);
-  b->after_table = true;
-}
-
-/* The 版记: its lines between rules, held at the foot of the page. */
-static void record(Body *b, const JxBlock *blk) {
-  const Docx *d = b->d;
-  const JxStyle *st = d->st;
-  xmlTextWriterPtr w = b->w;
-  if (!blk->lines || !blk->lines->len)
-    return;
-  if (b->page_break || b->after_table)
-    strut(b, 1);
-  b->space = 0;
-  double inset = blk->inset * em(d, JX_ROLE_RECORD);
-  dx_open(w, "w:tbl");
-  dx_open(w, "w:tblPr");
-  dx_open(w, "w:tblpPr");
-  dx_attr(w, "w:vertAnchor", "margin");
-  dx_attr(w, "w:horzAnchor", "margin");
-  dx_attr(w, "w:tblpXSpec", "center");
-  dx_attr(w, "w:tblpYSpec", "bottom");
-  dx_close(w);
-  dx_open(w, "w:tblW");
-  dx_attrl(w, "w:w", DX_TW(st->width));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_elem(w, "w:tblLayout", "w:type", "fixed");
-  dx_close(w);
-  dx_open(w, "w:tblGrid");
-  dx_eleml(w, "w:gridCol", "w:w", DX_TW(st->width));
-  dx_close(w);
-  guint n = blk->lines->len;
-  for (guint k = 0; k < n; k++) {
-    const char *line = g_ptr_array_index(blk->lines, k);
-    const char *tab = strchr(line, '\t');
-    dx_open(w, "w:tr");
-    dx_open(w, "w:trPr");
-    dx_elem(w, "w:cantSplit", NULL, NULL);
-    dx_open(w, "w:trHeight");
-    dx_attrl(w, "w:val", DX_TW(st->roles[JX_ROLE_RECORD].pitch));
-    dx_attr(w, "w:hRule", "exact");
-    dx_close(w);
-    dx_close(w);
-    dx_open(w, "w:tc");
-    dx_open(w, "w:tcPr");
-    dx_open(w, "w:tcW");
-    dx_attrl(w, "w:w", DX_TW(st->width));
-    dx_attr(w, "w:type", "dxa");
-    dx_close(w);
-    /* the first and last rules 0.35 mm (1 pt), those between 0.25 mm
-     * (0.75 pt): each row's rule above it, the last's below it too */
-    dx_open(w, "w:tcBorders");
-    rule_side(w, "w:top", k == 0 ? 8 : 6);
-    rule_side(w, "w:left", 0);
-    rule_side(w, "w:bottom", k + 1 == n ? 8 : 0);
-    rule_side(w, "w:right", 0);
-    dx_close(w);
-    dx_elem(w, "w:vAlign", "w:val", "center");
-    dx_close(w);
-    Ppr p = {.style = dx_style_id(JX_ROLE_RECORD), .outline = -1, .jc = "left"};
-    p.left = inset;
-    p.tab = st->width - inset;
-    dx_open(w, "w:p");
-    ppr(b, &p);
-    dx_run(d, w, line, tab ? tab - line : -1, -1, false, 0);
-    if (tab) {
-      dx_run(d, w, "\t", 1, -1, false, 0);
-      dx_run(d, w, tab + 1, -1, -1, false, 0);
-    }
-    dx_close(w);
-    dx_close(w);
-    dx_close(w);
-  }
-  dx_close(w);
-  /* a table ends in a paragraph */
-  strut(b, 1);
 }
 
 /* ---- charts ---- */
@@ -625,7 +349,7 @@ static void extent(xmlTextWriterPtr w, const char *el, long cx, long cy) {
 
 /* A chart as a picture the text block's width: PNG at print resolution,
  * and an SVG beside it for the Word that takes one (svgBlip). */
-static bool figure(Body *b, const JxBlock *blk) {
+static bool figure(DxBody *b, const JxBlock *blk) {
   Docx *d = b->d;
   xmlTextWriterPtr w = b->w;
   JxFigurePage *f = jx_figure_page_new(blk, d->doc, d->st, d->ctx);
@@ -664,12 +388,12 @@ static bool figure(Body *b, const JxBlock *blk) {
   g_snprintf(label, sizeof label, "图表 %u", n);
   guint id = ++b->figures;
   dx_open(w, "w:p");
-  Ppr p = {.style = "Normal",
-           .outline = -1,
-           .jc = "center",
-           .keep_next = blk->keep_next,
-           .auto_line = true};
-  ppr(b, &p);
+  DxPpr p = {.style = "Normal",
+             .outline = -1,
+             .jc = "center",
+             .keep_next = blk->keep_next,
+             .auto_line = true};
+  dx_ppr(b, &p);
   dx_open(w, "w:r");
   dx_open(w, "w:drawing");
   dx_open(w, "wp:inline");
@@ -773,7 +497,7 @@ bool dx_body(Docx *d) {
   DxPart part;
   dx_begin(&part);
   guint n = d->doc->blocks->len;
-  Body b = {0};
+  DxBody b = {0};
   b.d = d;
   b.w = part.w;
   b.at = placed(d->l, n);
@@ -797,7 +521,7 @@ bool dx_body(Docx *d) {
       paragraph(&b, blk, i);
       break;
     case JX_BLOCK_TABLE:
-      table(&b, blk, i);
+      dx_table(&b, blk, i);
       break;
     case JX_BLOCK_FIGURE:
       ok = figure(&b, blk);
@@ -818,12 +542,12 @@ bool dx_body(Docx *d) {
       /* on the page the layout gave it (an even one) */
       if (i > 0 && b.at[i].first > b.at[i - 1].last && b.at[i - 1].last >= 0)
         b.page_break = true;
-      record(&b, blk);
+      dx_record(&b, blk);
       break;
     case JX_BLOCK_SPACE:
       /* kept at the top of a page (a 公文's 版头), or dropped there */
       if (blk->keep)
-        strut(&b, blk->space);
+        dx_strut(&b, blk->space);
       else if (!b.page_break)
         b.space += blk->space;
       break;

@@ -54,6 +54,7 @@ bool dx_add(Docx *d, const char *name, const void *bytes, size_t len);
 
 /* Adds a relationship of the body; returns its id (owned by d). */
 const char *dx_rel(Docx *d, const char *type, const char *target);
+void dx_rel_free(DxRel *r);
 
 void dx_open(xmlTextWriterPtr w, const char *name);
 void dx_close(xmlTextWriterPtr w);
@@ -72,6 +73,8 @@ void dx_role_rpr(const Docx *d, xmlTextWriterPtr w, JxRole role);
 /* Run properties: role's set out in full when role >= 0, then bold and
  * color (0: none) over them; nothing when there is nothing to say. */
 void dx_rpr(const Docx *d, xmlTextWriterPtr w, int role, bool bold, guint32 color);
+/* The same without the w:rPr around them (a style's defaults). */
+void dx_rpr_props(const Docx *d, xmlTextWriterPtr w, int role, bool bold, guint32 color);
 /* The Latin face and the first Chinese face of a role's family list;
  * caller frees both. */
 void dx_faces(const JxRoleStyle *r, char **latin, char **cjk);
@@ -85,6 +88,55 @@ void dx_run(const Docx *d, xmlTextWriterPtr w, const char *text, gssize len, int
             guint32 color);
 /* A field (" PAGE ") with text shown until it is updated. */
 void dx_field(xmlTextWriterPtr w, const char *instr, const char *shown);
+
+/* Where the layout set a block: its first and last page, its lines. */
+typedef struct {
+  int first, last;
+  guint lines;
+} Placed;
+
+typedef struct {
+  Docx *d;
+  xmlTextWriterPtr w;
+  Placed *at;       /* per block */
+  bool page_break;  /* the next paragraph starts a page */
+  double space;     /* points before the next paragraph */
+  guint cover_end;  /* the block page 1 starts with, or G_MAXUINT */
+  guint figures;    /* drawings so far: their ids */
+  bool after_table; /* the last thing written was a table: another one
+                     * right after it would join it */
+} DxBody;
+
+/* What a paragraph's properties hold beyond its style's. */
+typedef struct {
+  const char *style;
+  const char *jc; /* NULL: the style's */
+  bool keep_next;
+  int outline;                 /* -1: the style's; 0-8 a level; 9 none */
+  double left, right, hanging; /* points */
+  double tab;                  /* a right tab stop at this many points, 0 none */
+  bool leader;                 /* the tab's leader is dots */
+  double line;                 /* an exact line height, 0: the style's */
+  bool auto_line;              /* a line as tall as what it holds (a picture) */
+  double border;               /* a rule under it this many points wide, 0 none */
+  guint32 border_color;
+} DxPpr;
+
+/* A role's em: its size in points. */
+double dx_em(const Docx *d, JxRole role);
+/* Writes a paragraph's properties: p's, and the page break and space the
+ * body has waiting for the next paragraph. */
+void dx_ppr(DxBody *b, const DxPpr *p);
+/* Word's jc of an alignment. */
+const char *dx_jc(JxAlign a);
+/* An empty paragraph exactly h points tall (a space kept at a page's top,
+ * or what carries a page break to a table). */
+void dx_strut(DxBody *b, double h);
+
+/* Table t, block i of the document, on the layout's grid (docxtable.c). */
+void dx_table(DxBody *b, const JxBlock *t, guint i);
+/* The 版记 blk: its lines between rules, held at the foot of the page. */
+void dx_record(DxBody *b, const JxBlock *blk);
 
 /* Writes word/document.xml. */
 bool dx_body(Docx *d);
