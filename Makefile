@@ -13,7 +13,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 PKGS := pangocairo pangoft2 harfbuzz harfbuzz-subset glib-2.0 fontconfig cairo-pdf cairo-svg cairo-png \
-        libzip libxml-2.0 libcrypto libqpdf libwoff2enc
+        libzip libxml-2.0 libcrypto libqpdf libwoff2enc libpng16
 # BUILD holds objects and test binaries, BIN the program: the sanitizer
 # build uses its own of both, so the two never mix.
 BUILD ?= build
@@ -51,7 +51,7 @@ LIB_OBJ := $(LIB_SRC:generator/%.c=$(BUILD)/%.o) $(BUILD)/render/woff2.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all fonts report test unit glyphs compare e2e e2e-core e2e-render validate browser memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
+.PHONY: all fonts report test unit glyphs compare e2e e2e-core e2e-render validate browser wordproc memcheck scale sanitize-errors bench install format clean sanitize fuzz fuzz-smoke fuzz-build
 
 all: $(BIN) fonts
 
@@ -163,6 +163,7 @@ e2e-core: $(BIN) fonts
 	tests/cli/sign.sh $(BIN)
 	tests/cli/district.sh $(BIN)
 	tests/cli/web.sh $(BIN)
+	tests/cli/docx.sh $(BIN)
 
 e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/render.sh $(BIN)
@@ -186,6 +187,11 @@ validate: $(BIN) fonts
 browser: $(BIN) fonts $(BUILD)/tools/pgmdiff
 	tests/cli/browser.sh $(BIN) $(BUILD)/tools/pgmdiff
 
+# the Word documents in LibreOffice (mostly times LibreOffice: not again
+# in the sanitizer build)
+wordproc: $(BIN) fonts
+	tests/cli/wordproc.sh $(BIN)
+
 # the sample under valgrind memcheck (not in the sanitizer build: the two
 # do not run together)
 memcheck: $(BIN) fonts
@@ -204,7 +210,7 @@ scale: $(BIN) fonts
 test:
 	@$(MAKE) --no-print-directory -j2 $(BIN) $(TEST_BIN) $(BUILD)/tools/pgmdiff
 	@$(MAKE) --no-print-directory UNIT_SKIP=test_glyphs unit e2e
-	@$(MAKE) --no-print-directory -j4 validate memcheck fuzz-smoke glyphs browser
+	@$(MAKE) --no-print-directory -j4 validate memcheck fuzz-smoke glyphs browser wordproc
 	@$(MAKE) --no-print-directory scale sanitize-errors
 	@echo "make test: all passed"
 

@@ -170,9 +170,17 @@ static double text_width(const Docx *d, JxRole role, const char *text) {
 }
 
 static void heading(DxBody *b, const JxBlock *blk, guint i) {
-  DxPpr p = {.style = dx_style_id(blk->role),
-             .outline = blk->outline_level >= 1 ? MIN(blk->outline_level - 1, 8) : 9};
-  p.jc = blk->align == JX_ALIGN_CENTER ? "center" : NULL;
+  /* a heading outside the outline (目录, a form's own title) looks like
+   * one but is not one of Word's headings: its navigation and 目录 keep
+   * to the report's */
+  bool listed = blk->outline_level >= 1 || blk->role == JX_ROLE_TITLE;
+  int role = listed ? -1 : (int)blk->role;
+  DxPpr p = {.style = listed ? dx_style_id(blk->role) : "Normal",
+             .outline = blk->outline_level >= 1 ? MIN(blk->outline_level - 1, 8) : 9,
+             .keep_next = true};
+  p.jc = blk->align == JX_ALIGN_CENTER ? "center" : listed ? NULL : "left";
+  if (!listed)
+    p.line = b->d->st->roles[blk->role].pitch;
   dx_open(b->w, "w:p");
   dx_ppr(b, &p);
   const char *text = blk->text ? blk->text : "";
@@ -181,11 +189,11 @@ static void heading(DxBody *b, const JxBlock *blk, guint i) {
    * issuing body's name */
   if (blk->break_after > 0 && blk->break_after < n && b->at[i].lines > 1 &&
       text[blk->break_after] != '\n') {
-    dx_run(b->d, b->w, text, (gssize)blk->break_after, -1, false, blk->color);
-    dx_run(b->d, b->w, "\n", 1, -1, false, 0);
-    dx_run(b->d, b->w, text + blk->break_after, -1, -1, false, blk->color);
+    dx_run(b->d, b->w, text, (gssize)blk->break_after, role, false, blk->color);
+    dx_run(b->d, b->w, "\n", 1, role, false, 0);
+    dx_run(b->d, b->w, text + blk->break_after, -1, role, false, blk->color);
   } else {
-    dx_run(b->d, b->w, text, -1, -1, false, blk->color);
+    dx_run(b->d, b->w, text, -1, role, false, blk->color);
   }
   dx_close(b->w);
 }

@@ -3,6 +3,7 @@
 
 #include "render/interrupt.h"
 #include "render/pdftag.h"
+#include "render/pngwrite.h"
 #include "render/sign.h"
 #include "render/svg.h"
 #include "model/text.h"
@@ -565,10 +566,13 @@ GBytes *jx_render_figure_png(const JxFigurePage *f, double dpi, GError **error) 
   cairo_scale(cr, scale, scale);
   draw_page(cr, g_ptr_array_index(f->layout->pages, 0), st, NULL);
   cairo_destroy(cr);
-  GString *out = g_string_new(NULL);
-  cairo_status_t status = cairo_surface_write_to_png_stream(s, append_bytes, out);
+  cairo_surface_flush(s);
+  GBytes *png = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? jx_png_encode(s, error) : NULL;
+  if (!png && error && !*error)
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot draw a chart: %s",
+                cairo_status_to_string(cairo_surface_status(s)));
   cairo_surface_destroy(s);
-  return figure_bytes(out, status, error);
+  return png;
 }
 
 GBytes *jx_render_figure_outlines(const JxFigurePage *f, GError **error) {

@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH=1735603200
 
 mkdir -p "$WORK/in"
 python3 tests/cli/evil.py "$WORK/in/evil.csv"
-timeout 600 "$JIXIAO" render -f pdf,svg -o "$WORK/out" "$WORK/in/evil.csv" >"$WORK/stdout" 2>"$WORK/err"
+timeout 600 "$JIXIAO" render -f pdf,svg,docx -o "$WORK/out" "$WORK/in/evil.csv" >"$WORK/stdout" 2>"$WORK/err"
 rc=$?
 if [ "$rc" = 0 ] && [ "$(wc -l <"$WORK/stdout")" -gt 5 ]; then ok; else bad "render: exit $rc"; cat "$WORK/err"; fi
 
@@ -50,6 +50,24 @@ badsvg=0
 while read -r f; do xmllint --noout "$f" 2>/dev/null || badsvg=$((badsvg + 1)); done < <(find "$WORK/out" -name '*.svg')
 badpdf=0
 while read -r f; do qpdf --check "$f" >/dev/null 2>&1 || badpdf=$((badpdf + 1)); done < <(find "$WORK/out" -name '*.pdf')
+# every part of every Word document, and its text as written
+baddocx=0
+while read -r f; do
+  /usr/bin/python3 - "$f" <<'PY' || baddocx=$((baddocx + 1))
+import sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if not n.endswith(".png"):
+        xml.dom.minidom.parseString(z.read(n))
+PY
+done < <(find "$WORK/out" -name '*.docx')
+if [ "$baddocx" = 0 ] && [ "$(find "$WORK/out" -name '*.docx' | wc -l)" = 5 ]; then ok; else bad "$baddocx Word documents malformed"; fi
+if /usr/bin/python3 - "$WORK/out/未填期间/_._.._逃逸/annual.docx" <<'PY'; then ok; else bad "a Word document's text not as written"; fi
+import sys, docx
+d = docx.Document(sys.argv[1])
+text = "\n".join(p.text for p in d.paragraphs) + "".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+assert "<b>粗</b>&\"引号'" in text and "../../逃逸" in text, text[:300]
+PY
 if [ "$badsvg" = 0 ] && [ "$badpdf" = 0 ]; then ok; else bad "$badsvg SVG and $badpdf PDF files malformed"; fi
 if python3 -c '
 import json, sys
@@ -58,7 +76,7 @@ names = sorted(x["department"] for x in d["documents"])
 assert names == sorted(["../../逃逸", "[测试]局", "%s%n%x局", "局部门", "名" * 5000]), names
 ' "$WORK/out/manifest.json"; then ok; else bad "manifest.json"; fi
 # and a second run finds it all up to date (the state holds every name)
-timeout 600 "$JIXIAO" render -f pdf,svg -o "$WORK/out" "$WORK/in/evil.csv" >"$WORK/stdout" 2>"$WORK/err"
+timeout 600 "$JIXIAO" render -f pdf,svg,docx -o "$WORK/out" "$WORK/in/evil.csv" >"$WORK/stdout" 2>"$WORK/err"
 rc=$?
 if [ "$rc" = 0 ] && [ ! -s "$WORK/stdout" ]; then ok; else bad "a second run made $(wc -l <"$WORK/stdout") files"; fi
 finish untrusted
