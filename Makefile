@@ -176,6 +176,7 @@ e2e: e2e-core $(BUILD)/tools/pgmdiff
 	tests/cli/readme.sh $(BIN) docs/district.md
 	tests/cli/readme.sh $(BIN) docs/web.md
 	tests/cli/readme.sh $(BIN) docs/scale.md
+	tests/cli/readme.sh $(BIN) docs/word.md
 
 # the checks that mostly time a validator (Apache PDFBox Preflight, a JVM):
 # not again in the sanitizer build

@@ -91,6 +91,9 @@ timed "render, $pages pages (70 projects)" render --force -o "$WORK/many" "$WORK
 timed "render, $pages pages as SVG" render --force -o "$WORK/many" -f svg "$WORK/many.csv"
 timed "render, $pages pages as SVG outlines" render --force -o "$WORK/many" -f svg-outlines "$WORK/many.csv"
 timed "render, the sample, annual, PDF and web page" render --force -o "$WORK/web" -f pdf,html "$ROOT/input"
+timed "render, the sample, annual, Word document" render --force -o "$WORK/word" -f docx "$ROOT/input"
+timed "render, the sample, annual, Word document, no charts" render --force --no-charts -o "$WORK/word" -f docx "$ROOT/input"
+timed "render, $pages pages as a Word document" render --force -o "$WORK/many" -f docx "$WORK/many.csv"
 
 echo
 echo "charts (target: at most 5 ms a chart)"

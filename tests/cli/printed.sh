@@ -56,7 +56,8 @@ form national 项目支出绩效自评表 "$FORMS/national.csv"
 row national "项目支出绩效自评表 （2024年度） 项目名称"
 # the code stays before the name, as the form prints it
 row national "项目名称 219-社区养老服务补助"
-row national "主管部门 某区民政局 实施单位 某街道办事处"
+# the department's code as the form gave it: [015001]某区民政局
+row national "主管部门 \\[015001\\]某区民政局 实施单位 某街道办事处"
 # 年初 1,000.00, 全年 1,200.00, 执行 1,080.00: 90.00 %, 10 points: 9
 row national "年度资金总额 1,000.00 1,200.00 1,080.00 10 90\.00% 9 其中"
 # a line's points, rate and score are the total's: — as the form prints
