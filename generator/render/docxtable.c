@@ -188,10 +188,13 @@ void dx_record(DxBody *b, const JxBlock *blk) {
   dx_open(w, "w:tbl");
   dx_open(w, "w:tblPr");
   dx_open(w, "w:tblpPr");
+  /* at the foot of the text block, across it: placed from the page's
+   * edge (where the text block starts), which LibreOffice also floats
+   * for a table as wide as the text */
   dx_attr(w, "w:vertAnchor", "margin");
-  dx_attr(w, "w:horzAnchor", "margin");
-  dx_attr(w, "w:tblpXSpec", "center");
+  dx_attr(w, "w:horzAnchor", "page");
   dx_attr(w, "w:tblpYSpec", "bottom");
+  dx_attrl(w, "w:tblpX", DX_TW(st->left));
   dx_close(w);
   dx_open(w, "w:tblW");
   dx_attrl(w, "w:w", DX_TW(st->width));
