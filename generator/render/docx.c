@@ -254,6 +254,9 @@ static bool styles(Docx *d) {
   }
   style_head(w, "character", "DefaultParagraphFont", "Default Paragraph Font", NULL, NULL);
   dx_close(w);
+  /* a project's name in its heading, for a running header's {项目名称} */
+  style_head(w, "character", "ProjectName", "项目名称", "DefaultParagraphFont", NULL);
+  dx_close(w);
   style_head(w, "table", "TableNormal", "Normal Table", NULL, NULL);
   dx_open(w, "w:tblPr");
   dx_open(w, "w:tblCellMar");
@@ -361,7 +364,8 @@ static bool font_table(Docx *d) {
 /* ---- the running header and the page numbers ---- */
 
 /* pattern's text, its {页码} and {总页数} as fields, {项目名称} as the
- * heading of the project the page is in (STYLEREF). */
+ * name of the project the page is in: the text of its heading in the
+ * character style 项目名称 (STYLEREF). */
 static void furniture_text(Docx *d, xmlTextWriterPtr w, const char *pattern) {
   static const struct {
     const char *place, *instr;
@@ -386,7 +390,7 @@ static void furniture_text(Docx *d, xmlTextWriterPtr w, const char *pattern) {
       /* pages after the cover, which its own section holds */
       dx_field(w, d->doc->cover_pages ? " SECTIONPAGES " : " NUMPAGES ", "1");
     else
-      dx_field(w, " STYLEREF \"heading 2\" ", "");
+      dx_field(w, " STYLEREF \"项目名称\" ", "");
     p = next + strlen(fields[which].place);
   }
 }

@@ -192,6 +192,22 @@ static void heading(DxBody *b, const JxBlock *blk, guint i) {
     dx_run(b->d, b->w, text, (gssize)blk->break_after, role, false, blk->color);
     dx_run(b->d, b->w, "\n", 1, role, false, 0);
     dx_run(b->d, b->w, text + blk->break_after, -1, role, false, blk->color);
+  } else if (blk->project && *blk->project && g_str_has_suffix(text, blk->project)) {
+    /* the project's name in a style of its own: what a running header's
+     * {项目名称} shows (STYLEREF) */
+    size_t at = n - strlen(blk->project);
+    if (at)
+      dx_run(b->d, b->w, text, (gssize)at, role, false, blk->color);
+    dx_open(b->w, "w:r");
+    dx_open(b->w, "w:rPr");
+    dx_elem(b->w, "w:rStyle", "w:val", "ProjectName");
+    dx_rpr_props(b->d, b->w, role, false, blk->color);
+    dx_close(b->w);
+    dx_open(b->w, "w:t");
+    xmlTextWriterWriteAttribute(b->w, BAD_CAST "xml:space", BAD_CAST "preserve");
+    dx_text(b->w, text + at, -1);
+    dx_close(b->w);
+    dx_close(b->w);
   } else {
     dx_run(b->d, b->w, text, -1, role, false, blk->color);
   }
