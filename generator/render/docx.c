@@ -259,16 +259,7 @@ static bool styles(Docx *d) {
   dx_close(w);
   style_head(w, "table", "TableNormal", "Normal Table", NULL, NULL);
   dx_open(w, "w:tblPr");
-  dx_open(w, "w:tblCellMar");
-  dx_open(w, "w:left");
-  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_open(w, "w:right");
-  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_close(w);
+  dx_cell_margins(d, w);
   dx_close(w);
   dx_close(w);
   dx_close(w);

@@ -64,6 +64,10 @@ void dx_attrl(xmlTextWriterPtr w, const char *name, long value);
  * "w:val". */
 void dx_elem(xmlTextWriterPtr w, const char *name, const char *attr, const char *value);
 void dx_eleml(xmlTextWriterPtr w, const char *name, const char *attr, long value);
+/* <el w:w="twips" w:type="dxa"/>: a width of pt points. */
+void dx_width(xmlTextWriterPtr w, const char *el, double pt);
+/* A table's cell margins: the padding the layout's column widths hold. */
+void dx_cell_margins(const Docx *d, xmlTextWriterPtr w);
 /* Text as XML 1.0 holds it: characters it cannot hold become U+FFFD. */
 void dx_text(xmlTextWriterPtr w, const char *text, gssize len);
 

@@ -83,25 +83,12 @@ void dx_table(DxBody *b, const JxBlock *t, guint i) {
     total += s->widths[c];
   dx_open(w, "w:tbl");
   dx_open(w, "w:tblPr");
-  dx_open(w, "w:tblW");
-  dx_attrl(w, "w:w", DX_TW(total));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
+  dx_width(w, "w:tblW", total);
   static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
                                       "w:right", "w:insideH", "w:insideV"};
   borders(w, "w:tblBorders", sides, G_N_ELEMENTS(sides), sz, color);
   dx_elem(w, "w:tblLayout", "w:type", "fixed");
-  /* the padding the layout's widths hold */
-  dx_open(w, "w:tblCellMar");
-  dx_open(w, "w:left");
-  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_open(w, "w:right");
-  dx_attrl(w, "w:w", DX_TW(st->cell_padding_x));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
-  dx_close(w);
+  dx_cell_margins(d, w);
   dx_open(w, "w:tblLook");
   dx_attr(w, "w:firstRow", t->header_at == 0 && t->header_rows ? "1" : "0");
   dx_attr(w, "w:lastRow", "0");
@@ -144,10 +131,7 @@ void dx_table(DxBody *b, const JxBlock *t, guint i) {
         width += s->widths[cc];
       dx_open(w, "w:tc");
       dx_open(w, "w:tcPr");
-      dx_open(w, "w:tcW");
-      dx_attrl(w, "w:w", DX_TW(width));
-      dx_attr(w, "w:type", "dxa");
-      dx_close(w);
+      dx_width(w, "w:tcW", width);
       if (span > 1)
         dx_eleml(w, "w:gridSpan", "w:val", span);
       if (gc && gc->rows > 1)
@@ -196,10 +180,7 @@ void dx_record(DxBody *b, const JxBlock *blk) {
   dx_attr(w, "w:tblpYSpec", "bottom");
   dx_attrl(w, "w:tblpX", DX_TW(st->left));
   dx_close(w);
-  dx_open(w, "w:tblW");
-  dx_attrl(w, "w:w", DX_TW(st->width));
-  dx_attr(w, "w:type", "dxa");
-  dx_close(w);
+  dx_width(w, "w:tblW", st->width);
   dx_elem(w, "w:tblLayout", "w:type", "fixed");
   dx_close(w);
   dx_open(w, "w:tblGrid");
@@ -219,10 +200,7 @@ void dx_record(DxBody *b, const JxBlock *blk) {
     dx_close(w);
     dx_open(w, "w:tc");
     dx_open(w, "w:tcPr");
-    dx_open(w, "w:tcW");
-    dx_attrl(w, "w:w", DX_TW(st->width));
-    dx_attr(w, "w:type", "dxa");
-    dx_close(w);
+    dx_width(w, "w:tcW", st->width);
     /* the first and last rules 0.35 mm (1 pt), those between 0.25 mm
      * (0.75 pt): each row's rule above it, the last's below it too */
     dx_open(w, "w:tcBorders");

@@ -59,6 +59,20 @@ void dx_eleml(xmlTextWriterPtr w, const char *name, const char *attr, long value
   dx_close(w);
 }
 
+void dx_width(xmlTextWriterPtr w, const char *el, double pt) {
+  dx_open(w, el);
+  dx_attrl(w, "w:w", DX_TW(pt));
+  dx_attr(w, "w:type", "dxa");
+  dx_close(w);
+}
+
+void dx_cell_margins(const Docx *d, xmlTextWriterPtr w) {
+  dx_open(w, "w:tblCellMar");
+  dx_width(w, "w:left", d->st->cell_padding_x);
+  dx_width(w, "w:right", d->st->cell_padding_x);
+  dx_close(w);
+}
+
 void dx_text(xmlTextWriterPtr w, const char *text, gssize len) {
   const char *end = len < 0 ? text + strlen(text) : text + len;
   GString *ok = g_string_sized_new((gsize)(end - text));

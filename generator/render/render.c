@@ -399,14 +399,14 @@ static bool write_pages(const JxLayout *l, const char *prefix, const char *ext, 
 }
 
 /* Every glyph an outline: cairo's SVG, for who needs no fonts at all. */
-static cairo_status_t outline_page(const JxStyle *st, const JxPage *page, Output *o,
-                                   const Sheet *how) {
-  (void)how;
+/* page as cairo's SVG, every glyph an outline, to fn. */
+static cairo_status_t outlines(const JxStyle *st, const JxPage *page, cairo_write_func_t fn,
+                               void *closure) {
   /* sized in millimetres: cairo writes the surface size with the unit as
    * given, so the surface is made in mm and the points scaled to it */
   double mm = 25.4 / 72.0;
-  cairo_surface_t *s = cairo_svg_surface_create_for_stream(output_write, o, st->page_width * mm,
-                                                           st->page_height * mm);
+  cairo_surface_t *s =
+      cairo_svg_surface_create_for_stream(fn, closure, st->page_width * mm, st->page_height * mm);
   cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
   cairo_t *cr = cairo_create(s);
   cairo_scale(cr, mm, mm);
@@ -416,6 +416,12 @@ static cairo_status_t outline_page(const JxStyle *st, const JxPage *page, Output
   cairo_status_t status = cairo_surface_status(s);
   cairo_surface_destroy(s);
   return status;
+}
+
+static cairo_status_t outline_page(const JxStyle *st, const JxPage *page, Output *o,
+                                   const Sheet *how) {
+  (void)how;
+  return outlines(st, page, output_write, o);
 }
 
 /* The text as text (svg.h). */
@@ -432,8 +438,9 @@ static cairo_status_t text_page(const JxStyle *st, const JxPage *page, Output *o
   return status;
 }
 
-static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o, const Sheet *how) {
-  double scale = how->dpi / 72.0;
+/* page drawn on white at dpi. */
+static cairo_surface_t *raster(const JxStyle *st, const JxPage *page, double dpi) {
+  double scale = dpi / 72.0;
   cairo_surface_t *s =
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(st->page_width * scale),
                                  (int)lround(st->page_height * scale));
@@ -443,6 +450,12 @@ static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o,
   cairo_scale(cr, scale, scale);
   draw_page(cr, page, st, NULL);
   cairo_destroy(cr);
+  cairo_surface_flush(s);
+  return s;
+}
+
+static cairo_status_t png_page(const JxStyle *st, const JxPage *page, Output *o, const Sheet *how) {
+  cairo_surface_t *s = raster(st, page, how->dpi);
   cairo_status_t status = cairo_surface_write_to_png_stream(s, output_write, o);
   cairo_surface_destroy(s);
   return status;
@@ -555,18 +568,7 @@ static GBytes *figure_bytes(GString *out, cairo_status_t status, GError **error)
 }
 
 GBytes *jx_render_figure_png(const JxFigurePage *f, double dpi, GError **error) {
-  const JxStyle *st = &f->style;
-  double scale = dpi / 72.0;
-  cairo_surface_t *s =
-      cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(st->page_width * scale),
-                                 (int)lround(st->page_height * scale));
-  cairo_t *cr = cairo_create(s);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  cairo_scale(cr, scale, scale);
-  draw_page(cr, g_ptr_array_index(f->layout->pages, 0), st, NULL);
-  cairo_destroy(cr);
-  cairo_surface_flush(s);
+  cairo_surface_t *s = raster(&f->style, g_ptr_array_index(f->layout->pages, 0), dpi);
   GBytes *png = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? jx_png_encode(s, error) : NULL;
   if (!png && error && !*error)
     g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot draw a chart: %s",
@@ -576,19 +578,9 @@ GBytes *jx_render_figure_png(const JxFigurePage *f, double dpi, GError **error) 
 }
 
 GBytes *jx_render_figure_outlines(const JxFigurePage *f, GError **error) {
-  const JxStyle *st = &f->style;
-  double mm = 25.4 / 72.0;
   GString *out = g_string_new(NULL);
-  cairo_surface_t *s = cairo_svg_surface_create_for_stream(append_bytes, out, st->page_width * mm,
-                                                           st->page_height * mm);
-  cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_MM);
-  cairo_t *cr = cairo_create(s);
-  cairo_scale(cr, mm, mm);
-  draw_page(cr, g_ptr_array_index(f->layout->pages, 0), st, NULL);
-  cairo_destroy(cr);
-  cairo_surface_finish(s);
-  cairo_status_t status = cairo_surface_status(s);
-  cairo_surface_destroy(s);
+  cairo_status_t status =
+      outlines(&f->style, g_ptr_array_index(f->layout->pages, 0), append_bytes, out);
   return figure_bytes(out, status, error);
 }
 
