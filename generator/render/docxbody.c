@@ -485,7 +485,7 @@ static bool figure(DxBody *b, const JxBlock *blk) {
 
 /* ---- the body ---- */
 
-static Placed *placed(const JxLayout *l, guint n) {
+static Placed *placed(const JxLayout *l, guint n, GHashTable *cell_lines) {
   Placed *at = g_new(Placed, MAX(1, n));
   for (guint i = 0; i < n; i++)
     at[i] = (Placed){-1, -1, 0};
@@ -499,21 +499,37 @@ static Placed *placed(const JxLayout *l, guint n) {
       if (x->first < 0)
         x->first = (int)p;
       x->last = (int)p;
-      if (op->kind == JX_OP_TEXT)
-        x->lines++;
+      if (op->kind != JX_OP_TEXT)
+        continue;
+      x->lines++;
+      if ((op->tag == JX_TAG_TD || op->tag == JX_TAG_TH) && op->cell >= 0) {
+        gint64 key = (gint64)op->block << 32 | (gint64)op->cell;
+        gpointer had = g_hash_table_lookup(cell_lines, &key);
+        gint64 *k = g_memdup2(&key, sizeof key);
+        g_hash_table_replace(cell_lines, k, GUINT_TO_POINTER(GPOINTER_TO_UINT(had) + 1));
+      }
     }
   }
   return at;
 }
 
-/* The block the first numbered page begins with. */
+/* Where the cover ends: the page break before the first block set on a
+ * numbered page (across the blocks that set nothing, spaces), or that
+ * block itself; G_MAXUINT without a cover. */
 static guint cover_end(const Docx *d, const Placed *at) {
   guint n = d->doc->blocks->len;
   if (!d->doc->cover_pages)
     return G_MAXUINT;
-  for (guint i = 0; i < n; i++)
-    if (at[i].first >= (int)d->doc->cover_pages)
-      return i;
+  for (guint i = 0; i < n; i++) {
+    if (at[i].first < (int)d->doc->cover_pages)
+      continue;
+    for (guint k = i; k > 0 && at[k - 1].first < 0; k--) {
+      const JxBlock *blk = g_ptr_array_index(d->doc->blocks, k - 1);
+      if (blk->kind == JX_BLOCK_PAGE_BREAK)
+        return k - 1;
+    }
+    return i;
+  }
   return G_MAXUINT;
 }
 
@@ -524,7 +540,8 @@ bool dx_body(Docx *d) {
   DxBody b = {0};
   b.d = d;
   b.w = part.w;
-  b.at = placed(d->l, n);
+  b.cell_lines = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  b.at = placed(d->l, n, b.cell_lines);
   b.cover_end = cover_end(d, b.at);
   xmlTextWriterPtr w = part.w;
   dx_open(w, "w:document");
@@ -535,8 +552,12 @@ bool dx_body(Docx *d) {
   bool ok = true;
   for (guint i = 0; ok && i < n; i++) {
     const JxBlock *blk = g_ptr_array_index(d->doc->blocks, i);
-    if (i == b.cover_end)
+    if (i == b.cover_end) {
+      /* the cover's end is a section's, its page break too */
       end_cover(&b);
+      if (blk->kind == JX_BLOCK_PAGE_BREAK)
+        continue;
+    }
     switch (blk->kind) {
     case JX_BLOCK_HEADING:
       heading(&b, blk, i);
@@ -576,9 +597,7 @@ bool dx_body(Docx *d) {
         b.space += blk->space;
       break;
     case JX_BLOCK_PAGE_BREAK:
-      /* the cover's end is a section's */
-      if (i + 1 != b.cover_end)
-        b.page_break = true;
+      b.page_break = true;
       break;
     }
   }
@@ -586,6 +605,7 @@ bool dx_body(Docx *d) {
   dx_close(w);
   dx_close(w);
   g_free(b.at);
+  g_hash_table_destroy(b.cell_lines);
   if (!ok) {
     xmlFreeTextWriter(part.w);
     xmlBufferFree(part.buf);

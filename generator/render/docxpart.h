@@ -102,13 +102,16 @@ typedef struct {
 typedef struct {
   Docx *d;
   xmlTextWriterPtr w;
-  Placed *at;       /* per block */
-  bool page_break;  /* the next paragraph starts a page */
-  double space;     /* points before the next paragraph */
-  guint cover_end;  /* the block page 1 starts with, or G_MAXUINT */
-  guint figures;    /* drawings so far: their ids */
-  bool after_table; /* the last thing written was a table: another one
-                     * right after it would join it */
+  Placed *at;             /* per block */
+  GHashTable *cell_lines; /* a table cell's lines as the layout set them:
+                           * block << 32 | its grid cell, to a count */
+  bool page_break;        /* the next paragraph starts a page */
+  double space;           /* points before the next paragraph */
+  guint cover_end;        /* the block the cover ends at (docxbody.c), or
+                           * G_MAXUINT */
+  guint figures;          /* drawings so far: their ids */
+  bool after_table;       /* the last thing written was a table: another one
+                           * right after it would join it */
 } DxBody;
 
 /* What a paragraph's properties hold beyond its style's. */

@@ -32,6 +32,20 @@ static void borders(xmlTextWriterPtr w, const char *el, const char *const *sides
   dx_close(w);
 }
 
+/* The lines of each row's tallest cell of its own (spans aside), as the
+ * layout set them. */
+static guint *row_lines(const DxBody *b, guint block, const JxTableShape *s) {
+  guint *lines = g_new0(guint, MAX(1, s->rows));
+  for (guint k = 0; k < s->cells->len; k++) {
+    const JxGridCell *gc = &g_array_index(s->cells, JxGridCell, k);
+    gint64 key = (gint64)block << 32 | (gint64)k;
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(b->cell_lines, &key));
+    if (gc->rows == 1)
+      lines[gc->row] = MAX(lines[gc->row], n);
+  }
+  return lines;
+}
+
 static void cell_text(DxBody *b, const JxBlock *t, const JxCell *c, bool head) {
   const Docx *d = b->d;
   JxRole role = jx_table_role(t, head);
@@ -103,6 +117,7 @@ void dx_table(DxBody *b, const JxBlock *t, guint i) {
     dx_eleml(w, "w:gridCol", "w:w", DX_TW(s->widths[c]));
   dx_close(w);
   /* which grid cell covers each position */
+  guint *lines = row_lines(b, i, s);
   int *owner = g_new(int, (gsize)s->rows * s->cols);
   for (guint k = 0; k < s->rows * s->cols; k++)
     owner[k] = -1;
@@ -116,7 +131,10 @@ void dx_table(DxBody *b, const JxBlock *t, guint i) {
     bool head = r >= t->header_at && r < t->header_at + t->header_rows;
     dx_open(w, "w:tr");
     dx_open(w, "w:trPr");
-    dx_elem(w, "w:cantSplit", NULL, NULL);
+    /* a row of a few lines moves whole to the next page, a taller one
+     * is cut, as the layout does */
+    if (head || lines[r] <= 3)
+      dx_elem(w, "w:cantSplit", NULL, NULL);
     /* Word repeats only the rows a table begins with */
     if (head && t->header_at == 0)
       dx_elem(w, "w:tblHeader", NULL, NULL);
@@ -154,6 +172,7 @@ void dx_table(DxBody *b, const JxBlock *t, guint i) {
     dx_close(w);
   }
   g_free(owner);
+  g_free(lines);
   dx_close(w);
   b->after_table = true;
 }
