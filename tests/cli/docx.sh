@@ -123,6 +123,23 @@ alts = [p._inline.docPr.get("descr") for p in pics]
 assert all(alts) and "各项目分类完成度（得分 ÷ 分值）" in alts, alts[:4]
 PY
 
+# the 目标表 (landscape): its header repeats and stays whole; a project's
+# row, whose 绩效目标 runs to a dozen lines in its column, may be cut at a
+# page's foot as the PDF cuts it; a short row (合计) is kept whole
+if "$PY" - "$(find "$WORK/a" -name targets.docx)" <<'PY'; then ok; else bad "targets.docx rows"; fi
+import sys, docx
+d = docx.Document(sys.argv[1])
+s = d.sections[-1]
+assert s.page_width > s.page_height and s.orientation == 1  # WD_ORIENT.LANDSCAPE
+t = d.tables[0]
+xml = [r._tr.xml for r in t.rows]
+assert "w:tblHeader" in xml[0] and "w:cantSplit" in xml[0]
+total = [i for i, r in enumerate(t.rows) if r.cells[0].text == "合计"]
+assert total and "w:cantSplit" in xml[total[0]], total
+long = [i for i, r in enumerate(t.rows) if len(r.cells[5].text) > 150]
+assert long and all("w:cantSplit" not in xml[i] for i in long), long
+PY
+
 # the 公文: the body's faces by the template's names, the government's
 # first; its 发文机关标志 red; its 版记 a table of rules at the foot
 if "$PY" - "$WORK/a/2024/$D/official.docx" <<'PY'; then ok; else bad "official.docx"; fi
