@@ -358,15 +358,13 @@ static bool font_table(Docx *d) {
  * name of the project the page is in: the text of its heading in the
  * character style 项目名称 (STYLEREF). */
 static void furniture_text(Docx *d, xmlTextWriterPtr w, const char *pattern) {
-  static const struct {
-    const char *place, *instr;
-  } fields[] = {{"{页码}", " PAGE "}, {"{总页数}", NULL}, {"{项目名称}", NULL}};
+  static const char *const fields[] = {"{页码}", "{总页数}", "{项目名称}"};
   const char *p = pattern;
   while (*p) {
     const char *next = NULL;
     guint which = 0;
     for (guint k = 0; k < G_N_ELEMENTS(fields); k++) {
-      const char *at = strstr(p, fields[k].place);
+      const char *at = strstr(p, fields[k]);
       if (at && (!next || at < next))
         next = at, which = k;
     }
@@ -382,7 +380,7 @@ static void furniture_text(Docx *d, xmlTextWriterPtr w, const char *pattern) {
       dx_field(w, d->doc->cover_pages ? " SECTIONPAGES " : " NUMPAGES ", "1");
     else
       dx_field(w, " STYLEREF \"项目名称\" ", "");
-    p = next + strlen(fields[which].place);
+    p = next + strlen(fields[which]);
   }
 }
 

@@ -90,19 +90,19 @@ void dx_text(xmlTextWriterPtr w, const char *text, gssize len) {
 
 /* ---- the package ---- */
 
-bool dx_add(Docx *d, const char *name, const void *bytes, size_t len) {
-  if (d->failed)
+/* Adds data (malloc'd, len bytes; the package frees it) as name. */
+static bool add_owned(Docx *d, const char *name, void *data, size_t len) {
+  if (d->failed) {
+    free(data);
     return false;
-  void *copy = malloc(len ? len : 1); /* libzip frees it with free() */
-  if (len)
-    memcpy(copy, bytes, len);
-  zip_source_t *src = copy ? zip_source_buffer(d->zip, copy, len, 1) : NULL;
+  }
+  zip_source_t *src = data ? zip_source_buffer(d->zip, data, len, 1) : NULL;
   zip_int64_t at = src ? zip_file_add(d->zip, name, src, ZIP_FL_ENC_UTF_8) : -1;
   if (at < 0) {
     if (src)
       zip_source_free(src);
     else
-      free(copy);
+      free(data);
     g_set_error(d->error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot add %s to the document: %s",
                 name, zip_strerror(d->zip));
     d->failed = true;
@@ -116,12 +116,22 @@ bool dx_add(Docx *d, const char *name, const void *bytes, size_t len) {
   return true;
 }
 
+bool dx_add(Docx *d, const char *name, const void *bytes, size_t len) {
+  void *copy = malloc(len ? len : 1); /* libzip frees it with free() */
+  if (copy && len)
+    memcpy(copy, bytes, len);
+  return add_owned(d, name, copy, len);
+}
+
 bool dx_end(Docx *d, DxPart *p, const char *name) {
   xmlTextWriterEndDocument(p->w);
   xmlFreeTextWriter(p->w);
-  bool ok = dx_add(d, name, xmlBufferContent(p->buf), (size_t)xmlBufferLength(p->buf));
+  /* the part's bytes handed to the package, not copied: libxml2 allocates
+   * with malloc unless told otherwise, and jixiao does not tell it */
+  size_t len = (size_t)xmlBufferLength(p->buf);
+  void *data = xmlBufferDetach(p->buf);
   xmlBufferFree(p->buf);
-  return ok;
+  return add_owned(d, name, data, len);
 }
 
 const char *dx_rel(Docx *d, const char *type, const char *target) {

@@ -46,12 +46,33 @@ for t in annual monthly targets official; do
   if "$PY" - "$WORK/$t.txt" "$WORK/year.csv" "$with" <<'PY'; then ok; else bad "$t: the text LibreOffice sets"; fi
 import csv, re, sys
 # a cell's lines joined again
-raw = open(sys.argv[1], encoding="utf-8").read()
+pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
+# a cell the page cut goes on past the page's furniture: the running
+# header (the first line most pages share) and the page number go
+firsts = [p.strip().split("\n")[0] for p in pages if p.strip()]
+header = max(set(firsts), key=firsts.count) if firsts else None
+if firsts.count(header) * 2 < len(firsts):
+    header = None
+number = re.compile(r"^(—\s*\d+\s*—|第\s*\d+\s*页，共\s*\d+\s*页)$")
+lines = [l for p in pages for l in p.split("\n") if l.strip() != header and not number.match(l.strip())]
+raw = "\n".join(lines)
 text = re.sub(r"\s+", "", raw)
 # the indicators (the rows of budget execution have no 一级指标)
 rows = [r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")) if r["一级指标"]]
 assert len(rows) == 41, len(rows)
-missing = [r["三级指标"] for r in rows if re.sub(r"\s+", "", r["三级指标"]) not in text]
+# each page's text without its furniture
+bodies = [re.sub(r"\s+", "", "\n".join(l for l in p.split("\n") if l.strip() != header and not number.match(l.strip()))) for p in pages]
+
+def found(name):
+    name = re.sub(r"\s+", "", name)
+    if name in text:
+        return True
+    # a name a page cut: its start ends one page, its rest is on the next
+    # (after the table's header, repeated there)
+    return any(bodies[i].endswith(name[:k]) and name[k:] in bodies[i + 1]
+               for i in range(len(bodies) - 1) for k in range(1, len(name)))
+
+missing = [r["三级指标"] for r in rows if not found(r["三级指标"])]
 assert not missing, missing[:5]
 if "scores" in sys.argv[3]:
     # the 自评表 give every indicator's 得分 (30.00 as 30, 16.50 as 16.5)
