@@ -28,6 +28,8 @@ struct JxCanvas {
 };
 
 static void op_clear(JxOp *op) {
+  if (op->pline)
+    pango_layout_line_unref(op->pline);
   if (op->layout)
     g_object_unref(op->layout);
   g_free(op->text);
@@ -78,10 +80,17 @@ JxOp *jx_add_op(Builder *b, JxOpKind kind, JxRole role, double x, double y, doub
     tag = JX_TAG_NONE;
   if (b->color && !b->furniture && (kind == JX_OP_TEXT || kind == JX_OP_RULE))
     color = b->color;
-  JxOp op = {kind,   role,   x, y,    w,
-             h,      NULL,   0, NULL, color,
-             0,      0,      0, tag,  b->furniture ? -1 : (int)b->block,
-             b->row, b->cell};
+  JxOp op = {.kind = kind,
+             .role = role,
+             .x = x,
+             .y = y,
+             .w = w,
+             .h = h,
+             .color = color,
+             .tag = tag,
+             .block = b->furniture ? -1 : (int)b->block,
+             .row = b->row,
+             .cell = b->cell};
   g_array_append_val(b->page->ops, op);
   return &g_array_index(b->page->ops, JxOp, b->page->ops->len - 1);
 }
@@ -116,11 +125,15 @@ double jx_place_lines(Builder *b, PangoLayout *l, JxRole role, double x, double 
                       int to, const double *xs, const double *ws) {
   const JxRoleStyle *r = &b->st->roles[role];
   const char *text = pango_layout_get_text(l);
-  for (int i = from; i < to; i++) {
-    PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+  /* the lines walked once: pango_layout_get_line walks its list from the
+   * start each time */
+  GSList *at = g_slist_nth(pango_layout_get_lines_readonly(l), (guint)from);
+  for (int i = from; i < to && at; i++, at = at->next) {
+    PangoLayoutLine *line = at->data;
     JxOp *op = jx_add_op(b, JX_OP_TEXT, role, x + xs[i], top + baseline_offset(r), ws[i], 0);
     op->layout = g_object_ref(l);
     op->line = i;
+    op->pline = pango_layout_line_ref(line); /* kept as set */
     op->text = line_text(text + line->start_index, line->length);
     top += r->pitch;
   }

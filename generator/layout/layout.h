@@ -39,16 +39,18 @@ typedef struct {
   JxOpKind kind;
   JxRole role;
   double x, y, w, h;
-  PangoLayout *layout; /* TEXT: the layout the line belongs to (a reference) */
-  int line;            /* TEXT: the line's index in it */
-  char *text;          /* TEXT: the line's characters */
-  guint32 color;       /* TEXT, RULE, FILL, DOT: 0xRRGGBB */
-  double stroke;       /* RULE: its width; 0 for the style's rule width */
-  guint dest_page;     /* LINK: the index of the page it leads to */
-  double dest_y;       /* LINK: where on that page */
-  JxTag tag;           /* its structure element */
-  int block;           /* the document block it sets; -1: page furniture */
-  int row, cell;       /* TH, TD: the table row, and the cell of the grid */
+  PangoLayout *layout;    /* TEXT: the layout the line belongs to (a reference) */
+  int line;               /* TEXT: the line's index in it */
+  PangoLayoutLine *pline; /* TEXT: that line, a reference (a cell of
+                           * thousands of lines is not walked to each) */
+  char *text;             /* TEXT: the line's characters */
+  guint32 color;          /* TEXT, RULE, FILL, DOT: 0xRRGGBB */
+  double stroke;          /* RULE: its width; 0 for the style's rule width */
+  guint dest_page;        /* LINK: the index of the page it leads to */
+  double dest_y;          /* LINK: where on that page */
+  JxTag tag;              /* its structure element */
+  int block;              /* the document block it sets; -1: page furniture */
+  int row, cell;          /* TH, TD: the table row, and the cell of the grid */
 } JxOp;
 
 typedef struct {

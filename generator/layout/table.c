@@ -123,8 +123,9 @@ static double pad_y(const Table *tb) {
 }
 
 /* Widths, every cell's layout, and each row's lines: its own cells', and
- * more on the last row of a span whose text its rows are too short for. */
-static void table_init(Table *tb, Builder *b, const JxBlock *t) {
+ * more on the last row of a span whose text its rows are too short for.
+ * Cells of rows from upto on are not set (measuring the rows above). */
+static void table_init(Table *tb, Builder *b, const JxBlock *t, guint upto) {
   memset(tb, 0, sizeof *tb);
   tb->b = b;
   tb->t = t;
@@ -143,6 +144,8 @@ static void table_init(Table *tb, Builder *b, const JxBlock *t) {
     tb->lines[r] = 1;
   for (guint i = 0; i < n; i++) {
     const JxGridCell *gc = &g_array_index(tb->g.cells, JxGridCell, i);
+    if (gc->row >= upto)
+      continue; /* measuring the rows above: the rest are not set */
     box_make(tb, &tb->boxes[i], gc, gc->cell->text);
     if (gc->rows == 1)
       tb->lines[gc->row] = MAX(tb->lines[gc->row], tb->boxes[i].lines);
@@ -530,7 +533,7 @@ void jx_table_shape_free(JxTableShape *s) {
 
 void jx_set_table(Builder *b, const JxBlock *t) {
   Table tb;
-  table_init(&tb, b, t);
+  table_init(&tb, b, t, G_MAXUINT);
   /* kept for the writers that set no pages (a Word document's table) */
   JxTableShape *shape = g_new0(JxTableShape, 1);
   shape->rows = tb.g.rows;
@@ -553,9 +556,10 @@ void jx_set_table(Builder *b, const JxBlock *t) {
 
 double jx_table_start(const Builder *b, const JxBlock *t) {
   Table tb;
-  table_init(&tb, (Builder *)b, t); /* measuring only: layouts made and dropped */
-  double h = 0;
   guint upto = t->header_at == 0 ? t->header_rows + 1 : 1;
+  /* measuring only: the layouts of the rows above upto made and dropped */
+  table_init(&tb, (Builder *)b, t, upto);
+  double h = 0;
   for (guint r = 0; r < MIN(upto, tb.g.rows); r++)
     h += tb.height[r];
   table_clear(&tb);

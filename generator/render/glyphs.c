@@ -11,7 +11,7 @@ char *jx_line_excerpt(const JxOp *op) {
 }
 
 bool jx_line_clusters(const JxOp *op, JxClusterFn fn, void *data, GError **error) {
-  PangoLayoutLine *line = pango_layout_get_line_readonly(op->layout, op->line);
+  PangoLayoutLine *line = op->pline;
   const char *text = pango_layout_get_text(op->layout);
   double x = op->x;
   for (GSList *r = line->runs; r; r = r->next) {

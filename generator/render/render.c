@@ -203,7 +203,7 @@ static void draw_page(cairo_t *cr, const JxPage *page, const JxStyle *st, Tagger
       if (op->kind == JX_OP_TEXT) {
         set_color(cr, op->color);
         cairo_move_to(cr, op->x, op->y);
-        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op->layout, op->line));
+        pango_cairo_show_layout_line(cr, op->pline);
       } else if (op->kind == JX_OP_RULE) {
         set_color(cr, op->color);
         cairo_set_line_width(cr, op->stroke > 0 ? op->stroke : st->rule_width);
